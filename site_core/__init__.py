@@ -1,0 +1,1 @@
+"""Pacte's shared core: settings, base pages, navigation, search and the site-wide parts."""

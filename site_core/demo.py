@@ -1,0 +1,168 @@
+"""Demo content framework: each app registers a builder in its demo_content.py; `seed_demo` runs them in order.
+
+Builders must be idempotent: they look things up by slug or natural key and update them, so running the
+command twice gives the same tree. The helpers below create pages, translations, images and documents that
+way, without any network access (images are drawn with Pillow, documents are written as small PDFs).
+"""
+
+import io
+import random
+import zlib
+
+from django.core.files.base import ContentFile
+from django.core.files.images import ImageFile
+from django.utils.module_loading import autodiscover_modules
+from PIL import Image as PILImage
+from PIL import ImageDraw
+from wagtail.documents import get_document_model
+from wagtail.fields import StreamField
+from wagtail.images import get_image_model
+from wagtail.models import Collection, Locale
+
+_builders = []
+
+
+def register(order):
+    """Register `function(stdout)` as a demo builder; lower orders run first (site_core uses 0)."""
+
+    def decorator(function):
+        _builders.append((order, function.__module__, function))
+        return function
+
+    return decorator
+
+
+def run_builders(stdout):
+    autodiscover_modules("demo_content")
+    for _order, _module, builder in sorted(_builders, key=lambda entry: (entry[0], entry[1])):
+        builder(stdout)
+
+
+def locale(code):
+    return Locale.objects.get_or_create(language_code=code)[0]
+
+
+def upsert_child_page(parent, model, slug, **fields):
+    """Create or update the live child page `slug` of `parent`, publishing a revision only when it changed."""
+    page = model.objects.child_of(parent).filter(slug=slug).first()
+    if page is None:
+        page = model(slug=slug, **fields)
+        parent.add_child(instance=page)
+        page.save_revision().publish()
+        return page
+    return update_page(page, fields)
+
+
+def upsert_translation(source, language_code, **fields):
+    """Create or update the translation of `source` in `language_code` with the given translated fields."""
+    target_locale = locale(language_code)
+    page = source.get_translation_or_none(target_locale)
+    if page is None:
+        page = source.copy_for_translation(target_locale, copy_parents=False)
+        page = page.specific
+        for name, value in fields.items():
+            setattr(page, name, value)
+        page.save()
+        page.save_revision().publish()
+        return page
+    return update_page(page.specific, fields)
+
+
+def update_page(page, fields):
+    """Set `fields` on `page` and publish a new revision only when something changed."""
+    changed = False
+    for name, value in fields.items():
+        field = page._meta.get_field(name)
+        if isinstance(field, StreamField):
+            # Compare stored data without block ids, which are new on every assignment.
+            current = _without_ids(field.get_prep_value(getattr(page, name)))
+            wanted = _without_ids(field.get_prep_value(field.to_python(value)))
+        else:
+            current, wanted = getattr(page, name), value
+        if current != wanted:
+            setattr(page, name, value)
+            changed = True
+    if changed or not page.live or page.has_unpublished_changes:
+        page.save_revision().publish()
+    return page
+
+
+def _without_ids(data):
+    if isinstance(data, list):
+        return [_without_ids(item) for item in data]
+    if isinstance(data, dict):
+        return {key: _without_ids(value) for key, value in data.items() if key != "id"}
+    return data
+
+
+def demo_collection():
+    root = Collection.get_first_root_node()
+    existing = root.get_children().filter(name="Démo").first()
+    return existing or root.add_child(name="Démo")
+
+
+def demo_image(title, colours, seed, width=1200, height=800):
+    """An abstract illustration (coloured shapes), stored once under `title`."""
+    Image = get_image_model()
+    image = Image.objects.filter(title=title).first()
+    if image:
+        return image
+    generator = random.Random(seed)
+    picture = PILImage.new("RGB", (width, height), colours[0])
+    draw = ImageDraw.Draw(picture)
+    for _ in range(14):
+        x, y = generator.randrange(width), generator.randrange(height)
+        radius = generator.randrange(height // 10, height // 3)
+        draw.ellipse((x - radius, y - radius, x + radius, y + radius), fill=generator.choice(colours[1:]))
+    buffer = io.BytesIO()
+    picture.save(buffer, format="PNG")
+    slug = "".join(char if char.isalnum() else "-" for char in title.lower())[:50]
+    image = Image(title=title, collection=demo_collection(), file=ImageFile(buffer, name=f"demo-{slug}.png"))
+    image.save()
+    return image
+
+
+def demo_document(title, lines):
+    """A one-page PDF document with the given lines of text, stored once under `title`."""
+    Document = get_document_model()
+    document = Document.objects.filter(title=title).first()
+    if document:
+        return document
+    slug = "".join(char if char.isalnum() else "-" for char in title.lower())[:50]
+    document = Document(title=title, collection=demo_collection())
+    document.file.save(f"{slug}.pdf", ContentFile(simple_pdf([title, "", *lines])), save=False)
+    document.save()
+    return document
+
+
+def simple_pdf(lines):
+    """A minimal valid PDF 1.4 with one A4 page of Helvetica text (Latin-1 characters)."""
+
+    def escape(text):
+        return text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+
+    text_ops = ["BT", "/F1 12 Tf", "56 780 Td", "16 TL"]
+    for line in lines:
+        text_ops.append(f"({escape(line)}) Tj T*")
+    text_ops.append("ET")
+    content = zlib.compress("\n".join(text_ops).encode("latin-1", "replace"))
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(content) + content + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+    ]
+    output = io.BytesIO()
+    output.write(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(output.tell())
+        output.write(b"%d 0 obj\n" % number + body + b"\nendobj\n")
+    xref = output.tell()
+    output.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
+    for offset in offsets:
+        output.write(b"%010d 00000 n \n" % offset)
+    output.write(b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref))
+    return output.getvalue()

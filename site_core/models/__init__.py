@@ -1,0 +1,16 @@
+"""site_core's models, one module per concern, re-exported here for Django and for imports."""
+
+from .base import BasePage
+from .navigation import NavigationMenu, NavigationMenuItem
+from .pages import AccessibilityStatementPage, HomePage, StandardPage
+from .site_settings import SiteSettings
+
+__all__ = [
+    "AccessibilityStatementPage",
+    "BasePage",
+    "HomePage",
+    "NavigationMenu",
+    "NavigationMenuItem",
+    "SiteSettings",
+    "StandardPage",
+]

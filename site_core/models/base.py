@@ -1,0 +1,89 @@
+"""The abstract page every Pacte page type extends: listing, SEO and social fields, breadcrumbs, alternates."""
+
+from django.db import models
+from django.utils import translation
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.models import Page
+from wagtail.search import index
+
+
+class BasePage(Page):
+    listing_title = models.CharField(
+        _("listing title"),
+        max_length=120,
+        blank=True,
+        help_text=_("Titre court affiché dans les listes et les cartes. Laissez vide pour reprendre le titre."),
+    )
+    listing_summary = models.TextField(
+        _("listing summary"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "Une ou deux phrases qui disent ce que la personne trouvera sur la page. "
+            "Utilisé dans les listes, les résultats de recherche et comme description si la description SEO est vide."
+        ),
+    )
+    listing_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("listing image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Image des cartes et des listes. Son texte alternatif vient de la médiathèque."),
+    )
+    social_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("social image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Image montrée quand la page est partagée (1200 × 630 px conseillé)."),
+    )
+
+    promote_panels = [
+        MultiFieldPanel(
+            [FieldPanel("slug"), FieldPanel("seo_title"), FieldPanel("search_description")],
+            heading=_("For search engines"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("listing_title"), FieldPanel("listing_summary"), FieldPanel("listing_image")],
+            heading=_("In lists and cards"),
+        ),
+        MultiFieldPanel([FieldPanel("social_image")], heading=_("On social networks")),
+        FieldPanel("show_in_menus"),
+    ]
+
+    search_fields = [*Page.search_fields, index.SearchField("listing_summary")]
+
+    class Meta:
+        abstract = True
+
+    @property
+    def card_title(self):
+        return self.listing_title or self.title
+
+    @property
+    def meta_description(self):
+        return self.search_description or self.listing_summary
+
+    @cached_property
+    def breadcrumb_ancestors(self):
+        """The pages above this one, from the home page down (the tree root is never shown)."""
+        return list(self.get_ancestors().filter(depth__gt=1).only("id", "title", "url_path", "depth", "locale_id"))
+
+    @cached_property
+    def live_translations(self):
+        """This page in every language it is published in (itself included), for hreflang and the switcher."""
+        return list(self.get_translations(inclusive=True).live().public().select_related("locale"))
+
+    def serve(self, request, *args, **kwargs):
+        # A tree with no translation for the requested language falls back to the default language's pages;
+        # such a page is then rendered wholly in its own language, never French content in a Dutch frame.
+        if self.locale.language_code != translation.get_language():
+            translation.activate(self.locale.language_code)
+            request.LANGUAGE_CODE = self.locale.language_code
+        return super().serve(request, *args, **kwargs)

@@ -1,0 +1,91 @@
+"""Main and footer navigation: translatable snippets editors manage, read in two queries per menu."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Prefetch, Q
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.models import Locale, Orderable, Page, TranslatableMixin
+
+
+class NavigationMenu(TranslatableMixin, ClusterableModel):
+    MAIN = "main"
+    FOOTER = "footer"
+    LOCATIONS = [(MAIN, _("Main navigation (header)")), (FOOTER, _("Footer links"))]
+
+    location = models.CharField(
+        _("location"),
+        max_length=20,
+        choices=LOCATIONS,
+        help_text=_("Où le menu s'affiche. Un seul menu par emplacement et par langue."),
+    )
+
+    panels = [FieldPanel("location"), InlinePanel("items", label=_("Links"), min_num=1)]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("navigation menu")
+        verbose_name_plural = _("navigation menus")
+        constraints = [
+            models.UniqueConstraint(fields=["location", "locale"], name="unique_menu_location_per_locale"),
+        ]
+
+    def __str__(self):
+        return f"{self.get_location_display()} ({self.locale})"
+
+    @classmethod
+    def for_location(cls, location):
+        """The menu for the active language, falling back to the default language's; items that lead to a
+        draft or private page are left out."""
+        visible_items = (
+            NavigationMenuItem.objects.filter(Q(page__isnull=True) | Q(page__in=Page.objects.live().public()))
+            .select_related("page")
+            .order_by("sort_order")
+        )
+        menus = {
+            menu.locale_id: menu
+            for menu in cls.objects.filter(location=location)
+            .filter(Q(locale=Locale.get_active()) | Q(locale=Locale.get_default()))
+            .prefetch_related(Prefetch("items", queryset=visible_items))
+        }
+        return menus.get(Locale.get_active().pk) or menus.get(Locale.get_default().pk)
+
+
+class NavigationMenuItem(TranslatableMixin, Orderable):
+    menu = ParentalKey(NavigationMenu, related_name="items", on_delete=models.CASCADE)
+    page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("page"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text=_(
+            "La page vers laquelle mène le lien. Un lien vers une page non publiée ou privée n'est pas affiché."
+        ),
+    )
+    external_url = models.URLField(
+        _("external link"),
+        blank=True,
+        help_text=_("Seulement si le lien sort du site (par exemple la plateforme Decidim)."),
+    )
+    label = models.CharField(
+        _("label"), max_length=60, blank=True, help_text=_("Laissez vide pour reprendre le titre de la page.")
+    )
+
+    panels = [FieldPanel("page"), FieldPanel("external_url"), FieldPanel("label")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("navigation link")
+
+    def clean(self):
+        super().clean()
+        if bool(self.page_id) == bool(self.external_url):
+            raise ValidationError(_("Choose either a page or an external link, not both and not neither."))
+        if self.external_url and not self.label:
+            raise ValidationError({"label": _("An external link needs a label that says where it leads.")})
+
+    @property
+    def text(self):
+        return self.label or (self.page.title if self.page_id else self.external_url)

@@ -1,0 +1,234 @@
+"""The site-wide page types: home, standard editorial page, accessibility statement."""
+
+from django.db import models
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from site_core.blocks import BaseStreamBlock, HighlightBlock
+
+from .base import BasePage
+
+
+class HomePage(BasePage):
+    hero_title = models.CharField(
+        _("hero title"),
+        max_length=160,
+        help_text=_("La grande phrase d'accueil : ce que le site permet, en moins de 15 mots."),
+    )
+    hero_text = models.TextField(
+        _("hero text"), blank=True, help_text=_("Deux phrases au plus, sous la grande phrase d'accueil.")
+    )
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("hero image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Image décorative à côté de la phrase d'accueil : elle ne doit porter aucune information."),
+    )
+    introduction = RichTextField(
+        _("introduction"),
+        blank=True,
+        features=["bold", "italic", "link", "ul", "ol"],
+        help_text=_("Ce que l'institution promet aux habitants, en langage courant."),
+    )
+    highlights = StreamField(
+        [("highlight", HighlightBlock())],
+        verbose_name=_("highlights"),
+        blank=True,
+        use_json_field=True,
+        help_text=_("Les pages à mettre en avant (charte, concertations ouvertes, tableau de bord…), dans l'ordre."),
+    )
+    body = StreamField(BaseStreamBlock(), verbose_name=_("body"), blank=True, use_json_field=True)
+
+    content_panels = [
+        *Page.content_panels,
+        MultiFieldPanel([FieldPanel("hero_title"), FieldPanel("hero_text"), FieldPanel("hero_image")], _("Hero")),
+        FieldPanel("introduction"),
+        FieldPanel("highlights"),
+        FieldPanel("body"),
+    ]
+
+    search_fields = [*BasePage.search_fields, index.SearchField("hero_text"), index.SearchField("introduction")]
+
+    parent_page_types = ["wagtailcore.Page"]
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["highlight_cards"] = self.highlight_cards()
+        return context
+
+    def highlight_cards(self):
+        """The highlighted pages, fetched together (one query per page type) and skipping any not public."""
+        wanted = [block.value for block in self.highlights if block.value.get("page")]
+        ids = [value["page"].pk for value in wanted]
+        pages = Page.objects.filter(pk__in=ids).live().public().specific().in_bulk()
+        cards = []
+        for value in wanted:
+            page = pages.get(value["page"].pk)
+            if page is None:
+                continue
+            cards.append(
+                {
+                    "page": page,
+                    "title": value.get("title") or getattr(page, "card_title", page.title),
+                    "text": value.get("text") or getattr(page, "listing_summary", ""),
+                }
+            )
+        return cards
+
+
+class StandardPage(BasePage):
+    introduction = models.TextField(
+        _("introduction"), blank=True, help_text=_("Le chapeau : ce que la page explique, en une ou deux phrases.")
+    )
+    body = StreamField(BaseStreamBlock(), verbose_name=_("body"), blank=True, use_json_field=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("introduction"), FieldPanel("body")]
+
+    search_fields = [*BasePage.search_fields, index.SearchField("introduction"), index.SearchField("body")]
+
+    parent_page_types = ["site_core.HomePage", "site_core.StandardPage"]
+    subpage_types = ["site_core.StandardPage"]
+
+    class Meta:
+        verbose_name = _("standard page")
+
+
+class AccessibilityStatementPage(BasePage):
+    """The statement the RGAA requires: conformity, what is not accessible and why, how to get help or appeal."""
+
+    TOTAL = "total"
+    PARTIAL = "partial"
+    NONE = "none"
+    CONFORMITY_CHOICES = [
+        (TOTAL, _("fully compliant")),
+        (PARTIAL, _("partially compliant")),
+        (NONE, _("not compliant")),
+    ]
+
+    site_name = models.CharField(
+        _("site name"), max_length=160, help_text=_("Le nom du site concerné par la déclaration.")
+    )
+    statement_date = models.DateField(
+        _("statement date"), help_text=_("Date à laquelle la déclaration a été établie ou mise à jour.")
+    )
+    conformity_status = models.CharField(
+        _("conformity status"),
+        max_length=10,
+        choices=CONFORMITY_CHOICES,
+        default=NONE,
+        help_text=_(
+            "Totalement conforme : 100 % des critères RGAA respectés. Partiellement : au moins 50 %. "
+            "Non conforme : moins de 50 %, ou pas d'audit valide."
+        ),
+    )
+    compliance_rate = models.DecimalField(
+        _("compliance rate (%)"),
+        max_digits=5,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text=_("Taux moyen de conformité mesuré par l'audit, en pourcentage (par exemple 78,5)."),
+    )
+    audit_date = models.DateField(_("audit date"), null=True, blank=True)
+    auditor = models.CharField(
+        _("auditor"), max_length=160, blank=True, help_text=_("Qui a réalisé l'audit : organisme ou service interne.")
+    )
+    audit_scope = RichTextField(
+        _("pages and tools used for the audit"),
+        blank=True,
+        features=["bold", "link", "ul"],
+        help_text=_("L'échantillon de pages audité, les technologies, les navigateurs et lecteurs d'écran utilisés."),
+    )
+    non_conformities = RichTextField(
+        _("non-compliant content"),
+        blank=True,
+        features=["bold", "link", "ul"],
+        help_text=_("Les critères non respectés et leurs effets pour les personnes, en langage courant."),
+    )
+    exemptions = RichTextField(
+        _("exemptions"), blank=True, features=["bold", "link", "ul"], help_text=_("Contenus dérogés et pourquoi.")
+    )
+    disproportionate_burden = RichTextField(
+        _("disproportionate burden"),
+        blank=True,
+        features=["bold", "link", "ul"],
+        help_text=_("Contenus non accessibles pour charge disproportionnée, avec la justification et l'alternative."),
+    )
+    multi_year_plan = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("multi-year accessibility plan"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Le schéma pluriannuel de mise en accessibilité (obligatoire)."),
+    )
+    action_plan = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("current action plan"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Le plan d'action de l'année en cours."),
+    )
+    contact_email = models.EmailField(
+        _("contact e-mail"),
+        help_text=_("Adresse où signaler un défaut d'accessibilité et obtenir le contenu autrement."),
+    )
+    contact_address = models.TextField(_("contact postal address"), blank=True)
+    contact_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("contact form page"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Facultatif : une page de formulaire de contact."),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        MultiFieldPanel([FieldPanel("site_name"), FieldPanel("statement_date")], _("Scope")),
+        MultiFieldPanel(
+            [
+                FieldPanel("conformity_status"),
+                FieldPanel("compliance_rate"),
+                FieldPanel("audit_date"),
+                FieldPanel("auditor"),
+                FieldPanel("audit_scope"),
+            ],
+            _("Conformity"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("non_conformities"), FieldPanel("exemptions"), FieldPanel("disproportionate_burden")],
+            _("Content that is not accessible"),
+        ),
+        MultiFieldPanel([FieldPanel("multi_year_plan"), FieldPanel("action_plan")], _("Plans")),
+        MultiFieldPanel(
+            [FieldPanel("contact_email"), FieldPanel("contact_address"), FieldPanel("contact_page")], _("Feedback")
+        ),
+    ]
+
+    search_fields = [*BasePage.search_fields, index.SearchField("non_conformities")]
+
+    parent_page_types = ["site_core.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("accessibility statement")
+
+    @cached_property
+    def status_word(self):
+        return self.get_conformity_status_display()

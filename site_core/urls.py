@@ -1,0 +1,45 @@
+"""The URL map: language-neutral files first, then every page and view under /fr/, /en/ or /nl/."""
+
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+from site_core import views
+
+handler404 = "site_core.views.page_not_found"
+handler500 = "site_core.views.server_error"
+
+urlpatterns = [
+    path("", views.choose_language, name="choose_language"),
+    path("sitemap.xml", views.sitemap, name="sitemap"),
+    path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("django-admin/", admin.site.urls),
+    path("admin/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+site_core_patterns = (
+    [
+        path(_("search/"), views.search, name="search"),
+        path(_("sign-in/"), views.SignInView.as_view(), name="login"),
+        path(_("sign-out/"), views.SignOutView.as_view(), name="logout"),
+    ],
+    "site_core",
+)
+
+urlpatterns += i18n_patterns(
+    path("", include(site_core_patterns)),
+    # Wagtail's page routes come last: they answer every other path.
+    path("", include(wagtail_urls)),
+    prefix_default_language=True,
+)

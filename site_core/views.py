@@ -1,0 +1,126 @@
+"""Site-wide views: language choice at /, search, sitemap, robots.txt, staff sign-in and error pages."""
+
+from django.conf import settings
+from django.contrib.auth import views as auth_views
+from django.core.paginator import Paginator
+from django.http import HttpResponseRedirect, HttpResponseServerError
+from django.shortcuts import render
+from django.template import loader
+from django.urls import reverse
+from django.utils import translation
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_GET
+from wagtail.models import Locale, Page, Site
+
+SEARCH_QUERY_MAX_LENGTH = 200
+SEARCH_RESULTS_PER_PAGE = 10
+
+
+@require_GET
+def choose_language(request):
+    """Send / to the home page in the visitor's preferred language, among those the site is published in."""
+    site = Site.find_for_request(request)
+    homes = {}
+    if site is not None:
+        for home in site.root_page.get_translations(inclusive=True).live().select_related("locale"):
+            homes[home.locale.language_code] = home
+    preferred = translation.get_language_from_request(request)
+    home = homes.get(preferred) or homes.get(settings.LANGUAGE_CODE) or next(iter(homes.values()), None)
+    if home is None:
+        return HttpResponseRedirect(f"/{settings.LANGUAGE_CODE}/")
+    response = HttpResponseRedirect(home.get_url(request))
+    response["Vary"] = "Accept-Language, Cookie"
+    return response
+
+
+@require_GET
+def search(request):
+    """Full-text search over the live, public pages of the current language."""
+    raw_query = request.GET.get("q", "")
+    query = " ".join(raw_query.split())
+    truncated = len(query) > SEARCH_QUERY_MAX_LENGTH
+    query = query[:SEARCH_QUERY_MAX_LENGTH]
+    results_page = None
+    paginator = None
+    if query:
+        pages = Page.objects.live().public().filter(locale=Locale.get_active()).exclude(depth__lte=1)
+        # Searching never records a hit: Wagtail's Query.add_hit() would write to the database on every search.
+        results = pages.search(query, operator="and")
+        paginator = Paginator(results, SEARCH_RESULTS_PER_PAGE)
+        results_page = paginator.get_page(request.GET.get("page"))
+        ids = [page.pk for page in results_page.object_list]
+        specific = Page.objects.filter(pk__in=ids).specific().in_bulk()
+        results_page.object_list = [specific[pk] for pk in ids if pk in specific]
+    return render(
+        request,
+        "site_core/search.html",
+        {
+            "search_query": query,
+            "query_was_truncated": truncated,
+            "query_max_length": SEARCH_QUERY_MAX_LENGTH,
+            "results_page": results_page,
+            "result_count": paginator.count if paginator else 0,
+        },
+    )
+
+
+@require_GET
+def sitemap(request):
+    """Every live, public page of the site in every language, each with its translations as alternates."""
+    site = Site.find_for_request(request)
+    entries = []
+    if site is not None:
+        roots = site.root_page.get_translations(inclusive=True)
+        tree = Page.objects.none()
+        for root in roots:
+            tree = tree | Page.objects.descendant_of(root, inclusive=True)
+        pages = list(
+            tree.live()
+            .public()
+            .select_related("locale")
+            .only("id", "url_path", "translation_key", "last_published_at", "locale__language_code", "depth", "path")
+            .order_by("path")
+        )
+        by_key = {}
+        for page in pages:
+            by_key.setdefault(page.translation_key, []).append(page)
+        for page in pages:
+            entries.append(
+                {
+                    "location": page.get_full_url(request),
+                    "lastmod": page.last_published_at,
+                    "alternates": [
+                        {"lang": other.locale.language_code, "location": other.get_full_url(request)}
+                        for other in by_key[page.translation_key]
+                    ],
+                }
+            )
+    return render(request, "site_core/sitemap.xml", {"entries": entries}, content_type="application/xml")
+
+
+@require_GET
+@cache_control(max_age=86400, public=True)
+def robots_txt(request):
+    sitemap_url = request.build_absolute_uri(reverse("sitemap"))
+    return render(request, "site_core/robots.txt", {"sitemap_url": sitemap_url}, content_type="text/plain")
+
+
+class SignInView(auth_views.LoginView):
+    """The staff sign-in page, styled like the rest of the site rather than like the admin."""
+
+    template_name = "site_core/sign_in.html"
+    redirect_authenticated_user = True
+
+
+class SignOutView(auth_views.LogoutView):
+    pass
+
+
+def page_not_found(request, exception=None):
+    return render(request, "404.html", {"requested_path": request.path}, status=404)
+
+
+def server_error(request):
+    # Rendered without context processors or database access: the fault may be the database itself.
+    template = loader.get_template("500.html")
+    return HttpResponseServerError(template.render({"LANGUAGE_CODE": translation.get_language()}))

@@ -1,0 +1,105 @@
+"""Browser fixtures: the demo site served by a live server thread, and the system Chromium driven by Playwright.
+
+The demo content is seeded once per run into this run's own test database (make test points these tests at a
+separate database), so no test here uses pytest-django's per-test flushing.
+"""
+
+import json
+import os
+import re
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+from django.test.testcases import LiveServerThread, _StaticFilesHandler
+
+ROOT = Path(__file__).resolve().parents[2]
+AXE_SCRIPT = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+@pytest.fixture(scope="session")
+def demo_server(django_db_setup, django_db_blocker):
+    """The seeded demo site, served over HTTP; yields its base URL."""
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API runs an event loop
+    with django_db_blocker.unblock():
+        call_command("seed_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
+    thread = LiveServerThread("127.0.0.1", _StaticFilesHandler, port=0)
+    thread.daemon = True
+    thread.start()
+    thread.is_ready.wait()
+    if thread.error:
+        raise thread.error
+    with django_db_blocker.unblock():
+        yield f"http://127.0.0.1:{thread.port}"
+    thread.terminate()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def browser_page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def run_axe(page):
+    """Run axe-core (the pinned npm package) on the loaded page; returns the list of violations."""
+    page.add_script_tag(path=str(AXE_SCRIPT))
+    result = page.evaluate(
+        "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
+        AXE_TAGS,
+    )
+    return result["violations"]
+
+
+def describe_violations(violations):
+    return json.dumps(
+        [
+            {
+                "rule": violation["id"],
+                "help": violation["help"],
+                "targets": [node["target"] for node in violation["nodes"][:5]],
+            }
+            for violation in violations
+        ],
+        indent=2,
+        ensure_ascii=False,
+    )
+
+
+def screenshot(page, name):
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    safe = re.sub(r"[^a-zA-Z0-9]+", "-", name).strip("-") or "home"
+    page.screenshot(path=str(SCREENSHOTS / f"{safe}.png"), full_page=True)
+
+
+def assert_accessible(page, name):
+    """Zero axe violations on the page as loaded, a screenshot saved, and no horizontal scrolling."""
+    violations = run_axe(page)
+    screenshot(page, name)
+    assert violations == [], f"axe found violations on {name}:\n{describe_violations(violations)}"
+    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    assert overflow <= 0, f"{name} scrolls horizontally by {overflow}px"

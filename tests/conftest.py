@@ -1,0 +1,45 @@
+"""Fixtures shared by the whole suite: locales, a site with its French home page and translations."""
+
+import pytest
+from wagtail.models import Locale, Page, Site
+
+from site_core.models import HomePage
+from tests.utils import publish_child
+
+
+@pytest.fixture
+def locales(db):
+    return {code: Locale.objects.get_or_create(language_code=code)[0] for code in ("fr", "en", "nl")}
+
+
+@pytest.fixture
+def home_page(locales):
+    """The French home page as the default site's root (Wagtail's welcome page removed)."""
+    root = Page.get_first_root_node()
+    Page.objects.filter(depth=2).delete()
+    root.refresh_from_db()
+    home = publish_child(root, HomePage(title="Accueil", slug="accueil", hero_title="Bienvenue", locale=locales["fr"]))
+    Site.objects.update_or_create(
+        is_default_site=True, defaults={"hostname": "localhost", "port": 80, "root_page": home, "site_name": "Pacte"}
+    )
+    return home
+
+
+@pytest.fixture
+def home_page_en(home_page, locales):
+    return translate(home_page, locales["en"], title="Home", hero_title="Welcome")
+
+
+def translate(page, locale, **fields):
+    """Publish a translation of `page` in `locale` with the given fields changed."""
+    translation = page.copy_for_translation(locale).specific
+    for name, value in fields.items():
+        setattr(translation, name, value)
+    translation.save_revision().publish()
+    translation.refresh_from_db()
+    return translation
+
+
+@pytest.fixture
+def translate_page():
+    return translate

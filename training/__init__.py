@@ -1,0 +1,1 @@
+"""Training for the authority's staff: modules, lessons, quizzes, progress and attestations."""
