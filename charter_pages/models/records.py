@@ -1,0 +1,226 @@
+"""The charter's structured records: chapters holding commitments, reciprocal commitments and editions.
+
+They are Orderable + TranslatableMixin children of the charter page (ParentalKey), so the page edit form holds
+them and wagtail-localize translates and synchronises them. A chapter is itself a ClusterableModel so that its
+commitments nest inside it in the same form. Commitments keep their primary key across edits and translation
+syncs: other apps (consultations) point at them.
+"""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, TranslatableMixin
+
+
+class CharterChapter(TranslatableMixin, Orderable, ClusterableModel):
+    page = ParentalKey("charter_pages.CharterPage", related_name="chapters", on_delete=models.CASCADE)
+    title = models.CharField(
+        _("title"),
+        max_length=160,
+        help_text=_("Le titre du chapitre ou de l'axe, par exemple « Informer avant de décider »."),
+    )
+    introduction = models.TextField(
+        _("introduction"),
+        blank=True,
+        max_length=600,
+        help_text=_("Facultatif : une ou deux phrases qui disent ce que ce chapitre garantit."),
+    )
+
+    panels = [
+        FieldPanel("title"),
+        FieldPanel("introduction"),
+        InlinePanel("commitments", label=_("Commitments of the authority"), min_num=1),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("chapter")
+        verbose_name_plural = _("chapters")
+        ordering = ["sort_order"]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def anchor(self):
+        return f"chapitre-{(self.sort_order or 0) + 1}"
+
+
+class Commitment(TranslatableMixin, Orderable):
+    chapter = ParentalKey(CharterChapter, related_name="commitments", on_delete=models.CASCADE)
+    number = models.PositiveIntegerField(
+        _("number"),
+        help_text=_(
+            "Le numéro public de l'engagement. Il ne change pas d'une édition à l'autre : il sert d'adresse "
+            "permanente (…/engagements/<numéro>/) et d'autres pages y renvoient. Unique dans la charte."
+        ),
+    )
+    title = models.CharField(
+        _("short title"),
+        max_length=140,
+        help_text=_("Un titre court, en langage courant, par exemple « Annoncer l'effet de votre avis »."),
+    )
+    promise = models.TextField(
+        _("the authority's promise"),
+        help_text=_("La promesse de l'institution, qui commence par « Nous nous engageons à… »."),
+    )
+    citizen_meaning = models.TextField(
+        _("what it means for you"),
+        blank=True,
+        help_text=_("Ce que cet engagement change concrètement pour une habitante ou un habitant."),
+    )
+    evidence = models.TextField(
+        _("how to check it is kept"),
+        blank=True,
+        help_text=_(
+            "Comment n'importe qui peut vérifier que l'engagement est tenu : la preuve publiée ou l'indicateur "
+            "suivi (par exemple « le bilan est publié dans les 3 mois : date visible sur chaque concertation »)."
+        ),
+    )
+    official_reference = models.CharField(
+        _("official charter reference"),
+        max_length=120,
+        blank=True,
+        help_text=_("Le ou les articles de la charte officielle, par exemple « Article 4, action 2.3 »."),
+    )
+    easy_read_text = models.TextField(
+        _("easy-read text"),
+        blank=True,
+        help_text=_(
+            "Version facile à lire et à comprendre : phrases courtes, une idée par phrase, une phrase par ligne. "
+            "Laissée vide, la version facile à lire montre la promesse."
+        ),
+    )
+    pictogram = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("pictogram"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Facultatif : un pictogramme simple qui illustre l'engagement dans la version facile à lire."),
+    )
+    pictogram_alt = models.CharField(
+        _("pictogram text alternative"),
+        max_length=160,
+        blank=True,
+        help_text=_(
+            "Ce que montre le pictogramme, pour les personnes qui ne le voient pas. Obligatoire avec un pictogramme."
+        ),
+    )
+
+    panels = [
+        FieldPanel("number"),
+        FieldPanel("title"),
+        FieldPanel("promise"),
+        FieldPanel("citizen_meaning"),
+        FieldPanel("evidence"),
+        FieldPanel("official_reference"),
+        MultiFieldPanel(
+            [FieldPanel("easy_read_text"), FieldPanel("pictogram"), FieldPanel("pictogram_alt")],
+            heading=_("Easy-read version"),
+        ),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("commitment")
+        verbose_name_plural = _("commitments")
+        ordering = ["sort_order"]
+
+    def __str__(self):
+        return f"{self.number}. {self.title}"
+
+    def clean(self):
+        super().clean()
+        if self.pictogram_id and not self.pictogram_alt.strip():
+            raise ValidationError({"pictogram_alt": _("Describe what the pictogram shows.")})
+
+    @property
+    def anchor(self):
+        return f"engagement-{self.number}"
+
+    @property
+    def easy_read_or_promise(self):
+        """The easy-read text, or the plain promise when none is written yet (never nothing)."""
+        return self.easy_read_text.strip() or self.promise
+
+    def get_charter_page(self):
+        return self.chapter.page
+
+    def get_url(self, request=None):
+        """The commitment's permalink: <charter-url>engagements/<number>/."""
+        page_url = self.get_charter_page().get_url(request=request)
+        if page_url is None:
+            return None
+        return f"{page_url}engagements/{self.number}/"
+
+
+class ReciprocalCommitment(TranslatableMixin, Orderable):
+    page = ParentalKey("charter_pages.CharterPage", related_name="reciprocal_commitments", on_delete=models.CASCADE)
+    title = models.CharField(
+        _("short title"),
+        max_length=140,
+        help_text=_(
+            "Ce que l'institution demande aux participants, en quelques mots (par exemple « Rester courtois »)."
+        ),
+    )
+    description = models.TextField(
+        _("description"),
+        blank=True,
+        help_text=_("Ce que cela veut dire concrètement, en une ou deux phrases."),
+    )
+    easy_read_text = models.TextField(
+        _("easy-read text"),
+        blank=True,
+        help_text=_("Version facile à lire : phrases courtes, une idée par phrase. Laissée vide, le titre est repris."),
+    )
+
+    panels = [FieldPanel("title"), FieldPanel("description"), FieldPanel("easy_read_text")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("reciprocal commitment")
+        verbose_name_plural = _("reciprocal commitments")
+        ordering = ["sort_order"]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def easy_read_or_description(self):
+        return self.easy_read_text.strip() or self.description or self.title
+
+
+class CharterEdition(TranslatableMixin, Orderable):
+    page = ParentalKey("charter_pages.CharterPage", related_name="editions", on_delete=models.CASCADE)
+    name = models.CharField(
+        _("name"), max_length=120, help_text=_("Le nom de l'édition, par exemple « Édition 2021 ».")
+    )
+    date = models.DateField(_("date"), help_text=_("La date d'adoption de cette édition."))
+    summary = RichTextField(
+        _("what changed"),
+        blank=True,
+        features=["bold", "italic", "link", "ul", "ol"],
+        help_text=_("Ce que cette édition change par rapport à la précédente, en langage courant."),
+    )
+    document = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("document"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Le texte officiel de cette édition (PDF accessible de préférence)."),
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("date"), FieldPanel("summary"), FieldPanel("document")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("charter edition")
+        verbose_name_plural = _("charter editions")
+        ordering = ["sort_order"]
+
+    def __str__(self):
+        return self.name
