@@ -37,7 +37,8 @@ def choose_language(request):
 def search(request):
     """Full-text search over the live, public pages of the current language."""
     raw_query = request.GET.get("q", "")
-    query = " ".join(raw_query.split())
+    # Control characters (NUL above all, which PostgreSQL refuses) carry no meaning in a search.
+    query = " ".join("".join(char if char.isprintable() else " " for char in raw_query).split())
     truncated = len(query) > SEARCH_QUERY_MAX_LENGTH
     query = query[:SEARCH_QUERY_MAX_LENGTH]
     results_page = None

@@ -1,6 +1,7 @@
 """Production: every secret and host comes from the environment; start-up fails, naming the variable, without it."""
 
 import os
+from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -37,6 +38,11 @@ if os.environ.get("REDIS_URL"):
             "KEY_PREFIX": "pacte",
         }
     }
+
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
+MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+WHITENOISE_USE_FINDERS = False
+WHITENOISE_AUTOREFRESH = False
 
 # Compressed, fingerprinted static files served by WhiteNoise (run collectstatic before starting).
 STORAGES = {

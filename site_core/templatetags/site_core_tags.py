@@ -74,7 +74,7 @@ def file_extension(document):
 @register.filter
 def file_size(document):
     """The document's size ("1.2 MB"), or an empty string when the file is missing."""
-    size = document.file_size
+    size = document.get_file_size()
     return filesizeformat(size) if size else ""
 
 

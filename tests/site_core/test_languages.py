@@ -1,0 +1,59 @@
+"""Languages: URL prefixes, lang and hreflang, the switcher, the redirect from /, translated 404s."""
+
+import re
+
+from site_core.models import StandardPage
+from tests.utils import publish_child, visible_text
+
+
+def test_each_home_page_declares_its_language_and_alternates(client, home_page_en):
+    french = client.get("/fr/").content.decode()
+    english = client.get("/en/").content.decode()
+    assert '<html lang="fr"' in french
+    assert '<html lang="en"' in english
+    for html in (french, english):
+        assert 'hreflang="fr" href="http://localhost/fr/"' in html
+        assert 'hreflang="en" href="http://localhost/en/"' in html
+        assert 'hreflang="x-default" href="http://localhost/fr/"' in html
+
+
+def test_language_switcher_links_to_the_translation(client, home_page_en, translate_page, locales):
+    about = publish_child(home_page_en.get_translation(locales["fr"]), StandardPage(title="À propos", slug="a-propos"))
+    translate_page(about, locales["en"], title="About", slug="about")
+    html = client.get("/fr/a-propos/").content.decode()
+    assert re.search(r'<a href="/en/about/" lang="en" hreflang="en">English', html)
+
+
+def test_switcher_falls_back_to_the_home_page_of_a_language_without_translation(client, home_page_en):
+    publish_child(
+        home_page_en.get_translation(home_page_en.locale.get_default()), StandardPage(title="Seule", slug="seule")
+    )
+    html = client.get("/fr/seule/").content.decode()
+    assert '<a href="/en/" lang="en" hreflang="en">English' in html
+
+
+def test_root_redirects_to_the_preferred_published_language(client, home_page_en):
+    assert client.get("/", HTTP_ACCEPT_LANGUAGE="en-GB,en;q=0.9")["Location"] == "/en/"
+    assert client.get("/", HTTP_ACCEPT_LANGUAGE="fr-FR")["Location"] == "/fr/"
+    # No Dutch home page here: the default language is chosen rather than a half-empty site.
+    assert client.get("/", HTTP_ACCEPT_LANGUAGE="nl-BE")["Location"] == "/fr/"
+
+
+def test_untranslated_page_is_rendered_in_its_own_language(client, home_page):
+    response = client.get("/nl/")
+    assert response.status_code == 200
+    assert '<html lang="fr"' in response.content.decode()
+
+
+def test_unknown_url_gives_the_404_page_in_the_right_language(client, home_page_en):
+    french = client.get("/fr/nexiste-pas/")
+    english = client.get("/en/does-not-exist/")
+    assert french.status_code == english.status_code == 404
+    assert "Page introuvable" in visible_text(french)
+    assert "Page not found" in visible_text(english)
+    assert '<html lang="en"' in english.content.decode()
+
+
+def test_unknown_url_outside_any_language_is_a_404_not_a_500(client, home_page):
+    response = client.get("/%ff%fe/../nothing", follow=True)
+    assert response.status_code == 404

@@ -1,0 +1,158 @@
+"""site_core page types: where they may live, that editors can create them, and what citizens see."""
+
+import datetime
+
+import pytest
+from wagtail.models import Page, Site
+from wagtail.test.utils import WagtailPageTestCase
+from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
+
+from site_core.models import AccessibilityStatementPage, HomePage, StandardPage
+from tests.utils import publish_child, visible_text
+
+
+def test_page_type_rules():
+    assert HomePage.allowed_parent_page_models() == [Page]
+    assert set(HomePage.allowed_subpage_models()) >= {StandardPage, AccessibilityStatementPage}
+    assert StandardPage.allowed_parent_page_models() == [HomePage, StandardPage]
+    assert StandardPage.allowed_subpage_models() == [StandardPage]
+    assert AccessibilityStatementPage.allowed_parent_page_models() == [HomePage]
+    assert AccessibilityStatementPage.allowed_subpage_models() == []
+
+
+def test_only_one_accessibility_statement_per_home(home_page):
+    assert AccessibilityStatementPage.can_create_at(home_page)
+    publish_child(home_page, statement(slug="accessibilite"))
+    assert not AccessibilityStatementPage.can_create_at(home_page)
+
+
+def statement(**fields):
+    values = {
+        "title": "Déclaration d'accessibilité",
+        "slug": "accessibilite",
+        "site_name": "Pacte",
+        "statement_date": datetime.date(2026, 9, 15),
+        "conformity_status": AccessibilityStatementPage.PARTIAL,
+        "contact_email": "accessibilite@example.org",
+    }
+    values.update(fields)
+    return AccessibilityStatementPage(**values)
+
+
+@pytest.mark.django_db
+class TestEditorsCreatePages(WagtailPageTestCase):
+    def setUp(self):
+        self.login()
+        root = Page.get_first_root_node()
+        self.home = publish_child(root, HomePage(title="Accueil", slug="accueil-test", hero_title="Bienvenue"))
+        Site.objects.update(root_page=self.home)
+
+    def test_standard_page_with_every_shared_block(self):
+        self.assertCanCreate(
+            self.home,
+            StandardPage,
+            nested_form_data(
+                {
+                    "title": "Comment participer",
+                    "slug": "comment-participer",
+                    "introduction": "Tout ce qu'il faut savoir.",
+                    "body": streamfield(
+                        [
+                            ("heading", {"text": "En personne", "level": "h2"}),
+                            ("paragraph", rich_text("<p>Les ateliers sont ouverts à tous.</p>")),
+                            ("quote", {"text": "Enfin écoutés.", "attribution": "Une habitante"}),
+                            (
+                                "key_figures",
+                                {
+                                    "title": "Chiffres",
+                                    "figures": streamfield([("item", {"value": "95", "label": "communes"})]),
+                                },
+                            ),
+                        ]
+                    ),
+                }
+            ),
+        )
+
+    def test_accessibility_statement(self):
+        self.assertCanCreate(
+            self.home,
+            AccessibilityStatementPage,
+            nested_form_data(
+                {
+                    "title": "Déclaration d'accessibilité",
+                    "slug": "accessibilite",
+                    "site_name": "Pacte",
+                    "statement_date": "2026-09-15",
+                    "conformity_status": "partial",
+                    "contact_email": "accessibilite@example.org",
+                    "audit_scope": rich_text(""),
+                    "non_conformities": rich_text(""),
+                    "exemptions": rich_text(""),
+                    "disproportionate_burden": rich_text(""),
+                }
+            ),
+        )
+
+    def test_home_page_with_hero_and_highlights(self):
+        self.assertCanCreate(
+            Page.get_first_root_node(),
+            HomePage,
+            nested_form_data(
+                {
+                    "title": "Home",
+                    "slug": "home-bis",
+                    "hero_title": "Taking part is a contract",
+                    "hero_text": "",
+                    "introduction": rich_text("<p>Read our commitments.</p>"),
+                    "highlights": streamfield([("highlight", {"page": self.home.pk, "title": "", "text": ""})]),
+                    "body": streamfield([]),
+                }
+            ),
+        )
+
+    def test_home_page_is_renderable_and_previewable(self):
+        self.assertPageIsRenderable(self.home)
+        self.assertPageIsPreviewable(self.home)
+
+
+def test_home_page_shows_hero_and_highlighted_pages(client, home_page):
+    about = publish_child(home_page, StandardPage(title="À propos", slug="a-propos", listing_summary="Qui sommes-nous"))
+    home_page.hero_text = "Lisez nos engagements."
+    home_page.highlights = [("highlight", {"page": about, "title": "", "text": ""})]
+    home_page.save_revision().publish()
+    text = visible_text(client.get("/fr/"))
+    assert "Bienvenue" in text
+    assert "Lisez nos engagements." in text
+    assert "À propos Qui sommes-nous" in text
+
+
+def test_highlight_to_a_draft_page_is_not_shown(client, home_page):
+    draft = StandardPage(title="Brouillon secret", slug="brouillon", live=False)
+    home_page.add_child(instance=draft)
+    home_page.highlights = [("highlight", {"page": draft, "title": "", "text": ""})]
+    home_page.save_revision().publish()
+    assert "Brouillon secret" not in visible_text(client.get("/fr/"))
+
+
+def test_accessibility_statement_shows_status_and_appeal_and_footer_link(client, home_page):
+    publish_child(home_page, statement())
+    page_text = visible_text(client.get("/fr/accessibilite/"))
+    assert "partiellement conforme" in page_text
+    assert "Défenseur des droits" in page_text
+    assert "2005-102" in page_text
+    home_text = visible_text(client.get("/fr/"))
+    assert "Accessibilité : partiellement conforme" in home_text
+
+
+def test_standard_page_renders_document_link_with_type_and_size(client, home_page):
+    from site_core.demo import demo_document
+
+    document = demo_document("Charte 2016", ["Texte officiel"])
+    page = publish_child(
+        home_page,
+        StandardPage(title="Documents", slug="documents", body=[("document", {"document": document, "title": ""})]),
+    )
+    text = visible_text(client.get(page.url))
+    assert "Charte 2016 (PDF," in text
+    assert "octets" in text or "Ko" in text

@@ -1,0 +1,82 @@
+"""Production settings refuse to start without their variables and pass Django's deployment check;
+seed_demo is idempotent and refuses production."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.core.management import CommandError, call_command
+from wagtail.models import Page
+
+ROOT = Path(__file__).resolve().parents[2]
+PRODUCTION_ENV = {
+    "DJANGO_SETTINGS_MODULE": "site_core.settings.production",
+    "SECRET_KEY": "a-long-random-production-secret-key-for-the-deploy-check-0123456789abcdef",
+    "ALLOWED_HOSTS": "participation.example.org",
+    "CSRF_TRUSTED_ORIGINS": "https://participation.example.org",
+    "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/pacte",
+}
+
+
+def manage(*args, env):
+    clean_env = {key: value for key, value in os.environ.items() if key not in PRODUCTION_ENV}
+    return subprocess.run(  # noqa: S603 - our own manage.py with fixed arguments
+        [sys.executable, "manage.py", *args], cwd=ROOT, env={**clean_env, **env}, capture_output=True, text=True
+    )
+
+
+@pytest.mark.parametrize("missing", ["SECRET_KEY", "ALLOWED_HOSTS", "CSRF_TRUSTED_ORIGINS", "DATABASE_URL"])
+def test_production_refuses_to_start_and_names_the_missing_variable(missing):
+    env = {key: value for key, value in PRODUCTION_ENV.items() if key != missing}
+    result = manage("check", env=env)
+    assert result.returncode != 0
+    assert f"The environment variable {missing} is required in production" in result.stderr
+
+
+def test_production_settings_pass_the_deploy_check():
+    result = manage("check", "--deploy", "--fail-level", "WARNING", env=PRODUCTION_ENV)
+    assert result.returncode == 0, result.stderr
+    assert "System check identified no issues" in result.stdout
+
+
+def test_production_uses_redis_when_asked():
+    result = manage(
+        "shell",
+        "-c",
+        "from django.conf import settings; print(settings.CACHES['default']['BACKEND'])",
+        env={**PRODUCTION_ENV, "REDIS_URL": "redis://127.0.0.1:6379/3"},
+    )
+    assert result.stdout.strip() == "django.core.cache.backends.redis.RedisCache", result.stderr
+
+
+def test_persistent_database_connections_with_health_checks():
+    result = manage(
+        "shell",
+        "-c",
+        "from django.db import connection as c; print(c.settings_dict['CONN_MAX_AGE'], "
+        "c.settings_dict['CONN_HEALTH_CHECKS'])",
+        env=PRODUCTION_ENV,
+    )
+    assert result.stdout.split() == ["600", "True"], result.stderr
+
+
+def tree():
+    return sorted((page.url_path, page.title, page.live) for page in Page.objects.all())
+
+
+@pytest.mark.django_db
+def test_seed_demo_twice_gives_the_same_tree():
+    call_command("seed_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
+    first = tree()
+    call_command("seed_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
+    assert tree() == first
+    assert ("/accueil/", "Accueil", True) in first
+
+
+@pytest.mark.django_db
+def test_seed_demo_refuses_production(settings):
+    settings.PACTE_ENVIRONMENT = "production"
+    with pytest.raises(CommandError, match="production"):
+        call_command("seed_demo")
