@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command
-from django.test.testcases import LiveServerThread, _StaticFilesHandler
+from django.test.testcases import LiveServerThread
 
 ROOT = Path(__file__).resolve().parents[2]
 AXE_SCRIPT = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -30,13 +30,22 @@ CHROMIUM_ARGS = [
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 
+def pytest_collection_modifyitems(items):
+    # pytest-django only creates the test database for tests marked django_db; every browser test reads it.
+    for item in items:
+        if "tests/browser/" in str(item.path).replace("\\", "/"):
+            item.add_marker(pytest.mark.django_db)
+            item.add_marker(pytest.mark.browser)
+
+
 @pytest.fixture(scope="session")
 def demo_server(django_db_setup, django_db_blocker):
     """The seeded demo site, served over HTTP; yields its base URL."""
     os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API runs an event loop
     with django_db_blocker.unblock():
         call_command("seed_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
-    thread = LiveServerThread("127.0.0.1", _StaticFilesHandler, port=0)
+    # WhiteNoise (with finders outside production) already serves /static/; the thread adds /media/.
+    thread = LiveServerThread("127.0.0.1", lambda application: application, port=0)
     thread.daemon = True
     thread.start()
     thread.is_ready.wait()
@@ -45,6 +54,7 @@ def demo_server(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         yield f"http://127.0.0.1:{thread.port}"
     thread.terminate()
+    thread.join()
 
 
 @pytest.fixture(scope="session")

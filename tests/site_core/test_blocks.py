@@ -29,7 +29,7 @@ def test_table_requires_header_cells():
     value = {"caption": "Participants", "table": {"data": [["a", "b"], ["1", "2"]], "first_row_is_table_header": False}}
     with pytest.raises(StructBlockValidationError) as error:
         block.clean(block.to_python(value))
-    assert "headers" in str(error.value.block_errors["table"])
+    assert "en-têtes" in str(error.value.block_errors["table"])
 
 
 def test_call_to_action_needs_a_destination():

@@ -111,9 +111,8 @@ class TestEditorsCreatePages(WagtailPageTestCase):
             ),
         )
 
-    def test_home_page_is_renderable_and_previewable(self):
+    def test_home_page_is_renderable(self):
         self.assertPageIsRenderable(self.home)
-        self.assertPageIsPreviewable(self.home)
 
 
 def test_home_page_shows_hero_and_highlighted_pages(client, home_page):

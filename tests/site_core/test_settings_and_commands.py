@@ -44,6 +44,7 @@ def test_production_settings_pass_the_deploy_check():
 def test_production_uses_redis_when_asked():
     result = manage(
         "shell",
+        "--no-imports",
         "-c",
         "from django.conf import settings; print(settings.CACHES['default']['BACKEND'])",
         env={**PRODUCTION_ENV, "REDIS_URL": "redis://127.0.0.1:6379/3"},
@@ -54,6 +55,7 @@ def test_production_uses_redis_when_asked():
 def test_persistent_database_connections_with_health_checks():
     result = manage(
         "shell",
+        "--no-imports",
         "-c",
         "from django.db import connection as c; print(c.settings_dict['CONN_MAX_AGE'], "
         "c.settings_dict['CONN_HEALTH_CHECKS'])",
