@@ -3,9 +3,10 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
 from wagtail import urls as wagtail_urls
+from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
@@ -39,6 +40,8 @@ site_core_patterns = (
 
 urlpatterns += i18n_patterns(
     path("", include(site_core_patterns)),
+    # Wagtail's page pattern allows no dot; routable pages serve their calendar files (…/events.ics) through it.
+    re_path(r"^((?:[\w\-]+/)*[\w\-]+\.ics/?)$", wagtail_views.serve, name="wagtail_serve_ics"),
     # Wagtail's page routes come last: they answer every other path.
     path("", include(wagtail_urls)),
     prefix_default_language=True,

@@ -1,0 +1,59 @@
+"""Admin forms: performing a random draw (the list is pasted, the record is computed, never typed)."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminModelForm
+
+from consultations.models import ConsultationPage, RandomDraw
+
+
+class RandomDrawCreateForm(WagtailAdminModelForm):
+    items = forms.CharField(
+        label=_("List to draw from"),
+        widget=forms.Textarea(attrs={"rows": 12}),
+        help_text=_("Une entrée par ligne (proposition, participant…). Les lignes vides sont ignorées."),
+    )
+
+    class Meta:
+        model = RandomDraw
+        fields = ["consultation", "title", "method", "count", "seed"]
+        help_texts = {"count": _("Combien d'entrées tirer au sort.")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["consultation"].queryset = ConsultationPage.objects.filter(
+            pk__in=ConsultationPage.objects.values("pk")
+        ).order_by("-first_published_at")
+        self.fields["seed"].required = False
+
+    def save(self, commit=True):
+        user = self.for_user
+        return RandomDraw.perform(
+            consultation=self.cleaned_data["consultation"],
+            title=self.cleaned_data["title"],
+            method=self.cleaned_data["method"],
+            items=self.cleaned_data["items"].splitlines(),
+            count=self.cleaned_data["count"],
+            seed=self.cleaned_data.get("seed", ""),
+            performed_by=(user.get_full_name() or user.get_username()) if user else "",
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        from consultations.models.draw import normalise_items
+
+        entries = normalise_items(cleaned.get("items", "").splitlines())
+        count = cleaned.get("count")
+        if count is not None and entries and not 1 <= count <= len(entries):
+            self.add_error(
+                "count", _("You can draw between 1 and %(size)s entries from this list.") % {"size": len(entries)}
+            )
+        return cleaned
+
+
+class RandomDrawEditForm(WagtailAdminModelForm):
+    """Once drawn, only the wording can change: the list, seed and result are the record."""
+
+    class Meta:
+        model = RandomDraw
+        fields = ["title", "method"]

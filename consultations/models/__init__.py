@@ -1,0 +1,20 @@
+"""The consultations app's models, one module per concern, re-exported here for Django and for imports."""
+
+from .consultation import ConsultationEvent, ConsultationPage, ConsultationPhase
+from .draw import RandomDraw
+from .index import ConsultationIndexPage
+from .report import ConsultationReportPage, ReportNextStep, ReportResponse
+from .taxonomy import ConsultationTag, Territory
+
+__all__ = [
+    "ConsultationEvent",
+    "ConsultationIndexPage",
+    "ConsultationPage",
+    "ConsultationPhase",
+    "ConsultationReportPage",
+    "ConsultationTag",
+    "RandomDraw",
+    "ReportNextStep",
+    "ReportResponse",
+    "Territory",
+]

@@ -1,0 +1,545 @@
+"""ConsultationPage, its phases and its events: what is asked, what it will change, and how to take part."""
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F, Q
+from django.forms import CheckboxSelectMultiple
+from django.http import Http404
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.search import index
+
+from consultations import status as statuses
+from consultations.calendar import calendar_response
+from consultations.panels import PublicationChecklistPanel
+from site_core.blocks import BaseStreamBlock
+from site_core.models import BasePage
+
+from .mixins import LocalisedRoutableMixin
+from .taxonomy import ConsultationTag
+
+
+class ConsultationPageForm(WagtailAdminPageForm):
+    """Offers only the territories and charter commitments of the page's own language."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        locale_id = self.instance.locale_id or getattr(self.parent_page, "locale_id", None)
+        if locale_id:
+            for name in ("territories", "commitments"):
+                if name in self.fields:
+                    self.fields[name].queryset = self.fields[name].queryset.filter(locale_id=locale_id)
+
+
+class ConsultationPage(LocalisedRoutableMixin, RoutablePageMixin, BasePage):
+    summary = models.TextField(
+        _("summary"),
+        max_length=600,
+        help_text=_("En deux ou trois phrases : le projet, ce qui est demandé au public et jusqu'à quand."),
+    )
+    question = models.TextField(
+        _("question put to the public"),
+        max_length=600,
+        help_text=_(
+            "La question posée, telle que le public la lira, par exemple « Où faut-il élargir les trottoirs ? »."
+        ),
+    )
+    decision_maker = models.CharField(
+        _("decision-maker"),
+        max_length=200,
+        help_text=_("Qui prend la décision finale, par exemple « le conseil métropolitain »."),
+    )
+    service_in_charge = models.CharField(
+        _("service in charge"),
+        max_length=200,
+        help_text=_("Le service qui organise la concertation et répond aux questions."),
+    )
+    themes = ClusterTaggableManager(
+        through=ConsultationTag,
+        blank=True,
+        verbose_name=_("themes"),
+        help_text=_("Quelques thèmes en minuscules (« mobilité », « marche »…) : ils servent de filtres."),
+    )
+    territories = ParentalManyToManyField(
+        "consultations.Territory",
+        blank=True,
+        related_name="consultations",
+        verbose_name=_("territories"),
+        help_text=_("Les communes ou secteurs concernés. Aucun : toute la Métropole."),
+    )
+    impact_decision = models.TextField(
+        _("what will be decided, and by whom"),
+        help_text=_(
+            "Obligatoire pour publier. La décision qui sera prise à l'issue de la concertation, "
+            "par qui et à quelle instance."
+        ),
+    )
+    impact_open = models.TextField(
+        _("what is open to discussion"),
+        help_text=_("Obligatoire pour publier. Ce sur quoi les contributions peuvent réellement peser."),
+    )
+    impact_closed = models.TextField(
+        _("what is not open to discussion"),
+        help_text=_(
+            "Obligatoire pour publier. Ce qui est déjà décidé ou hors du pouvoir de la Métropole, et pourquoi : "
+            "le dire évite les déceptions."
+        ),
+    )
+    impact_use = models.TextField(
+        _("how contributions will be used"),
+        help_text=_("Obligatoire pour publier. Qui lit les contributions, comment elles sont analysées et restituées."),
+    )
+    answer_due_date = models.DateField(
+        _("answer promised by"),
+        null=True,
+        help_text=_(
+            "Obligatoire pour publier. La date à laquelle la Métropole s'engage à publier sa réponse (le bilan). "
+            "Passé cette date sans bilan publié, la concertation est affichée « en retard »."
+        ),
+    )
+    decidim_url = models.URLField(
+        _("online participation link"),
+        help_text=_("Obligatoire pour publier. L'adresse de la démarche sur la plateforme participative Decidim."),
+    )
+    online_instructions = models.TextField(
+        _("how to take part online"),
+        blank=True,
+        help_text=_(
+            "Facultatif : ce qu'on peut faire sur la plateforme (proposer, commenter, voter…) et jusqu'à quand."
+        ),
+    )
+    commitments = ParentalManyToManyField(
+        "charter_pages.Commitment",
+        related_name="consultation_pages",
+        blank=True,
+        verbose_name=_("charter commitments applied"),
+        help_text=_("Les engagements de la charte que cette concertation met en œuvre."),
+    )
+    body = StreamField(
+        BaseStreamBlock(),
+        verbose_name=_("more details"),
+        blank=True,
+        use_json_field=True,
+        help_text=_("Facultatif : documents du projet, cartes, questions fréquentes."),
+    )
+
+    content_panels = [
+        PublicationChecklistPanel(heading=_("Before publishing")),
+        *Page.content_panels,
+        FieldPanel("summary"),
+        MultiFieldPanel(
+            [FieldPanel("question"), FieldPanel("decision_maker"), FieldPanel("service_in_charge")],
+            heading=_("The question and who answers it"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("themes"), FieldPanel("territories", widget=CheckboxSelectMultiple)],
+            heading=_("Themes and territories"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("impact_decision"),
+                FieldPanel("impact_open"),
+                FieldPanel("impact_closed"),
+                FieldPanel("impact_use"),
+                FieldPanel("answer_due_date"),
+            ],
+            heading=_("Announced impact"),
+        ),
+        InlinePanel("phases", label=_("Phases"), min_num=1),
+        MultiFieldPanel(
+            [FieldPanel("decidim_url"), FieldPanel("online_instructions")], heading=_("Taking part online")
+        ),
+        InlinePanel("events", label=_("Events (taking part in person)")),
+        FieldPanel("commitments", widget=CheckboxSelectMultiple),
+        FieldPanel("body"),
+    ]
+
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("question"),
+        index.SearchField("impact_open"),
+        index.FilterField("answer_due_date"),
+    ]
+
+    parent_page_types = ["consultations.ConsultationIndexPage"]
+    subpage_types = ["consultations.ConsultationReportPage"]
+    base_form_class = ConsultationPageForm
+
+    class Meta:
+        verbose_name = _("consultation")
+        verbose_name_plural = _("consultations")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        now = timezone.now()
+        events = self.ordered_events
+        today = timezone.localdate()
+        context.update(
+            status=self.status,
+            phase_rows=[
+                {
+                    "phase": phase,
+                    "state": "current"
+                    if phase == self.current_phase
+                    else ("done" if phase.end_date and phase.end_date < today else "upcoming"),
+                }
+                for phase in self.ordered_phases
+            ],
+            current_phase=self.current_phase,
+            upcoming_events=[event for event in events if not event.is_past(now)],
+            past_events=[event for event in events if event.is_past(now)],
+            report=self.published_report,
+            applied_commitments=[
+                {"commitment": commitment, "url": commitment.get_url(request)}
+                for commitment in self.applied_commitments
+            ],
+            random_draws=self.random_draw_records,
+        )
+        return context
+
+    # Data, built once per request (the index sets the same attributes from its own prefetches).
+
+    @cached_property
+    def ordered_phases(self):
+        return sorted(
+            self.phases.all(), key=lambda phase: (phase.start_date or datetime.date.max, phase.sort_order or 0)
+        )
+
+    @cached_property
+    def ordered_events(self):
+        far = timezone.make_aware(datetime.datetime(9999, 1, 1))
+        return sorted(self.events.all(), key=lambda event: (event.start or far, event.sort_order or 0))
+
+    @cached_property
+    def published_report(self):
+        from .report import ConsultationReportPage
+
+        if not self.pk:
+            return None
+        return ConsultationReportPage.objects.child_of(self).live().public().first()
+
+    @cached_property
+    def has_published_report(self):
+        annotated = getattr(self, "has_live_report", None)
+        if annotated is not None:
+            return annotated
+        return self.published_report is not None
+
+    @cached_property
+    def status(self):
+        return statuses.derive_status(
+            self.ordered_phases, self.answer_due_date, self.has_published_report, timezone.localdate()
+        )
+
+    @cached_property
+    def current_phase(self):
+        return statuses.current_phase(self.ordered_phases, timezone.localdate())
+
+    @cached_property
+    def launch_date(self):
+        dates = [phase.start_date for phase in self.ordered_phases if phase.start_date]
+        return min(dates) if dates else None
+
+    @cached_property
+    def participation_end_date(self):
+        dates = [phase.end_date for phase in self.ordered_phases if phase.end_date]
+        return max(dates) if dates else None
+
+    @cached_property
+    def theme_tags(self):
+        return sorted((item.tag for item in self.tagged_items.all()), key=lambda tag: tag.name)
+
+    @cached_property
+    def territory_list(self):
+        return sorted(self.territories.all(), key=lambda territory: territory.name)
+
+    @cached_property
+    def applied_commitments(self):
+        """The commitments applied, in this page's language when the charter is translated, by number."""
+        from charter_pages.models import Commitment
+
+        chosen = list(self.commitments.all())
+        if not chosen:
+            return []
+        keys = [commitment.translation_key for commitment in chosen]
+        localised = {
+            commitment.translation_key: commitment
+            for commitment in Commitment.objects.filter(translation_key__in=keys, locale_id=self.locale_id)
+        }
+        wanted = [localised.get(commitment.translation_key, commitment) for commitment in chosen]
+        ids = [commitment.pk for commitment in wanted]
+        rows = Commitment.objects.filter(pk__in=ids).select_related("chapter__page")
+        return sorted(rows, key=lambda commitment: commitment.number)
+
+    @cached_property
+    def random_draw_records(self):
+        from .draw import RandomDraw
+
+        if not self.pk:
+            return []
+        draws = RandomDraw.objects.filter(consultation__translation_key=self.translation_key)
+        return list(draws.order_by("performed_at"))
+
+    def publication_checklist(self):
+        """What the page still lacks: items marked required block publication, the others are advice."""
+        items = [
+            (_("A summary"), bool(self.summary.strip()), True),
+            (_("The question put to the public"), bool(self.question.strip()), True),
+            (_("The decision-maker"), bool(self.decision_maker.strip()), True),
+            (_("The service in charge"), bool(self.service_in_charge.strip()), True),
+            (_("Announced impact: what will be decided, and by whom"), bool(self.impact_decision.strip()), True),
+            (_("Announced impact: what is open to discussion"), bool(self.impact_open.strip()), True),
+            (_("Announced impact: what is not open to discussion"), bool(self.impact_closed.strip()), True),
+            (_("Announced impact: how contributions will be used"), bool(self.impact_use.strip()), True),
+            (_("The date by which the answer is promised"), self.answer_due_date is not None, True),
+            (_("At least one phase with its dates"), bool(self.ordered_phases), True),
+            (_("The online participation link (Decidim)"), bool(self.decidim_url.strip()), True),
+            (_("At least one event to take part in person"), bool(self.ordered_events), False),
+            (_("At least one theme"), bool(list(self.themes.all())), False),
+            (_("The charter commitments it applies"), bool(list(self.commitments.all())), False),
+        ]
+        return [{"label": label, "done": done, "required": required} for label, done, required in items]
+
+    def get_event(self, pk):
+        for event in self.ordered_events:
+            if event.pk == pk:
+                return event
+        raise Http404
+
+    @path("evenements/<int:pk>/", name="event")
+    def event_view(self, request, pk):
+        event = self.get_event(pk)
+        context = self.get_context(request)
+        context.update(event=event, event_is_past=event.is_past(timezone.now()))
+        return TemplateResponse(request, "consultations/consultation_event.html", context)
+
+    @path("evenements/<int:pk>.ics/", name="event_calendar")
+    def event_calendar_view(self, request, pk):
+        event = self.get_event(pk)
+        event.page = self
+        return calendar_response(request, [event], name=event.title, filename=f"evenement-{event.pk}.ics")
+
+
+class ConsultationPhase(TranslatableMixin, Orderable):
+    page = ParentalKey(ConsultationPage, related_name="phases", on_delete=models.CASCADE)
+    title = models.CharField(
+        _("title"), max_length=120, help_text=_("Par exemple « Diagnostic en ligne » ou « Analyse des contributions ».")
+    )
+    start_date = models.DateField(_("start date"))
+    end_date = models.DateField(_("end date"))
+    description = models.TextField(
+        _("description"), blank=True, help_text=_("Ce qui se passe pendant cette phase, en une ou deux phrases.")
+    )
+    is_participation = models.BooleanField(
+        _("open to contributions"),
+        default=True,
+        help_text=_(
+            "Cochez si le public peut contribuer pendant cette phase. Le statut « ouverte » court de la première "
+            "à la dernière phase cochée."
+        ),
+    )
+
+    panels = [
+        FieldPanel("title"),
+        FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
+        FieldPanel("description"),
+        FieldPanel("is_participation"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("phase")
+        verbose_name_plural = _("phases")
+        ordering = ["sort_order"]
+        constraints = [
+            models.CheckConstraint(condition=Q(end_date__gte=F("start_date")), name="phase_ends_after_it_starts"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def clean(self):
+        super().clean()
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            raise ValidationError({"end_date": _("The phase cannot end before it starts.")})
+
+
+class ConsultationEvent(TranslatableMixin, Orderable):
+    IN_PERSON = "in_person"
+    ONLINE = "online"
+    HYBRID = "hybrid"
+    FORMATS = [(IN_PERSON, _("in person")), (ONLINE, _("online")), (HYBRID, _("hybrid (in person and online)"))]
+
+    PUBLIC_MEETING = "public_meeting"
+    WORKSHOP = "workshop"
+    EXPLORATORY_WALK = "exploratory_walk"
+    OPEN_FORUM = "open_forum"
+    PITCH_EVENT = "pitch_event"
+    RANDOM_DRAW = "random_draw"
+    RESTITUTION = "restitution"
+    OTHER = "other"
+    KINDS = [
+        (PUBLIC_MEETING, _("public meeting")),
+        (WORKSHOP, _("workshop")),
+        (EXPLORATORY_WALK, _("exploratory walk")),
+        (OPEN_FORUM, _("open forum")),
+        (PITCH_EVENT, _("pitch event")),
+        (RANDOM_DRAW, _("random-draw session")),
+        (RESTITUTION, _("report-back meeting")),
+        (OTHER, _("other")),
+    ]
+
+    page = ParentalKey(ConsultationPage, related_name="events", on_delete=models.CASCADE)
+    title = models.CharField(
+        _("title"), max_length=160, help_text=_("Par exemple « Randonnée urbaine exploratoire du centre-ville ».")
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=KINDS, default=PUBLIC_MEETING)
+    format = models.CharField(_("format"), max_length=10, choices=FORMATS, default=IN_PERSON)
+    start = models.DateTimeField(_("starts at"))
+    end = models.DateTimeField(_("ends at"))
+    description = models.TextField(
+        _("description"), blank=True, help_text=_("Ce qui s'y fera et ce qu'il faut apporter ou savoir.")
+    )
+    place_name = models.CharField(
+        _("place"), max_length=160, blank=True, help_text=_("Le nom du lieu, par exemple « Salle des fêtes ».")
+    )
+    address = models.TextField(
+        _("address"), blank=True, help_text=_("Adresse complète : numéro, rue, code postal, commune.")
+    )
+    step_free_access = models.BooleanField(_("step-free access"), default=False)
+    hearing_loop = models.BooleanField(_("hearing loop"), default=False)
+    sign_language = models.BooleanField(_("sign-language interpretation"), default=False)
+    public_transport = models.CharField(
+        _("public transport"),
+        max_length=200,
+        blank=True,
+        help_text=_("Lignes et arrêts les plus proches, par exemple « Métro 1, station Hôtel de Ville »."),
+    )
+    access_notes = models.TextField(
+        _("other access information"),
+        blank=True,
+        help_text=_("Garde d'enfants, stationnement vélo, contact pour un besoin particulier…"),
+    )
+    online_url = models.URLField(
+        _("online link"), blank=True, help_text=_("Lien de la visioconférence ou de la diffusion en direct.")
+    )
+    registration_url = models.URLField(_("registration link"), blank=True)
+    capacity = models.PositiveIntegerField(
+        _("capacity"), null=True, blank=True, help_text=_("Nombre de places. Laissez vide si l'accès est libre.")
+    )
+    attendees = models.PositiveIntegerField(
+        _("attendees"), null=True, blank=True, help_text=_("Après la rencontre : le nombre de personnes présentes.")
+    )
+    contributions_count = models.PositiveIntegerField(
+        _("number of contributions"),
+        null=True,
+        blank=True,
+        help_text=_("Après la rencontre : le nombre de contributions recueillies (avis, propositions, post-it…)."),
+    )
+    minutes_summary = models.TextField(
+        _("minutes"), blank=True, help_text=_("Après la rencontre : le compte rendu, ce qui a été dit et proposé.")
+    )
+    minutes_document = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("full minutes (document)"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    panels = [
+        FieldPanel("title"),
+        FieldRowPanel([FieldPanel("kind"), FieldPanel("format")]),
+        FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
+        FieldPanel("description"),
+        MultiFieldPanel(
+            [
+                FieldPanel("place_name"),
+                FieldPanel("address"),
+                FieldPanel("step_free_access"),
+                FieldPanel("hearing_loop"),
+                FieldPanel("sign_language"),
+                FieldPanel("public_transport"),
+                FieldPanel("access_notes"),
+            ],
+            heading=_("Place and access"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("online_url"), FieldPanel("registration_url"), FieldPanel("capacity")],
+            heading=_("Online and registration"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("attendees"),
+                FieldPanel("contributions_count"),
+                FieldPanel("minutes_summary"),
+                FieldPanel("minutes_document"),
+            ],
+            heading=_("Minutes (after the event)"),
+        ),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
+        ordering = ["sort_order"]
+        constraints = [
+            models.CheckConstraint(condition=Q(end__gte=F("start")), name="event_ends_after_it_starts"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.start and self.end and self.end < self.start:
+            errors["end"] = _("The event cannot end before it starts.")
+        if self.format in (self.IN_PERSON, self.HYBRID) and not self.address.strip():
+            errors["address"] = _("An event held in person needs its address.")
+        if self.format in (self.ONLINE, self.HYBRID) and not self.online_url:
+            errors["online_url"] = _("An event held online needs its link.")
+        if errors:
+            raise ValidationError(errors)
+
+    def is_past(self, now=None):
+        return self.end < (now or timezone.now())
+
+    @property
+    def is_in_person(self):
+        return self.format in (self.IN_PERSON, self.HYBRID)
+
+    @property
+    def is_online(self):
+        return self.format in (self.ONLINE, self.HYBRID)
+
+    @property
+    def has_minutes(self):
+        return self.attendees is not None or self.contributions_count is not None or bool(self.minutes_summary)
+
+    @property
+    def access_features(self):
+        features = []
+        if self.step_free_access:
+            features.append(_("Step-free access"))
+        if self.hearing_loop:
+            features.append(_("Hearing loop"))
+        if self.sign_language:
+            features.append(_("Sign-language interpretation"))
+        return features
+
+    def location_line(self):
+        parts = [self.place_name.strip(), " ".join(self.address.split())]
+        return ", ".join(part for part in parts if part)

@@ -1,0 +1,257 @@
+"""ConsultationReportPage: the standard report ("bilan") that answers every contribution, and its rows."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.search import index
+
+from site_core.blocks import DocumentLinkBlock
+from site_core.models import BasePage
+
+RICH_FEATURES = ["bold", "italic", "link", "ul", "ol", "h3"]
+
+
+class AnnexLinkBlock(blocks.StructBlock):
+    title = blocks.CharBlock(label=_("Link text"), max_length=160)
+    url = blocks.URLBlock(label=_("Address"))
+
+    class Meta:
+        icon = "link"
+        label = _("Link")
+        template = "consultations/blocks/annex_link.html"
+
+
+class AnnexBlock(blocks.StreamBlock):
+    document = DocumentLinkBlock()
+    link = AnnexLinkBlock()
+
+
+class ConsultationReportPage(BasePage):
+    project_reminder = RichTextField(
+        _("the project and the question"),
+        features=RICH_FEATURES,
+        help_text=_("Rappel du projet, de la question posée au public et du cadre légal ou politique."),
+    )
+    organisation = RichTextField(
+        _("how the consultation was organised"),
+        features=RICH_FEATURES,
+        help_text=_("Les canaux (en ligne, en personne), le calendrier, les lieux et les dates."),
+    )
+    participants_online = models.PositiveIntegerField(
+        _("participants online"), null=True, help_text=_("Un nombre : personnes ayant participé sur la plateforme.")
+    )
+    participants_in_person = models.PositiveIntegerField(
+        _("participants in person"), null=True, help_text=_("Un nombre : personnes venues aux rencontres.")
+    )
+    contributions_online = models.PositiveIntegerField(
+        _("contributions online"), null=True, help_text=_("Un nombre : propositions et commentaires en ligne.")
+    )
+    contributions_in_person = models.PositiveIntegerField(
+        _("contributions in person"), null=True, help_text=_("Un nombre : contributions recueillies en rencontre.")
+    )
+    events_held = models.PositiveIntegerField(
+        _("events held"), null=True, help_text=_("Un nombre : rencontres effectivement tenues.")
+    )
+    total_attendance = models.PositiveIntegerField(
+        _("total attendance"), null=True, help_text=_("Un nombre : présences cumulées sur toutes les rencontres.")
+    )
+    reach_notes = models.TextField(
+        _("who was reached and who was not"),
+        blank=True,
+        help_text=_("Les publics bien représentés et ceux qui ont manqué (jeunes, quartiers, personnes âgées…)."),
+    )
+    heard = RichTextField(
+        _("what was heard"),
+        features=RICH_FEATURES,
+        help_text=_("Un compte rendu fidèle : thèmes, arguments, accords et désaccords."),
+    )
+    delivered_impact = RichTextField(
+        _("delivered impact"),
+        features=RICH_FEATURES,
+        help_text=_(
+            "Ce que la participation a réellement changé. L'impact annoncé est repris automatiquement de la "
+            "concertation, en regard : ne le recopiez pas."
+        ),
+    )
+    participants_informed = models.TextField(
+        _("how participants are told"),
+        blank=True,
+        help_text=_("Comment les participants sont informés de ce bilan et de la suite (courriel, réunion…)."),
+    )
+    annexes = StreamField(
+        AnnexBlock(),
+        verbose_name=_("annexes"),
+        blank=True,
+        use_json_field=True,
+        help_text=_("Comptes rendus complets, documents d'analyse, délibération."),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("project_reminder"),
+        FieldPanel("organisation"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("participants_online"), FieldPanel("participants_in_person")]),
+                FieldRowPanel([FieldPanel("contributions_online"), FieldPanel("contributions_in_person")]),
+                FieldRowPanel([FieldPanel("events_held"), FieldPanel("total_attendance")]),
+                FieldPanel("reach_notes"),
+            ],
+            heading=_("Participation in figures"),
+        ),
+        FieldPanel("heard"),
+        InlinePanel("responses", label=_("Responses to contributions"), min_num=1),
+        FieldPanel("delivered_impact"),
+        InlinePanel("next_steps", label=_("Next steps")),
+        FieldPanel("participants_informed"),
+        FieldPanel("annexes"),
+    ]
+
+    search_fields = [*BasePage.search_fields, index.SearchField("heard"), index.SearchField("delivered_impact")]
+
+    parent_page_types = ["consultations.ConsultationPage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("consultation report")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        consultation = self.consultation
+        context.update(
+            consultation=consultation,
+            responses=list(self.responses.all()),
+            decision_counts=self.decision_counts,
+            next_steps=sorted(self.next_steps.all(), key=lambda step: (step.due_date, step.sort_order or 0)),
+            restitution_events=[
+                event for event in (consultation.ordered_events if consultation else []) if event.kind == "restitution"
+            ],
+        )
+        return context
+
+    @cached_property
+    def consultation(self):
+        parent = self.get_parent()
+        return parent.specific if parent else None
+
+    @property
+    def participants_total(self):
+        return _sum(self.participants_online, self.participants_in_person)
+
+    @property
+    def contributions_total(self):
+        return _sum(self.contributions_online, self.contributions_in_person)
+
+    @cached_property
+    def decision_counts(self):
+        counts = {code: 0 for code, _label in ReportResponse.DECISIONS}
+        for response in self.responses.all():
+            counts[response.decision] = counts.get(response.decision, 0) + 1
+        return [{"code": code, "label": label, "count": counts[code]} for code, label in ReportResponse.DECISIONS]
+
+
+def _sum(*values):
+    if any(value is None for value in values):
+        return None
+    return sum(values)
+
+
+class ReportResponse(TranslatableMixin, Orderable):
+    ONLINE = "online"
+    IN_PERSON = "in_person"
+    BOTH = "both"
+    WRITTEN = "written"
+    CHANNELS = [
+        (ONLINE, _("online")),
+        (IN_PERSON, _("in person")),
+        (BOTH, _("online and in person")),
+        (WRITTEN, _("letter or e-mail")),
+    ]
+    KEPT = "kept"
+    ADAPTED = "adapted"
+    NOT_KEPT = "not_kept"
+    OUT_OF_SCOPE = "out_of_scope"
+    DECISIONS = [
+        (KEPT, _("kept")),
+        (ADAPTED, _("adapted")),
+        (NOT_KEPT, _("not kept")),
+        (OUT_OF_SCOPE, _("out of scope")),
+    ]
+
+    page = ParentalKey(ConsultationReportPage, related_name="responses", on_delete=models.CASCADE)
+    subject = models.CharField(
+        _("contribution or theme"),
+        max_length=160,
+        blank=True,
+        help_text=_("Facultatif : le thème ou la référence de la contribution, par exemple « Proposition n° 12 »."),
+    )
+    proposal = models.TextField(_("what was proposed"), help_text=_("La proposition, résumée fidèlement."))
+    channel = models.CharField(_("channel"), max_length=10, choices=CHANNELS, default=ONLINE)
+    decision = models.CharField(_("decision"), max_length=15, choices=DECISIONS)
+    reason = models.TextField(
+        _("reason"),
+        blank=True,
+        help_text=_(
+            "Obligatoire sauf si la proposition est retenue telle quelle : pourquoi elle est adaptée, "
+            "non retenue ou hors sujet, en langage courant."
+        ),
+    )
+
+    panels = [
+        FieldPanel("subject"),
+        FieldPanel("proposal"),
+        FieldRowPanel([FieldPanel("channel"), FieldPanel("decision")]),
+        FieldPanel("reason"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("response to a contribution")
+        verbose_name_plural = _("responses to contributions")
+        ordering = ["sort_order"]
+        constraints = [
+            models.CheckConstraint(condition=Q(decision="kept") | ~Q(reason=""), name="response_reason_unless_kept"),
+        ]
+
+    def __str__(self):
+        return self.subject or self.proposal[:60]
+
+    def clean(self):
+        super().clean()
+        if self.decision and self.decision != self.KEPT and not (self.reason or "").strip():
+            raise ValidationError(
+                {
+                    "reason": _(
+                        "Give the reason: a proposal that is adapted, not kept or out of scope must be explained "
+                        "to the people who made it."
+                    )
+                }
+            )
+
+
+class ReportNextStep(TranslatableMixin, Orderable):
+    page = ParentalKey(ConsultationReportPage, related_name="next_steps", on_delete=models.CASCADE)
+    description = models.CharField(
+        _("step"), max_length=255, help_text=_("Par exemple « Vote du plan par le conseil métropolitain ».")
+    )
+    due_date = models.DateField(_("date"), help_text=_("La date prévue (ou le premier jour du mois prévu)."))
+    responsible = models.CharField(
+        _("who"), max_length=160, blank=True, help_text=_("Qui décide ou qui agit à cette étape.")
+    )
+
+    panels = [FieldPanel("description"), FieldRowPanel([FieldPanel("due_date"), FieldPanel("responsible")])]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("next step")
+        verbose_name_plural = _("next steps")
+        ordering = ["sort_order"]
+
+    def __str__(self):
+        return self.description

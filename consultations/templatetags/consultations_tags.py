@@ -1,0 +1,18 @@
+"""Template tags of the consultations app."""
+
+from django import template
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def subpage_url(context, page, route_name, *args):
+    """The URL of one of a routable page's routes, e.g. `{% subpage_url page "event" event.pk %}` (what Wagtail's
+    routablepageurl does, without needing wagtail.contrib.routable_page among the installed apps)."""
+    base = page.get_url(context.get("request")) or ""
+    return file_route(base + page.reverse_subpage(route_name, args=args))
+
+
+def file_route(url):
+    """Routes that serve a file (".ics") are linked without the trailing slash Wagtail's routing adds."""
+    return url[:-1] if url.endswith(".ics/") else url
