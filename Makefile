@@ -25,7 +25,7 @@ node_modules/.installed: package.json package-lock.json
 
 # Compiled translations are build products: made from the .po files, never committed.
 $(VENV)/.messages: $(VENV)/.installed $(PO_FILES)
-	$(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules -v0
+	$(PY) manage.py compile_translations
 	@touch $@
 
 messages: $(VENV)/.messages
@@ -42,7 +42,7 @@ lint: $(VENV)/.installed
 
 check: $(VENV)/.installed
 	DJANGO_SETTINGS_MODULE=site_core.settings.test DATABASE_URL=$(TEST_DATABASE_URL) $(PY) manage.py check --fail-level WARNING
-	DJANGO_SETTINGS_MODULE=site_core.settings.test DATABASE_URL=$(TEST_DATABASE_URL) $(PY) manage.py makemigrations --check --dry-run
+	DJANGO_SETTINGS_MODULE=site_core.settings.test DATABASE_URL=$(TEST_DATABASE_URL) $(PY) -W ignore::RuntimeWarning manage.py makemigrations --check --dry-run
 
 pytest: $(VENV)/.installed $(VENV)/.messages node_modules/.installed
 	@$(PY) tests/preflight.py
