@@ -2,14 +2,25 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Prefetch
+from django.http import Http404, HttpResponsePermanentRedirect
+from django.utils import translation
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
+from wagtail.images import get_image_model
 from wagtail.models import Page
 from wagtail.search import index
 
 from site_core.models import BasePage
+
+from ..glossary_links import GlossaryMarker
+from .glossary import GlossaryTerm
+from .records import CharterChapter, CharterEdition, Commitment, ReciprocalCommitment
+
+PICTOGRAM_FILTER = "max-160x160"
 
 
 class CharterPage(RoutablePageMixin, BasePage):
@@ -110,6 +121,25 @@ class CharterPage(RoutablePageMixin, BasePage):
     class Meta:
         verbose_name = _("charter page")
 
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        marker = GlossaryMarker(self.glossary_terms)
+        editions = self.editions_by_date(request)
+        context.update(
+            {
+                "lead_html": marker.mark(self.lead),
+                "chapters": self.chapters_with_commitments(request, marker),
+                "reciprocal_commitments": self.reciprocal_list(request, marker),
+                "current_edition": editions[0] if editions else None,
+                "earlier_editions": editions[1:],
+                "glossary_terms": self.glossary_terms,
+                "easy_read_url": self.url_for_route(request, "easy_read"),
+                "print_url": self.url_for_route(request, "print_version"),
+                "page_full_url": self.get_full_url(request),
+            }
+        )
+        return context
+
     def clean(self):
         super().clean()
         seen = set()
@@ -125,3 +155,132 @@ class CharterPage(RoutablePageMixin, BasePage):
                 _("Each commitment needs its own number; these numbers are used twice: %(numbers)s.")
                 % {"numbers": numbers}
             )
+
+    def serve(self, request, *args, **kwargs):
+        # As BasePage.serve: a page is always rendered in its own language, sub-routes included.
+        if self.locale.language_code != translation.get_language():
+            translation.activate(self.locale.language_code)
+            request.LANGUAGE_CODE = self.locale.language_code
+        return super().serve(request, *args, **kwargs)
+
+    # Routes ---------------------------------------------------------------------------------------------
+
+    @path("imprimer/", name="print_version")
+    def print_version(self, request):
+        """The whole contract laid out as it prints, for browsers and readers without a print button."""
+        return self.render(request, context_overrides={"print_view": True})
+
+    @path("engagements/", name="commitments")
+    def commitments_index(self, request):
+        return HttpResponsePermanentRedirect(f"{self.get_url(request)}#engagements")
+
+    @path("engagements/<int:number>/", name="commitment")
+    def commitment_view(self, request, number):
+        commitment = (
+            Commitment.objects.filter(chapter__page=self, number=number).select_related("chapter", "pictogram").first()
+        )
+        if commitment is None:
+            raise Http404(_("This charter has no commitment with this number."))
+        marker = GlossaryMarker(self.glossary_terms)
+        commitment.promise_html = marker.mark(commitment.promise)
+        commitment.citizen_meaning_html = marker.mark(commitment.citizen_meaning)
+        commitment.evidence_html = marker.mark(commitment.evidence)
+        return self.render(
+            request,
+            template="charter_pages/commitment_page.html",
+            context_overrides={
+                "commitment": commitment,
+                "commitment_url": self.url_for_route(request, "commitment", number),
+                "consultations": self.consultations_applying(commitment),
+                "glossary_terms": marker.used,
+                "easy_read_url": self.url_for_route(request, "easy_read"),
+            },
+        )
+
+    @path("facile/", name="easy_read")
+    def easy_read(self, request):
+        marker = GlossaryMarker(self.glossary_terms)
+        chapters = self.chapters_with_commitments(request, marker, easy_read=True)
+        reciprocal = self.reciprocal_list(request, marker, easy_read=True)
+        return self.render(
+            request,
+            template="charter_pages/charter_page_easy_read.html",
+            context_overrides={
+                "intro_lines": marker.mark_lines(self.easy_read_intro),
+                "chapters": chapters,
+                "reciprocal_commitments": reciprocal,
+                "glossary_terms": marker.used,
+                "show_falc_logo": self.easy_read_checked and self.falc_logo_id is not None,
+            },
+        )
+
+    # Data for the templates (built here, in a bounded number of queries) --------------------------------
+
+    def url_for_route(self, request, name, *args):
+        page_url = self.get_url(request) or ""
+        return page_url + self.reverse_subpage(name, args=args).lstrip("/")
+
+    @cached_property
+    def glossary_terms(self):
+        return list(GlossaryTerm.objects.filter(locale_id=self.locale_id).order_by("term"))
+
+    def chapters_with_commitments(self, request, marker, easy_read=False):
+        """Chapters in order, each with `commitments_list` in order; texts marked with the glossary."""
+        if getattr(request, "is_preview", False):
+            # A preview holds its (unsaved) chapters and commitments in memory.
+            chapters = list(self.chapters.all())
+            for chapter in chapters:
+                chapter.commitments_list = list(chapter.commitments.all())
+        else:
+            commitments = Commitment.objects.order_by("sort_order")
+            if easy_read:
+                pictograms = get_image_model().objects.prefetch_renditions(PICTOGRAM_FILTER)
+                commitments = commitments.prefetch_related(Prefetch("pictogram", queryset=pictograms))
+            chapters = list(
+                CharterChapter.objects.filter(page=self)
+                .order_by("sort_order")
+                .prefetch_related(Prefetch("commitments", queryset=commitments, to_attr="commitments_list"))
+            )
+        page_url = self.get_url(request) or ""
+        for chapter in chapters:
+            chapter.introduction_html = marker.mark(chapter.introduction)
+            for commitment in chapter.commitments_list:
+                commitment.permalink = f"{page_url}engagements/{commitment.number}/"
+                if easy_read:
+                    commitment.easy_read_lines = marker.mark_lines(commitment.easy_read_or_promise)
+                else:
+                    commitment.promise_html = marker.mark(commitment.promise)
+                    commitment.citizen_meaning_html = marker.mark(commitment.citizen_meaning)
+                    commitment.evidence_html = marker.mark(commitment.evidence)
+        return chapters
+
+    def reciprocal_list(self, request, marker, easy_read=False):
+        if getattr(request, "is_preview", False):
+            items = list(self.reciprocal_commitments.all())
+        else:
+            items = list(ReciprocalCommitment.objects.filter(page=self).order_by("sort_order"))
+        for item in items:
+            if easy_read:
+                item.easy_read_lines = marker.mark_lines(item.easy_read_or_description)
+            else:
+                item.description_html = marker.mark(item.description)
+        return items
+
+    def editions_by_date(self, request):
+        """Editions, the newest first."""
+        if getattr(request, "is_preview", False):
+            editions = list(self.editions.all())
+        else:
+            editions = list(CharterEdition.objects.filter(page=self).select_related("document"))
+        return sorted(editions, key=lambda edition: edition.date, reverse=True)
+
+    @staticmethod
+    def consultations_applying(commitment):
+        """Live, public consultations that say they apply `commitment`, the newest first (one query).
+
+        The consultations app adds the relation (ConsultationPage.commitments, related_name
+        "consultation_pages"); until it exists the list is simply empty."""
+        related = getattr(commitment, "consultation_pages", None)
+        if related is None:
+            return []
+        return list(related.live().public().order_by("-first_published_at"))

@@ -44,6 +44,31 @@ class CharterChapter(TranslatableMixin, Orderable, ClusterableModel):
     def __str__(self):
         return self.title
 
+    def save(self, *args, **kwargs):
+        self._keep_commitment_primary_keys()
+        super().save(*args, **kwargs)
+
+    def _keep_commitment_primary_keys(self):
+        """Give unsaved commitments the primary key of the stored one they replace (same translation key).
+
+        wagtail-localize rebuilds a translated page's nested children as new, unsaved objects on every sync;
+        without this, modelcluster would delete and re-insert each translated commitment under a new primary
+        key, breaking every link other apps hold to it."""
+        pending = getattr(self, "_cluster_related_objects", {}).get("commitments")
+        if not self.pk or not pending:
+            return
+        unsaved = [commitment for commitment in pending if commitment.pk is None]
+        if not unsaved:
+            return
+        stored = dict(Commitment.objects.filter(chapter_id=self.pk).values_list("translation_key", "pk"))
+        claimed = {commitment.pk for commitment in pending if commitment.pk is not None}
+        for commitment in unsaved:
+            pk = stored.get(commitment.translation_key)
+            if pk is not None and pk not in claimed:
+                commitment.pk = pk
+                commitment._state.adding = False
+                claimed.add(pk)
+
     @property
     def anchor(self):
         return f"chapitre-{(self.sort_order or 0) + 1}"
@@ -132,6 +157,14 @@ class Commitment(TranslatableMixin, Orderable):
 
     def __str__(self):
         return f"{self.number}. {self.title}"
+
+    def save(self, *args, **kwargs):
+        # A commitment is always in its chapter's language: copying a page for translation only relabels the
+        # page's direct children, not the commitments nested in its chapters.
+        chapter = self._meta.get_field("chapter").get_cached_value(self, None)
+        if chapter is not None and chapter.locale_id and self.locale_id != chapter.locale_id:
+            self.locale_id = chapter.locale_id
+        super().save(*args, **kwargs)
 
     def clean(self):
         super().clean()
