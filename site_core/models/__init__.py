@@ -1,6 +1,7 @@
 """site_core's models, one module per concern, re-exported here for Django and for imports."""
 
 from .base import BasePage
+from .cache_generation import CacheGeneration
 from .navigation import NavigationMenu, NavigationMenuItem
 from .pages import AccessibilityStatementPage, HomePage, StandardPage
 from .site_settings import SiteSettings
@@ -8,6 +9,7 @@ from .site_settings import SiteSettings
 __all__ = [
     "AccessibilityStatementPage",
     "BasePage",
+    "CacheGeneration",
     "HomePage",
     "NavigationMenu",
     "NavigationMenuItem",

@@ -42,6 +42,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Outside the other middleware, so a cached page skips them and a stored page is the finished response.
+    "site_core.cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -147,6 +149,8 @@ WAGTAILADMIN_RICH_TEXT_EDITORS = {
     }
 }
 
+# Whole-page cache for anonymous visitors (site_core/cache.py); 0 turns it off.
+PACTE_PAGE_CACHE_SECONDS = 600
 CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",

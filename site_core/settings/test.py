@@ -20,3 +20,5 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = BASE_DIR / ".test-media"  # noqa: F405
 WAGTAILADMIN_BASE_URL = "http://testserver"
 PACTE_ENVIRONMENT = "test"
+# Off by default so tests see each change at once; tests/site_core/test_cache.py turns it on.
+PACTE_PAGE_CACHE_SECONDS = 0

@@ -1,0 +1,140 @@
+"""Whole-page cache: anonymous pages are served from it, every content change purges it, and nothing
+personal, private, unpublished or broken is ever stored."""
+
+import pytest
+from django.core.cache import cache
+from django.http import HttpResponse
+from django.test import RequestFactory
+from wagtail.models import PageViewRestriction, Site
+
+from site_core.cache import AnonymousPageCacheMiddleware
+from site_core.models import NavigationMenu, NavigationMenuItem, SiteSettings, StandardPage
+from tests.utils import publish_child, visible_text
+
+
+@pytest.fixture(autouse=True)
+def page_cache(settings):
+    settings.PACTE_PAGE_CACHE_SECONDS = 600
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def about(home_page):
+    SiteSettings.for_site(Site.objects.get(is_default_site=True))  # created once, on the first visit otherwise
+    return publish_child(home_page, StandardPage(title="À propos", slug="a-propos", introduction="Version 1"))
+
+
+def test_second_anonymous_visit_is_served_from_the_cache(client, about):
+    assert client.get("/fr/a-propos/")["X-Cache"] == "miss"
+    assert client.get("/fr/a-propos/")["X-Cache"] == "hit"
+
+
+def test_publishing_a_page_purges_the_cache(client, about):
+    client.get("/fr/a-propos/")
+    about.introduction = "Version 2"
+    about.save_revision().publish()
+    response = client.get("/fr/a-propos/")
+    assert response["X-Cache"] == "miss"
+    assert "Version 2" in visible_text(response)
+
+
+def test_saving_a_draft_keeps_the_cache_and_never_shows_the_draft(client, about):
+    client.get("/fr/a-propos/")
+    about.introduction = "Brouillon"
+    about.save_revision()
+    response = client.get("/fr/a-propos/")
+    assert response["X-Cache"] == "hit"
+    assert "Brouillon" not in visible_text(response)
+
+
+def test_unpublishing_a_page_purges_it(client, about):
+    client.get("/fr/a-propos/")
+    about.unpublish()
+    assert client.get("/fr/a-propos/").status_code == 404
+
+
+def test_moving_a_page_purges_the_cache(client, home_page, about):
+    section = publish_child(home_page, StandardPage(title="Rubrique", slug="rubrique"))
+    client.get("/fr/a-propos/")
+    about.move(section, pos="last-child")
+    # Wagtail leaves a redirect from the old address to the new one.
+    assert client.get("/fr/a-propos/")["Location"] == "/fr/rubrique/a-propos/"
+    assert client.get("/fr/rubrique/a-propos/").status_code == 200
+
+
+def test_deleting_a_page_purges_the_cache(client, about):
+    client.get("/fr/a-propos/")
+    about.delete()
+    assert client.get("/fr/a-propos/").status_code == 404
+
+
+def test_changing_the_menu_snippet_purges_the_cache(client, home_page, about):
+    client.get("/fr/")
+    menu = NavigationMenu.objects.create(location=NavigationMenu.MAIN, locale=home_page.locale)
+    NavigationMenuItem.objects.create(menu=menu, page=about, label="Qui sommes-nous")
+    response = client.get("/fr/")
+    assert response["X-Cache"] == "miss"
+    assert "Qui sommes-nous" in visible_text(response)
+
+
+def test_changing_site_settings_purges_the_cache(client, home_page):
+    client.get("/fr/")
+    site_settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+    site_settings.organisation_name = "Métropole Renommée"
+    site_settings.save()
+    assert "Métropole Renommée" in visible_text(client.get("/fr/"))
+
+
+def test_signed_in_visitors_are_never_served_or_stored(client, about, django_user_model):
+    client.get("/fr/a-propos/")
+    user = django_user_model.objects.create_user("editrice", password="mot-de-passe-long-42")
+    client.force_login(user)
+    response = client.get("/fr/a-propos/")
+    assert "X-Cache" not in response
+    assert "Se déconnecter" in visible_text(response) or "editrice" in visible_text(response)
+
+
+def test_private_pages_are_not_cached(client, home_page):
+    private = publish_child(home_page, StandardPage(title="Interne", slug="interne"))
+    PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.LOGIN)
+    first = client.get("/fr/interne/")
+    assert first.status_code == 302
+    assert "X-Cache" not in client.get("/fr/interne/")
+
+
+def test_error_pages_are_not_cached(client, home_page):
+    client.get("/fr/nulle-part/")
+    assert "X-Cache" not in client.get("/fr/nulle-part/")
+
+
+def test_pages_with_a_csrf_form_or_cookie_are_not_cached(client, home_page):
+    client.get("/fr/connexion/")
+    assert "X-Cache" not in client.get("/fr/connexion/")
+
+
+def test_admin_and_previews_are_never_cached(admin_client, about):
+    response = admin_client.get(f"/admin/pages/{about.pk}/edit/preview/")
+    assert "X-Cache" not in response
+
+
+def middleware_response(factory_request, response):
+    return AnonymousPageCacheMiddleware(lambda request: response)(factory_request)
+
+
+def test_post_requests_and_private_responses_are_not_stored(db):
+    factory = RequestFactory()
+    assert "X-Cache" not in middleware_response(factory.post("/fr/quelque-part/"), HttpResponse("ok"))
+    private = HttpResponse("à moi")
+    private["Cache-Control"] = "private"
+    assert "X-Cache" not in middleware_response(factory.get("/fr/prive/"), private)
+    cookie = HttpResponse("cookie")
+    cookie.set_cookie("choix", "1")
+    assert "X-Cache" not in middleware_response(factory.get("/fr/cookie/"), cookie)
+
+
+def test_a_visitor_with_a_session_cookie_bypasses_the_cache(client, about):
+    client.get("/fr/a-propos/")
+    client.cookies["sessionid"] = "quelconque"
+    assert "X-Cache" not in client.get("/fr/a-propos/")
