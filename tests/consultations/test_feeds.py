@@ -1,0 +1,134 @@
+"""The index's RSS feed and iCalendar files: they parse, and hold the right consultations and events."""
+
+import datetime
+import xml.etree.ElementTree as ET
+
+import icalendar
+import pytest
+import time_machine
+
+from consultations.models import ConsultationEvent
+from tests.consultations.conftest import at, make_consultation
+
+TODAY = "2026-06-15 12:00 +02:00"
+
+
+@pytest.fixture
+def consultations(index_page):
+    with time_machine.travel(TODAY, tick=False):
+        walk = make_consultation(
+            index_page,
+            "plan-marche",
+            [(datetime.date(2026, 5, 1), datetime.date(2026, 7, 1))],
+            title="Plan marche",
+            events=[
+                {
+                    "title": "Randonnée exploratoire",
+                    "kind": ConsultationEvent.EXPLORATORY_WALK,
+                    "start": at(2026, 5, 20, 10),
+                    "end": at(2026, 5, 20, 16),
+                    "address": "Place de la Gare, Exemple",
+                    "attendees": 42,
+                    "contributions_count": 67,
+                    "minutes_summary": "Quarante-deux marcheurs ont relevé les obstacles.",
+                },
+                {
+                    "title": "Forum ouvert",
+                    "kind": ConsultationEvent.OPEN_FORUM,
+                    "format": ConsultationEvent.HYBRID,
+                    "start": at(2026, 6, 20, 9, 30),
+                    "end": at(2026, 6, 20, 17),
+                    "place_name": "Hôtel de la Métropole",
+                    "address": "1 place de la Concertation, Exemple",
+                    "online_url": "https://visio.example.org/forum",
+                    "hearing_loop": True,
+                },
+            ],
+        )
+        other = make_consultation(
+            index_page,
+            "berges",
+            [(datetime.date(2026, 9, 1), datetime.date(2026, 10, 1))],
+            title="Berges du canal",
+            events=[
+                {
+                    "title": "Réunion de lancement",
+                    "start": at(2026, 9, 3),
+                    "end": at(2026, 9, 3, 20),
+                    "address": "20 rue Jean-Macé, Val-de-Marque",
+                }
+            ],
+        )
+    return walk, other
+
+
+def test_feed_is_rss_2_with_every_consultation(client, index_page, consultations):
+    with time_machine.travel(TODAY, tick=False):
+        response = client.get(index_page.url + "feed/")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/rss+xml")
+    root = ET.fromstring(response.content)  # noqa: S314 - our own response
+    assert root.tag == "rss" and root.get("version") == "2.0"
+    items = root.findall("./channel/item")
+    assert [item.findtext("title") for item in items] == ["Berges du canal", "Plan marche"]
+    assert items[1].findtext("link").endswith("/fr/concertations/plan-marche/")
+    assert items[1].findtext("description").startswith("Ouverte.")
+
+
+def test_index_calendar_lists_upcoming_events_only(client, index_page, consultations):
+    with time_machine.travel(TODAY, tick=False):
+        response = client.get(index_page.url + "events.ics")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/calendar")
+    calendar = icalendar.Calendar.from_ical(response.content)
+    assert calendar["VERSION"] == "2.0" and calendar["PRODID"]
+    events = calendar.walk("VEVENT")
+    summaries = [str(event["SUMMARY"]) for event in events]
+    assert summaries == ["Forum ouvert – Plan marche", "Réunion de lancement – Berges du canal"]
+    forum = events[0]
+    assert forum.decoded("DTSTART") == at(2026, 6, 20, 9, 30)
+    assert forum.decoded("DTEND") == at(2026, 6, 20, 17)
+    assert "Hôtel de la Métropole" in str(forum["LOCATION"])
+    assert all(event.get("UID") and event.get("DTSTAMP") for event in events)
+
+
+def test_each_event_has_its_own_calendar_file(client, consultations):
+    walk, _other = consultations
+    forum = walk.events.get(title="Forum ouvert")
+    with time_machine.travel(TODAY, tick=False):
+        page_html = client.get(walk.url).content.decode()
+        response = client.get(f"{walk.url}evenements/{forum.pk}.ics")
+    assert f'href="{walk.url}evenements/{forum.pk}.ics"' in page_html
+    assert response.status_code == 200
+    assert "attachment" in response["Content-Disposition"]
+    events = icalendar.Calendar.from_ical(response.content).walk("VEVENT")
+    assert len(events) == 1
+    assert str(events[0]["SUMMARY"]) == "Forum ouvert – Plan marche"
+    assert str(events[0]["URL"]).endswith(f"{walk.url}evenements/{forum.pk}/")
+
+
+def test_unknown_event_gives_the_site_404(client, consultations):
+    walk, other = consultations
+    foreign = other.events.get()
+    for path in [f"{walk.url}evenements/999999/", f"{walk.url}evenements/{foreign.pk}.ics", f"{walk.url}evenements/x/"]:
+        response = client.get(path)
+        assert response.status_code == 404
+
+
+def test_event_page_shows_access_before_and_minutes_after(client, consultations):
+    walk, _other = consultations
+    forum = walk.events.get(title="Forum ouvert")
+    past = walk.events.get(title="Randonnée exploratoire")
+    with time_machine.travel(TODAY, tick=False):
+        before = client.get(f"{walk.url}evenements/{forum.pk}/")
+        after = client.get(f"{walk.url}evenements/{past.pk}/")
+        listing = client.get(walk.url).content.decode()
+    text = before.content.decode()
+    assert "<dt>Boucle magnétique</dt><dd>oui</dd>" in text
+    assert "<dt>Accès de plain-pied</dt><dd>non</dd>" in text
+    assert "Ajouter cet événement à mon agenda" in text
+    text = after.content.decode()
+    assert "Compte rendu" in text
+    assert "Quarante-deux marcheurs" in text
+    assert "<dd>42</dd>" in text and "<dd>67</dd>" in text
+    assert "Rencontres passées et leurs comptes rendus" in listing

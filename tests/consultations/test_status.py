@@ -1,0 +1,82 @@
+"""A consultation's status is derived from its phases, its promised answer date and its report: never typed."""
+
+import datetime
+
+import time_machine
+
+from consultations import status as statuses
+from tests.consultations.conftest import make_consultation, make_report
+from tests.utils import visible_text
+
+PHASES = [
+    (datetime.date(2026, 3, 1), datetime.date(2026, 3, 31)),
+    (datetime.date(2026, 4, 15), datetime.date(2026, 4, 30)),
+    (datetime.date(2026, 5, 1), datetime.date(2026, 6, 30), False),  # analysis: not open to contributions
+]
+ANSWER = datetime.date(2026, 9, 1)
+
+
+def status_on(client, page, moment):
+    with time_machine.travel(moment, tick=False):
+        fresh = type(page).objects.get(pk=page.pk)
+        return fresh.status.code, visible_text(client.get(page.url))
+
+
+def test_upcoming_before_the_first_phase(client, index_page):
+    page = make_consultation(index_page, "plan-marche", PHASES, answer_due_date=ANSWER)
+    code, text = status_on(client, page, "2026-02-10 12:00 +01:00")
+    assert code == statuses.UPCOMING
+    assert "À venir" in text
+
+
+def test_open_during_a_participation_phase_and_between_two(client, index_page):
+    page = make_consultation(index_page, "plan-marche", PHASES, answer_due_date=ANSWER)
+    code, text = status_on(client, page, "2026-03-10 12:00 +01:00")
+    assert code == statuses.OPEN
+    assert "Ouverte" in text
+    assert "Phase en cours" in text
+    code, _text = status_on(client, page, "2026-04-05 12:00 +02:00")  # between the two participation phases
+    assert code == statuses.OPEN
+
+
+def test_analysis_after_the_last_participation_phase(client, index_page):
+    page = make_consultation(index_page, "plan-marche", PHASES, answer_due_date=ANSWER)
+    code, text = status_on(client, page, "2026-05-10 12:00 +02:00")
+    assert code == statuses.ANALYSIS
+    assert "En analyse" in text
+
+
+def test_overdue_when_the_promised_date_passed_without_a_report(client, index_page):
+    page = make_consultation(index_page, "plan-marche", PHASES, answer_due_date=ANSWER)
+    code, _text = status_on(client, page, "2026-09-01 12:00 +02:00")  # the promised day itself is not late
+    assert code == statuses.ANALYSIS
+    code, text = status_on(client, page, "2026-09-02 12:00 +02:00")
+    assert code == statuses.OVERDUE
+    assert "Réponse en retard" in text
+    assert "En retard" in text
+
+
+def test_report_published_wins_even_after_the_promised_date(client, index_page):
+    page = make_consultation(index_page, "plan-marche", PHASES, answer_due_date=ANSWER)
+    with time_machine.travel("2026-08-20 12:00 +02:00", tick=False):
+        report = make_report(page)
+    code, text = status_on(client, page, "2026-10-01 12:00 +02:00")
+    assert code == statuses.REPORT
+    assert "Bilan publié" in text
+    report.unpublish()
+    code, _text = status_on(client, page, "2026-10-01 12:00 +02:00")
+    assert code == statuses.OVERDUE
+
+
+def test_current_phase_is_marked_in_text(client, index_page):
+    page = make_consultation(index_page, "plan-marche", PHASES, answer_due_date=ANSWER)
+    with time_machine.travel("2026-04-20 12:00 +02:00", tick=False):
+        html = client.get(page.url).content.decode()
+    assert html.count('aria-current="step"') == 1
+    current = html.split('aria-current="step"')[1].split("</li>")[0]
+    assert "Phase 1" in current
+    assert "Phase en cours" in current
+
+
+def test_without_phases_a_consultation_is_upcoming():
+    assert statuses.derive_status([], None, False, datetime.date(2026, 1, 1)).code == statuses.UPCOMING
