@@ -30,6 +30,8 @@ def test_sitemap_lists_french_and_english_pages(demo_server):
 def test_every_sitemap_page_has_no_axe_violation(demo_server, browser, width):
     context = browser.new_context(viewport={"width": width, "height": 900})
     page = context.new_page()
+    console_errors = []  # a blocked inline script or style (Content-Security-Policy) shows up here
+    page.on("console", lambda message: console_errors.append(message.text) if message.type == "error" else None)
     failures = []
     for path in sitemap_paths(demo_server):
         response = page.goto(demo_server + path)
@@ -40,6 +42,7 @@ def test_every_sitemap_page_has_no_axe_violation(demo_server, browser, width):
             failures.append(str(error))
     context.close()
     assert not failures, "\n\n".join(failures)
+    assert not console_errors, console_errors
 
 
 @pytest.mark.parametrize(
