@@ -57,3 +57,15 @@ def test_unknown_url_gives_the_404_page_in_the_right_language(client, home_page_
 def test_unknown_url_outside_any_language_is_a_404_not_a_500(client, home_page):
     response = client.get("/%ff%fe/../nothing", follow=True)
     assert response.status_code == 404
+
+
+def test_server_error_page_is_translated_and_needs_no_database(rf, settings):
+    from django.utils import translation
+
+    from site_core.views import server_error
+
+    with translation.override("fr"):
+        response = server_error(rf.get("/fr/"))
+    assert response.status_code == 500
+    assert '<html lang="fr">' in response.content.decode()
+    assert "Erreur temporaire" in visible_text(response)
