@@ -492,6 +492,7 @@ class AttestationVerificationPage(RoutablePageMixin, BasePage):
         )
         if attestation is None:
             response.status_code = 404
-        # A person's name: shown to whoever has the code, never offered to search engines.
+        # A person's name: shown to whoever has the code, never offered to search engines nor kept in shared
+        # caches (so a withdrawn attestation stops verifying at once).
         response["X-Robots-Tag"] = "noindex, nofollow"
-        return response
+        return access.make_private(response)
