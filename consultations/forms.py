@@ -11,7 +11,10 @@ class RandomDrawCreateForm(WagtailAdminModelForm):
     items = forms.CharField(
         label=_("List to draw from"),
         widget=forms.Textarea(attrs={"rows": 12}),
-        help_text=_("Une entrée par ligne (proposition, participant…). Les lignes vides sont ignorées."),
+        help_text=_(
+            "Une entrée par ligne (proposition, participant…). Les lignes vides sont ignorées. La liste est publiée : "
+            "pour tirer au sort des personnes, écrivez des numéros anonymes, jamais des noms."
+        ),
     )
 
     class Meta:

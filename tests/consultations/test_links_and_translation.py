@@ -51,3 +51,24 @@ def test_wagtail_localize_translates_a_consultation_with_its_records(index_page,
     english_report = report.get_translation(locales["en"]).specific
     assert english_report.responses.get().locale == locales["en"]
     assert english_report.responses.get().reason == "Pas la place."  # awaiting its translation
+
+
+def test_a_translation_shows_and_filters_its_own_territories(client, index_page, home_page_en, locales, translate_page):
+    from consultations.models import Territory
+
+    french = Territory.objects.create(name="Secteur nord", slug="secteur-nord", locale=locales["fr"])
+    english = french.copy_for_translation(locales["en"])
+    english.name = "North area"
+    english.save()
+    english_index = translate_page(index_page, locales["en"], title="Consultations", slug="consultations")
+    consultation = make_consultation(index_page, "berges", [(datetime.date(2026, 1, 1), datetime.date(2026, 2, 1))])
+    consultation.territories.set([french])
+    consultation.save_revision().publish()
+    translated = translate_page(consultation, locales["en"], title="Canal banks")
+    assert list(translated.territories.all()) == [french]  # copied as is, as wagtail-localize does
+
+    page_text = client.get(translated.url).content.decode()
+    assert "North area" in page_text and "Secteur nord" not in page_text
+    listing = client.get(english_index.url + "?territory=secteur-nord").content.decode()
+    assert "1 consultation found" in listing
+    assert '<option value="secteur-nord" selected>North area</option>' in listing
