@@ -24,10 +24,11 @@ class RandomDrawCreateForm(WagtailAdminModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["consultation"].queryset = ConsultationPage.objects.filter(
-            pk__in=ConsultationPage.objects.values("pk")
-        ).order_by("-first_published_at")
+        self.fields["consultation"].queryset = ConsultationPage.objects.select_related("locale").order_by(
+            "-first_published_at"
+        )
         self.fields["seed"].required = False
+        self.fields["consultation"].label_from_instance = lambda page: f"{page.title} ({page.locale})"
 
     def save(self, commit=True):
         user = self.for_user
