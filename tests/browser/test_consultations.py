@@ -77,3 +77,13 @@ def test_a_late_answer_is_visible_as_late(demo_server, browser):
     assert "Réponse en retard" in text
     assert "En retard :" in text
     context.close()
+
+
+def test_consultation_pages_reflow_at_320_px(demo_server, browser):
+    context = browser.new_context(viewport={"width": 320, "height": 640}, bypass_csp=True)
+    page = context.new_page()
+    for path in consultation_paths():
+        page.goto(demo_server + path)
+        overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        assert overflow <= 0, f"{path} scrolls horizontally by {overflow}px at 320 px"
+    context.close()
