@@ -41,6 +41,23 @@ def staff_page(browser, demo_server):
     context.close()
 
 
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("path", ["/fr/verifier-une-attestation/", "/en/check-an-attestation/"])
+def test_the_public_verification_page_is_accessible(demo_server, browser, path, width):
+    context = browser.new_context(viewport={"width": width, "height": 900}, bypass_csp=True)
+    page = context.new_page()
+    response = page.goto(demo_server + path)
+    assert response.status == 200
+    assert_accessible(page, f"{path}-{width}")
+    # A malformed code: the error names the field and keeps what was typed.
+    page.fill("#verification-code", "pas un code")
+    page.locator("main form button[type=submit]").click()
+    assert page.locator("#verification-code").input_value() == "pas un code"
+    assert page.locator("#verification-code").get_attribute("aria-invalid") == "true"
+    assert_accessible(page, f"{path}-error-{width}")
+    context.close()
+
+
 def test_signed_out_visitors_are_sent_to_the_sign_in_page(demo_server, browser_page):
     browser_page.goto(demo_server + CHARTER)
     assert browser_page.url.startswith(demo_server + sign_in_path())

@@ -283,11 +283,14 @@ class TrainingModulePage(StaffOnlyMixin, BasePage):
         context["upcoming_sessions"] = [
             session for session in self.sessions.all() if session.starts_at >= timezone.now()
         ]
-        context["prerequisite_modules"] = [
-            item.required_module
-            for item in self.prerequisites.select_related("required_module")
-            if item.required_module.live
-        ]
+        context["prerequisite_rows"] = module_progress(
+            [
+                item.required_module
+                for item in self.prerequisites.select_related("required_module")
+                if item.required_module.live
+            ],
+            request.user,
+        )
         context["index_page"] = self.index_page
         return context
 
