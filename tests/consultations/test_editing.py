@@ -150,3 +150,44 @@ def test_every_decision_but_kept_needs_a_reason(decision):
         row.clean()
     assert "reason" in error.value.message_dict
     ReportResponse(proposal="Une idée", channel="online", decision="kept", reason="").clean()
+
+
+def test_the_report_editor_adds_up_the_minutes_of_past_events(admin_client, index_page):
+    from consultations.models import ConsultationEvent
+    from tests.consultations.conftest import at
+
+    consultation = make_consultation(
+        index_page,
+        "velo",
+        [(datetime.date(2026, 1, 1), datetime.date(2026, 2, 1))],
+        events=[
+            {
+                "title": "Atelier",
+                "kind": ConsultationEvent.WORKSHOP,
+                "start": at(2025, 1, 10),
+                "end": at(2025, 1, 10, 20),
+                "address": "Exemple",
+                "attendees": 42,
+                "contributions_count": 67,
+            },
+            {
+                "title": "Balade",
+                "start": at(2025, 1, 20),
+                "end": at(2025, 1, 20, 20),
+                "address": "Exemple",
+                "attendees": 18,
+            },
+            {
+                "title": "Réunion sans compte rendu",
+                "start": at(2025, 2, 1),
+                "end": at(2025, 2, 1, 20),
+                "address": "Exemple",
+            },
+        ],
+    )
+    text = visible_text(admin_client.get(add_url(consultation, "consultationreportpage")))
+    assert (
+        "D'après les comptes rendus des rencontres de la concertation : 3 rencontres tenues, 60 présences, "
+        "67 contributions recueillies." in text
+    )
+    assert "1 rencontre passée n'a pas encore de compte rendu." in text
