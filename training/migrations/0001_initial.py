@@ -3,7 +3,7 @@
 import django.core.validators
 import django.db.models.deletion
 import modelcluster.fields
-import training.models.pages
+import training.models.mixins
 import training.models.records
 import uuid
 import wagtail.contrib.routable_page.models
@@ -64,7 +64,7 @@ class Migration(migrations.Migration):
             options={
                 'verbose_name': 'training catalogue',
             },
-            bases=(training.models.pages.StaffOnlyMixin, wagtail.contrib.routable_page.models.RoutablePageMixin, 'wagtailcore.page'),
+            bases=(training.models.mixins.StaffOnlyMixin, wagtail.contrib.routable_page.models.RoutablePageMixin, 'wagtailcore.page'),
         ),
         migrations.CreateModel(
             name='TrainingLessonPage',
@@ -82,7 +82,7 @@ class Migration(migrations.Migration):
             options={
                 'verbose_name': 'training lesson',
             },
-            bases=(training.models.pages.StaffOnlyMixin, 'wagtailcore.page'),
+            bases=(training.models.mixins.StaffOnlyMixin, 'wagtailcore.page'),
         ),
         migrations.CreateModel(
             name='TrainingModulePage',
@@ -103,7 +103,7 @@ class Migration(migrations.Migration):
             options={
                 'verbose_name': 'training module',
             },
-            bases=(training.models.pages.StaffOnlyMixin, 'wagtailcore.page'),
+            bases=(training.models.mixins.StaffOnlyMixin, 'wagtailcore.page'),
         ),
         migrations.CreateModel(
             name='LessonProgress',

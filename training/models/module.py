@@ -1,0 +1,169 @@
+"""A training module: who it is for, how long, its objectives, sessions, resources and lessons in order."""
+
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page, TranslatableMixin
+
+from site_core.blocks import DocumentLinkBlock
+from site_core.models import BasePage
+
+from .lesson import TrainingLessonPage
+from .mixins import ModuleProgress, StaffOnlyMixin, module_progress
+from .records import Attestation, LessonProgress
+
+
+class TrainingModulePage(StaffOnlyMixin, BasePage):
+    E_LEARNING, IN_PERSON, MIXED = "e_learning", "in_person", "mixed"
+    FORMAT_CHOICES = [(E_LEARNING, _("E-learning")), (IN_PERSON, _("In person")), (MIXED, _("Mixed"))]
+
+    introduction = models.TextField(
+        _("introduction"), blank=True, help_text=_("En une ou deux phrases : à quoi sert ce module.")
+    )
+    audience = models.CharField(
+        _("audience"),
+        max_length=255,
+        help_text=_("Les services concernés, par exemple « Tous les services qui conduisent une concertation »."),
+    )
+    duration_hours = models.PositiveSmallIntegerField(
+        _("duration (hours)"),
+        validators=[MinValueValidator(1), MaxValueValidator(200)],
+        help_text=_("Durée totale en heures (une journée = 7 heures). Elle figure sur l'attestation."),
+    )
+    duration_label = models.CharField(
+        _("duration in words"),
+        max_length=60,
+        blank=True,
+        help_text=_("Facultatif, par exemple « 1 journée » ou « 3 jours ». Affiché avec le nombre d'heures."),
+    )
+    format = models.CharField(
+        _("format"),
+        max_length=20,
+        choices=FORMAT_CHOICES,
+        default=MIXED,
+        help_text=_("En ligne, en présentiel ou mixte (leçons en ligne et sessions en salle)."),
+    )
+    objectives = RichTextField(
+        _("objectives"),
+        features=["bold", "italic", "ul", "ol", "link"],
+        help_text=_("Ce que l'agent saura faire à la fin du module, en liste à puces commençant par un verbe."),
+    )
+    resources = StreamField(
+        [("document", DocumentLinkBlock())],
+        verbose_name=_("resources to download"),
+        blank=True,
+        use_json_field=True,
+        help_text=_("Les documents de travail : cadre type de bilan, modèles, fiches pratiques."),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("introduction"),
+        MultiFieldPanel(
+            [
+                FieldPanel("audience"),
+                FieldRowPanel([FieldPanel("duration_hours"), FieldPanel("duration_label")]),
+                FieldPanel("format"),
+            ],
+            _("Who, how long, how"),
+        ),
+        FieldPanel("objectives"),
+        InlinePanel("prerequisites", label=_("Prerequisites")),
+        InlinePanel("sessions", label=_("In-person sessions")),
+        FieldPanel("resources"),
+    ]
+
+    parent_page_types = ["training.TrainingIndexPage"]
+    subpage_types = ["training.TrainingLessonPage"]
+
+    class Meta:
+        verbose_name = _("training module")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        lessons = list(TrainingLessonPage.objects.child_of(self).live().order_by("path"))
+        records = {
+            record.lesson_id: record for record in LessonProgress.objects.filter(user=request.user, lesson__in=lessons)
+        }
+        context["lesson_rows"] = [
+            {"lesson": lesson, "progress": records.get(lesson.pk), "number": number}
+            for number, lesson in enumerate(lessons, start=1)
+        ]
+        context["progress"] = ModuleProgress(
+            module=self,
+            total=len(lessons),
+            done=sum(1 for record in records.values() if record.completed_at),
+            started=bool(records),
+            attestation=Attestation.objects.filter(user=request.user, module=self).first(),
+        )
+        if self.index_page is not None:
+            self.index_page.with_attestation_urls([context["progress"]], request)
+        context["next_lesson"] = next(
+            (lesson for lesson in lessons if not getattr(records.get(lesson.pk), "completed_at", None)), None
+        )
+        context["upcoming_sessions"] = [
+            session for session in self.sessions.all() if session.starts_at >= timezone.now()
+        ]
+        context["prerequisite_rows"] = module_progress(
+            [
+                item.required_module
+                for item in self.prerequisites.select_related("required_module")
+                if item.required_module.live
+            ],
+            request.user,
+        )
+        context["index_page"] = self.index_page
+        return context
+
+    @cached_property
+    def index_page(self):
+        from .index import TrainingIndexPage
+
+        return TrainingIndexPage.objects.ancestor_of(self).first()
+
+
+class ModulePrerequisite(TranslatableMixin, Orderable):
+    module = ParentalKey(TrainingModulePage, related_name="prerequisites", on_delete=models.CASCADE)
+    required_module = models.ForeignKey(
+        TrainingModulePage,
+        verbose_name=_("module to follow first"),
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text=_("Un module à suivre avant celui-ci."),
+    )
+
+    panels = [FieldPanel("required_module")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("prerequisite")
+        ordering = ["sort_order"]
+
+
+class TrainingSession(TranslatableMixin, Orderable):
+    module = ParentalKey(TrainingModulePage, related_name="sessions", on_delete=models.CASCADE)
+    starts_at = models.DateTimeField(_("starts at"))
+    ends_at = models.DateTimeField(_("ends at"), null=True, blank=True)
+    place = models.CharField(_("place"), max_length=255, help_text=_("Salle et adresse, avec l'accès en transports."))
+    capacity = models.PositiveSmallIntegerField(
+        _("capacity"), null=True, blank=True, help_text=_("Nombre de places. Laissez vide si illimité.")
+    )
+    trainer = models.CharField(_("trainer"), max_length=160, blank=True)
+    registration_url = models.URLField(
+        _("registration link"), blank=True, help_text=_("Lien vers le formulaire d'inscription (intranet, plateforme).")
+    )
+
+    panels = [
+        FieldRowPanel([FieldPanel("starts_at"), FieldPanel("ends_at")]),
+        FieldPanel("place"),
+        FieldRowPanel([FieldPanel("capacity"), FieldPanel("trainer")]),
+        FieldPanel("registration_url"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("in-person session")
+        ordering = ["sort_order"]
