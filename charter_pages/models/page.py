@@ -113,7 +113,22 @@ class CharterPage(RoutablePageMixin, BasePage):
         ),
     ]
 
-    search_fields = [*BasePage.search_fields, index.SearchField("lead"), index.SearchField("preamble")]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("lead"),
+        index.SearchField("preamble"),
+        index.RelatedFields(
+            "chapters",
+            [
+                index.SearchField("title"),
+                index.RelatedFields(
+                    "commitments",
+                    [index.SearchField("title"), index.SearchField("promise"), index.SearchField("evidence")],
+                ),
+            ],
+        ),
+        index.RelatedFields("reciprocal_commitments", [index.SearchField("title")]),
+    ]
 
     parent_page_types = ["site_core.HomePage"]
     subpage_types = []

@@ -15,7 +15,7 @@ from charter_pages.models import (
 from tests.utils import publish_child
 
 
-def build_charter(home, commitments_per_chapter=(2, 1), slug="charte", **fields):
+def build_charter(home, commitments_per_chapter=(2, 1), slug="charte", pictograms=(), **fields):
     """Publish a charter under `home` with chapters holding numbered commitments (numbered from 1)."""
     values = {
         "title": "Charte de la participation citoyenne",
@@ -46,6 +46,8 @@ def build_charter(home, commitments_per_chapter=(2, 1), slug="charte", **fields)
                     evidence=f"Preuve publique {number}.",
                     official_reference=f"Article {number}",
                     easy_read_text=f"Promesse facile {number}." if number % 2 else "",
+                    pictogram=pictograms[number % len(pictograms)] if pictograms else None,
+                    pictogram_alt=f"Pictogramme {number}" if pictograms else "",
                 )
             )
         chapter.commitments = items

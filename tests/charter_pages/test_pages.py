@@ -5,7 +5,6 @@ import re
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from wagtail.models import Page
 
 from charter_pages.models import CharterChapter, CharterPage, Commitment
 from site_core.models import HomePage, StandardPage
@@ -180,16 +179,20 @@ def query_count(client, url):
     return len(queries)
 
 
-@pytest.mark.parametrize("route", ["", "facile/"])
+@pytest.mark.parametrize("route", ["", "facile/", "imprimer/"])
 def test_query_count_does_not_grow_with_commitments(client, home_page, glossary, route):
-    small = build_charter(home_page, commitments_per_chapter=(3, 2), slug="petite")
-    Page.objects.filter(pk=small.pk).update(slug="petite")
+    from site_core.demo import demo_image
+
+    pictograms = [demo_image(f"Pictogramme {n}", ["#ffffff", "#1f4e8c"], seed=n, width=80, height=80) for n in range(3)]
+    small = build_charter(home_page, commitments_per_chapter=(3, 2), slug="petite", pictograms=pictograms)
     few = query_count(client, f"{small.url}{route}")
     small.delete()
-    large = build_charter(home_page, commitments_per_chapter=(10, 10, 10, 10, 10), slug="grande")
+    large = build_charter(home_page, commitments_per_chapter=(10, 10, 10, 10, 10), slug="grande", pictograms=pictograms)
     many = query_count(client, f"{large.url}{route}")
     assert Commitment.objects.filter(chapter__page=large).count() == 50
     assert few == many, f"{few} queries with 5 commitments, {many} with 50"
+    if route == "facile/":
+        assert "Pictogramme 50" in client.get(f"{large.url}{route}").content.decode()
 
 
 def test_sub_routes_declare_their_own_canonical_address(client, charter):
@@ -200,3 +203,8 @@ def test_sub_routes_declare_their_own_canonical_address(client, charter):
     assert f'hreflang="fr" href="http://localhost{charter.url}engagements/2/"' in commitment
     printable = client.get(f"{charter.url}imprimer/").content.decode()
     assert f'<link rel="canonical" href="http://localhost{charter.url}">' in printable, "a copy of the charter"
+
+
+def test_site_search_finds_the_charter_by_a_commitment(client, charter):
+    response = client.get("/fr/recherche/", {"q": "promesse"})
+    assert charter.title in visible_text(response)
