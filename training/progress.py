@@ -1,5 +1,6 @@
 """Progress rules: grading quizzes on the server, marking lessons done, completing modules, attestations."""
 
+import re
 from dataclasses import dataclass, field
 
 from django.db import transaction
@@ -7,6 +8,8 @@ from django.db.models import Max
 from django.utils import timezone
 
 from training.models import Attestation, LessonProgress, StaffProfile, TrainingLessonPage
+
+CHOICE_NUMBER = re.compile(r"[0-9]{1,2}")  # ASCII digits only: "²" or a 5,000-digit number is not a choice
 
 
 @dataclass
@@ -59,7 +62,7 @@ def grade_quiz(lesson, data):
         correct = {index for index, choice in enumerate(choices) if choice["is_correct"]}
         selected = set()
         for raw in data.getlist(f"q-{block.id}"):
-            if raw.isdigit() and int(raw) < len(choices):
+            if CHOICE_NUMBER.fullmatch(raw) and int(raw) < len(choices):
                 selected.add(int(raw))
         multiple = len(correct) > 1
         if not multiple and len(selected) > 1:

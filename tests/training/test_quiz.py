@@ -82,6 +82,9 @@ def test_the_best_score_is_kept(staff_client, staff_user, lesson):
         ("zéro", ["0", "1"]),
         ("0 OR 1=1", ["0", "1"]),
         ("", ["0", "1"]),
+        ("²", ["0", "1"]),
+        ("٠", ["0", "1"]),
+        ("9" * 5000, ["0", "1"]),
     ],
 )
 def test_a_tampered_form_never_earns_points(staff_client, staff_user, lesson, single, multiple):

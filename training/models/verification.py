@@ -42,7 +42,9 @@ class AttestationVerificationPage(RoutablePageMixin, BasePage):
             code = normalise_code(request.GET["code"])
             if code:
                 return HttpResponseRedirect(self.get_url(request) + self.reverse_subpage("verify", args=[code]))
-            response = self.render(request, context_overrides={"code_error": True, "typed_code": request.GET["code"]})
+            response = self.render(
+                request, context_overrides={"code_error": True, "typed_code": request.GET["code"][:100]}
+            )
             response.status_code = 200
             return response
         return self.render(request)
