@@ -252,6 +252,11 @@ class ConsultationPage(LocalisedRoutableMixin, RoutablePageMixin, BasePage):
         return sorted(self.events.all(), key=lambda event: (event.start or far, event.sort_order or 0))
 
     @cached_property
+    def next_event(self):
+        now = timezone.now()
+        return next((event for event in self.ordered_events if not event.is_past(now)), None)
+
+    @cached_property
     def published_report(self):
         from .report import ConsultationReportPage
 

@@ -89,6 +89,7 @@ class ConsultationIndexPage(LocalisedRoutableMixin, RoutablePageMixin, BasePage)
             .annotate(has_live_report=Exists(report_published))
             .prefetch_related(
                 Prefetch("phases", queryset=ConsultationPhase.objects.order_by("start_date", "sort_order")),
+                "events",
                 "tagged_items__tag",
                 "territories",
             )

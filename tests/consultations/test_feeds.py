@@ -132,3 +132,13 @@ def test_event_page_shows_access_before_and_minutes_after(client, consultations)
     assert "Quarante-deux marcheurs" in text
     assert "<dd>42</dd>" in text and "<dd>67</dd>" in text
     assert "Rencontres passées et leurs comptes rendus" in listing
+
+
+def test_the_index_shows_each_consultation_next_event(client, index_page, consultations):
+    walk, _other = consultations
+    forum = walk.events.get(title="Forum ouvert")
+    with time_machine.travel(TODAY, tick=False):
+        html = client.get(index_page.url).content.decode()
+    card = html.split("Plan marche</a>")[1].split("</li>")[0]
+    assert "Prochaine rencontre" in card
+    assert f'<a href="{walk.url}evenements/{forum.pk}/">Forum ouvert</a>, 20 juin 2026' in card

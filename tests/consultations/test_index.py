@@ -73,6 +73,7 @@ def test_newest_first_with_status_as_text_and_count_announced(client, catalogue)
     assert positions == sorted(positions)
     for word in ["À venir", "Ouverte", "En analyse", "Bilan publié"]:
         assert word in text
+    assert text.count("Ce que vous pouvez changer Les itinéraires prioritaires.") == 4
     assert "(4 résultats)" in response_html.split("</title>")[0]
 
 
