@@ -3,7 +3,7 @@
 import datetime
 
 import django_filters
-from django.db.models import Count
+from django.db.models import Count, Sum
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn
@@ -81,3 +81,42 @@ class CompletionReportView(ReportView):
         )
         context["completion_total"] = sum(row["total"] for row in context["per_module"])
         return context
+
+
+class CompletionSummaryReportView(CompletionReportView):
+    """The same completions counted per module and service: the figures the participation service reports on."""
+
+    page_title = _("Training completions per module and service")
+    header_icon = "table"
+    index_url_name = "training_completion_summary_report"
+    index_results_url_name = "training_completion_summary_report_results"
+    results_template_name = "wagtailadmin/reports/base_report_results.html"
+    columns = [
+        Column("module_title", label=_("Module")),
+        Column("service", label=_("Service")),
+        Column("total", label=_("Completions")),
+        Column("hours", label=_("Training hours")),
+    ]
+    list_export = ["module_title", "service", "total", "hours"]
+    export_headings = {
+        "module_title": _("Module"),
+        "service": _("Service"),
+        "total": _("Completions"),
+        "hours": _("Training hours"),
+    }
+
+    def get_filtered_queryset(self):
+        return (
+            super()
+            .get_filtered_queryset()
+            .order_by()
+            .values("module_title", "service")
+            .annotate(total=Count("pk"), hours=Sum("duration_hours"))
+            .order_by("module_title", "service")
+        )
+
+    def get_filename(self):
+        return f"formations-par-module-et-service-{datetime.date.today():%Y-%m-%d}"
+
+    def get_context_data(self, *args, **kwargs):
+        return super(CompletionReportView, self).get_context_data(*args, **kwargs)

@@ -7,7 +7,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from training.models import StaffProfile
-from training.views import CompletionReportView
+from training.views import CompletionReportView, CompletionSummaryReportView
 
 
 class CompletionReportMenuItem(MenuItem):
@@ -22,9 +22,29 @@ def register_completion_report_menu_item():
     )
 
 
+@hooks.register("register_reports_menu_item")
+def register_completion_summary_report_menu_item():
+    return CompletionReportMenuItem(
+        _("Training completions per module and service"),
+        reverse("training_completion_summary_report"),
+        icon_name="table",
+        order=901,
+    )
+
+
 @hooks.register("register_admin_urls")
 def register_completion_report_urls():
     return [
+        path(
+            "reports/training/summary/",
+            CompletionSummaryReportView.as_view(),
+            name="training_completion_summary_report",
+        ),
+        path(
+            "reports/training/summary/results/",
+            CompletionSummaryReportView.as_view(results_only=True),
+            name="training_completion_summary_report_results",
+        ),
         path("reports/training/", CompletionReportView.as_view(), name="training_completion_report"),
         path(
             "reports/training/results/",

@@ -119,3 +119,21 @@ def test_a_group_with_the_view_permission_sees_it(client, completions):
     client.force_login(person)
     assert "Yanis Benali" in client.get(reverse(REPORT)).content.decode()
     assert "Formations terminées" in client.get(reverse(REPORT)).content.decode()
+
+
+def test_summary_report_counts_per_module_and_service(admin_client, completions):
+    url = reverse("training_completion_summary_report")
+    response = admin_client.get(url, {"export": "csv"})
+    content = b"".join(response.streaming_content) if response.streaming else response.content
+    rows = list(csv.reader(io.StringIO(content.decode("utf-8-sig"))))
+    assert rows[0] == ["Module", "Service", "Nombre", "Heures de formation"]
+    assert sorted(rows[1:]) == [
+        ["La charte en pratique", "Espaces publics", "1", "7"],
+        ["La charte en pratique", "Habitat", "1", "7"],
+        ["La méthode de projet", "Espaces publics", "1", "7"],
+    ]
+    assert "Habitat" in admin_client.get(url).content.decode()
+    start = (timezone.localdate() - datetime.timedelta(days=10)).isoformat()
+    response = admin_client.get(url, {"export": "csv", "completed_at_from": start})
+    content = b"".join(response.streaming_content) if response.streaming else response.content
+    assert len(list(csv.reader(io.StringIO(content.decode("utf-8-sig"))))) == 3
