@@ -35,16 +35,22 @@ def language_links(context):
     if page is not None and hasattr(page, "live_translations"):
         translations = {other.locale.language_code: other for other in page.live_translations}
     current = translation.get_language()
+    # A routable page's sub-route (the charter's easy-to-read version, a commitment) sets `route_path`: the link
+    # then leads to the same sub-route of the translation.
+    route_path = context.get("route_path") or ""
     links = []
     for code, name in settings.LANGUAGES:
         target = translations.get(code) or homes.get(code)
         if target is None:
             continue
+        url = target.get_url(request)
+        if route_path and code in translations:
+            url = f"{url}{route_path}"
         links.append(
             {
                 "code": code,
                 "name": name,
-                "url": target.get_url(request),
+                "url": url,
                 "is_current": code == current,
                 "is_translation": code in translations,
             }

@@ -93,3 +93,10 @@ def test_primary_keys_survive_edits_and_translation_syncs(charter, charter_en, l
     english = Commitment.objects.get(chapter__page=charter_en, number=1)
     assert english.title == "Commitment number one", "existing translations are kept"
     assert english.promise == "Nous nous engageons à une promesse révisée.", "new source text falls back to French"
+
+
+def test_language_switcher_keeps_the_sub_route(client, charter, charter_en):
+    html = client.get(f"{charter.url}facile/").content.decode()
+    assert f'href="{charter_en.url}facile/"' in html
+    html = client.get(f"{charter_en.url}engagements/2/").content.decode()
+    assert f'href="{charter.url}engagements/2/"' in html
