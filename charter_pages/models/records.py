@@ -6,6 +6,8 @@ commitments nest inside it in the same form. Commitments keep their primary key 
 syncs: other apps (consultations) point at them.
 """
 
+import uuid
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -164,6 +166,13 @@ class Commitment(TranslatableMixin, Orderable):
         chapter = self._meta.get_field("chapter").get_cached_value(self, None)
         if chapter is not None and chapter.locale_id and self.locale_id != chapter.locale_id:
             self.locale_id = chapter.locale_id
+        # Copying a charter page (Wagtail's "Copy" action) gives new keys to the page's direct children only: a
+        # copied commitment is a new commitment, not a translation of the original.
+        if (
+            self.pk is None
+            and Commitment.objects.filter(translation_key=self.translation_key, locale_id=self.locale_id).exists()
+        ):
+            self.translation_key = uuid.uuid4()
         super().save(*args, **kwargs)
 
     def clean(self):

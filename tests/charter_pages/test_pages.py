@@ -208,3 +208,17 @@ def test_sub_routes_declare_their_own_canonical_address(client, charter):
 def test_site_search_finds_the_charter_by_a_commitment(client, charter):
     response = client.get("/fr/recherche/", {"q": "promesse"})
     assert charter.title in visible_text(response)
+
+
+def test_copying_the_charter_gives_an_independent_copy(client, charter, locales):
+    from wagtail.models import Page
+
+    other_home = publish_child(
+        Page.get_first_root_node(), HomePage(title="Autre site", slug="autre", hero_title="Bienvenue")
+    )
+    copy = charter.copy(to=other_home, update_attrs={"slug": "charte"}, reset_translation_key=True)
+    copied = Commitment.objects.filter(chapter__page=copy)
+    original = Commitment.objects.filter(chapter__page=charter)
+    assert sorted(copied.values_list("number", flat=True)) == [1, 2, 3]
+    assert not set(copied.values_list("pk", flat=True)) & set(original.values_list("pk", flat=True))
+    assert original.count() == 3, "the original keeps its commitments"
