@@ -879,8 +879,30 @@ def build_draw(page, spec):
     RandomDraw.objects.filter(pk=record.pk).update(performed_at=moment(-27, 18, 15))
 
 
+def analysis_document():
+    return demo.demo_document(
+        "Analyse des contributions – réseau express vélo",
+        [
+            "Métropole Exemple (organisation fictive de démonstration)",
+            "1 445 contributions analysées par thème et par ligne.",
+            "Méthode : lecture intégrale, codage par deux analystes, relecture par le garant.",
+        ],
+    )
+
+
 def build_report(page, spec):
-    report = demo.upsert_child_page(page, ConsultationReportPage, spec["slug"], **spec["fields"])
+    analysis = analysis_document()
+    annexes = [
+        ("document", {"document": analysis, "title": ""}),
+        (
+            "link",
+            {
+                "title": "Toutes les contributions sur la plateforme participative",
+                "url": DECIDIM + "reseau-express-velo",
+            },
+        ),
+    ]
+    report = demo.upsert_child_page(page, ConsultationReportPage, spec["slug"], annexes=annexes, **spec["fields"])
     changed = sync_children(report, "responses", ReportResponse, spec["responses"])
     changed |= sync_children(report, "next_steps", ReportNextStep, spec["next_steps"])
     if changed:
@@ -920,7 +942,13 @@ def translate_consultation(source, en_index, en, territories):
     if source_report is None:
         return
     report_spec = spec["report"]
-    report = demo.upsert_translation(source_report, "en", slug=report_spec["slug"], **report_spec["fields"])
+    annexes = [
+        ("document", {"document": analysis_document(), "title": "Analysis of the contributions (in French)"}),
+        ("link", {"title": "All contributions on the participation platform", "url": DECIDIM + "reseau-express-velo"}),
+    ]
+    report = demo.upsert_translation(
+        source_report, "en", slug=report_spec["slug"], annexes=annexes, **report_spec["fields"]
+    )
     report = ConsultationReportPage.objects.get(pk=report.pk)
     changed = translate_children(report, "responses", report_spec["responses"], ["subject", "proposal", "reason"])
     changed |= translate_children(report, "next_steps", report_spec["next_steps"], ["description"])
