@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 
 from django.db.models import Q
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.models import Page
 
 from training import access
@@ -11,7 +11,12 @@ from training import access
 from .records import Attestation, LessonProgress
 
 NOT_STARTED, IN_PROGRESS, COMPLETED = "not_started", "in_progress", "completed"
-STATUS_LABELS = {NOT_STARTED: _("Not started"), IN_PROGRESS: _("In progress"), COMPLETED: _("Completed")}
+# Contexts keep these apart from other apps' same English words (French agrees "module" and "leçon" differently).
+STATUS_LABELS = {
+    NOT_STARTED: pgettext_lazy("module status", "Not started"),
+    IN_PROGRESS: pgettext_lazy("module status", "In progress"),
+    COMPLETED: pgettext_lazy("module status", "Completed"),
+}
 
 
 class StaffOnlyMixin:

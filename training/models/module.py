@@ -5,6 +5,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
@@ -20,7 +21,11 @@ from .records import Attestation, LessonProgress
 
 class TrainingModulePage(StaffOnlyMixin, BasePage):
     E_LEARNING, IN_PERSON, MIXED = "e_learning", "in_person", "mixed"
-    FORMAT_CHOICES = [(E_LEARNING, _("E-learning")), (IN_PERSON, _("In person")), (MIXED, _("Mixed"))]
+    FORMAT_CHOICES = [
+        (E_LEARNING, pgettext_lazy("training format", "E-learning")),
+        (IN_PERSON, pgettext_lazy("training format", "In person")),
+        (MIXED, pgettext_lazy("training format", "Mixed")),
+    ]
 
     introduction = models.TextField(
         _("introduction"), blank=True, help_text=_("En une ou deux phrases : à quoi sert ce module.")
