@@ -147,3 +147,15 @@ def test_a_quiz_answered_in_the_browser_and_the_attestation(staff_page, demo_ser
     assert "Dominique Martin" in text and "Direction des mobilités" not in text
     assert_accessible(visitor, "training-verification-result")
     anonymous.close()
+
+
+def test_the_quiz_works_without_javascript(demo_server, browser):
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 375, "height": 900})
+    page = context.new_page()
+    sign_in(page, demo_server, METHOD_LESSON)
+    page.get_by_label("Qui prend la décision, et quand").check()
+    page.get_by_label("Ce qui est négociable").check()
+    page.get_by_role("button", name="Vérifier mes réponses").click()
+    assert "Quiz réussi." in page.locator(".quiz-result").inner_text()
+    assert "Le cadrage porte sur la décision" in page.locator(".quiz-review").inner_text()
+    context.close()
