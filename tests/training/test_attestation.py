@@ -116,3 +116,10 @@ def test_the_attestation_outlives_the_module(completed, module_with_lessons):
     completed.refresh_from_db()
     assert completed.module is None
     assert completed.module_title == "La charte en pratique"
+
+
+def test_the_catalogue_links_to_the_attestation_once_complete(client, staff_user, training_index, completed):
+    client.force_login(staff_user)
+    html = client.get(training_index.url).content.decode()
+    assert f'href="{training_index.url}attestation/{completed.module_id}/"' in html
+    assert "Mon attestation" in html

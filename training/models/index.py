@@ -10,7 +10,7 @@ from wagtail.models import Page
 from site_core.models import BasePage
 from training import access
 
-from .mixins import COMPLETED, IN_PROGRESS, NOT_STARTED, StaffOnlyMixin, module_progress
+from .mixins import COMPLETED, StaffOnlyMixin, module_progress
 from .module import TrainingModulePage
 from .verification import AttestationVerificationPage
 
@@ -30,11 +30,6 @@ class TrainingIndexPage(StaffOnlyMixin, RoutablePageMixin, BasePage):
 
     class Meta:
         verbose_name = _("training catalogue")
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["module_rows"] = module_progress(self.modules(), request.user)
-        return context
 
     def modules(self):
         return TrainingModulePage.objects.child_of(self).live().order_by("path")
@@ -62,7 +57,8 @@ class TrainingIndexPage(StaffOnlyMixin, RoutablePageMixin, BasePage):
 
     @path("")
     def catalogue(self, request):
-        return self.render(request)
+        rows = self.with_attestation_urls(module_progress(self.modules(), request.user), request)
+        return self.render(request, context_overrides={"module_rows": rows})
 
     @path("mon-parcours/", name="my_training")
     def my_training(self, request):
@@ -72,9 +68,7 @@ class TrainingIndexPage(StaffOnlyMixin, RoutablePageMixin, BasePage):
             template="training/my_training.html",
             context_overrides={
                 "module_rows": rows,
-                "completed_rows": [row for row in rows if row.status == COMPLETED],
-                "in_progress_rows": [row for row in rows if row.status == IN_PROGRESS],
-                "not_started_rows": [row for row in rows if row.status == NOT_STARTED],
+                "completed_count": sum(1 for row in rows if row.status == COMPLETED),
             },
         )
 
