@@ -16,6 +16,7 @@ from wagtail.search import index
 
 from site_core.models import BasePage
 
+from ..forms import CharterPageForm
 from ..glossary_links import GlossaryMarker
 from .glossary import GlossaryTerm
 from .records import CharterChapter, CharterEdition, Commitment, ReciprocalCommitment
@@ -118,6 +119,8 @@ class CharterPage(RoutablePageMixin, BasePage):
     subpage_types = []
     max_count_per_parent = 1
 
+    base_form_class = CharterPageForm
+
     class Meta:
         verbose_name = _("charter page")
 
@@ -162,6 +165,16 @@ class CharterPage(RoutablePageMixin, BasePage):
             translation.activate(self.locale.language_code)
             request.LANGUAGE_CODE = self.locale.language_code
         return super().serve(request, *args, **kwargs)
+
+    @property
+    def preview_modes(self):
+        return [("", _("Full charter")), ("facile", _("Easy-to-read version"))]
+
+    def serve_preview(self, request, mode_name):
+        translation.activate(self.locale.language_code)
+        if mode_name == "facile":
+            return self.easy_read(request)
+        return super().serve_preview(request, mode_name)
 
     # Routes ---------------------------------------------------------------------------------------------
 

@@ -1,0 +1,316 @@
+"""Demo content for the charter: the complete charter of the fictional "Métropole Exemple", its glossary and
+pictograms, in French, translated into English through wagtail-localize (as editors would)."""
+
+import io
+
+from django.core.files.images import ImageFile
+from PIL import Image as PILImage
+from PIL import ImageDraw
+from wagtail.images import get_image_model
+from wagtail.models import Page
+from wagtail_localize.models import StringSegment, StringTranslation, TranslationSource
+from wagtail_localize.strings import StringValue
+
+from charter_pages import demo_data as data
+from charter_pages.models import (
+    CharterChapter,
+    CharterEdition,
+    CharterPage,
+    Commitment,
+    GlossaryTerm,
+    ReciprocalCommitment,
+)
+from site_core import demo
+from site_core.models import HomePage
+
+INK = "#1f4e8c"
+PAPER = "#ffffff"
+
+
+@demo.register(order=10)
+def build_charter(stdout):
+    fr, en = demo.locale("fr"), demo.locale("en")
+    home = HomePage.objects.get(locale=fr, depth=2)
+    build_glossary(fr, en)
+    pictograms = {kind: pictogram_image(kind) for kind in data.PICTOGRAMS}
+    official = demo.demo_document(
+        "Charte de la participation citoyenne - texte voté le 2 décembre 2016",
+        data.EDITIONS[0]["document_lines"],
+    )
+    documents = [
+        demo.demo_document(f"Charte de la participation citoyenne - {edition['name'][0]}", edition["document_lines"])
+        for edition in data.EDITIONS
+    ]
+    falc_logo = pictogram_image("falc")
+
+    fields = {
+        **{name: french for name, (french, _english) in data.PAGE.items()},
+        "preamble": "".join(f"<p>{french}</p>" for french, _english in data.PREAMBLE),
+        "adoption_date": data.ADOPTION_DATE,
+        "deliberation_reference": data.DELIBERATION,
+        "official_document": official,
+        # The demo's easy-to-read texts were not checked with readers: the FALC logo must therefore not show.
+        "easy_read_checked": False,
+        "falc_logo": falc_logo,
+        "show_in_menus": True,
+    }
+    page = CharterPage.objects.child_of(home).filter(slug="charte").first()
+    if page is None:
+        page = CharterPage(slug="charte", **fields)
+        apply_records(page, pictograms, documents)
+        home.add_child(instance=page)
+        page.save_revision().publish()
+        changed = True
+    else:
+        page = page.specific
+        changed = snapshot(page) != wanted_snapshot(fields, pictograms, documents) or page.has_unpublished_changes
+        if changed:
+            for name, value in fields.items():
+                setattr(page, name, value)
+            apply_records(page, pictograms, documents)
+            page.save_revision().publish()
+    translate_to_english(page, en, force=changed)
+    count = Commitment.objects.filter(chapter__page=page).count()
+    stdout.write(f"Charter: {count} commitments in French and English, {len(data.GLOSSARY)} glossary terms.")
+
+
+def apply_records(page, pictograms, documents):
+    """Put the demo's chapters, commitments, reciprocal commitments and editions on `page`, reusing the stored
+    records (matched by position, commitments by number) so their primary keys never change."""
+    stored_chapters = list(page.chapters.order_by("sort_order")) if page.pk else []
+    chapters = []
+    for index, chapter_data in enumerate(data.CHAPTERS):
+        chapter = stored_chapters[index] if index < len(stored_chapters) else CharterChapter()
+        chapter.sort_order = index
+        chapter.title, chapter.introduction = chapter_data["title"][0], chapter_data["introduction"][0]
+        stored = {commitment.number: commitment for commitment in chapter.commitments.all()} if chapter.pk else {}
+        commitments = []
+        for position, item in enumerate(chapter_data["commitments"]):
+            commitment = stored.get(item["number"]) or Commitment(number=item["number"])
+            commitment.sort_order = position
+            for name in ("title", "promise", "citizen_meaning", "evidence", "official_reference", "easy_read_text"):
+                setattr(commitment, name, item[name][0])
+            kind = item.get("pictogram")
+            commitment.pictogram = pictograms[kind] if kind else None
+            commitment.pictogram_alt = data.PICTOGRAMS[kind][0] if kind else ""
+            commitments.append(commitment)
+        chapter.commitments = commitments
+        chapters.append(chapter)
+    page.chapters = chapters
+
+    stored_reciprocal = list(page.reciprocal_commitments.order_by("sort_order")) if page.pk else []
+    reciprocal = []
+    for index, item in enumerate(data.RECIPROCAL):
+        record = stored_reciprocal[index] if index < len(stored_reciprocal) else ReciprocalCommitment()
+        record.sort_order = index
+        record.title, record.description = item["title"][0], item["description"][0]
+        record.easy_read_text = item["easy_read_text"][0]
+        reciprocal.append(record)
+    page.reciprocal_commitments = reciprocal
+
+    stored_editions = list(page.editions.order_by("sort_order")) if page.pk else []
+    editions = []
+    for index, item in enumerate(data.EDITIONS):
+        edition = stored_editions[index] if index < len(stored_editions) else CharterEdition()
+        edition.sort_order = index
+        edition.name, edition.date, edition.document = item["name"][0], item["date"], documents[index]
+        edition.summary = edition_summary_html(item, 0)
+        editions.append(edition)
+    page.editions = editions
+
+
+def edition_summary_html(item, language):
+    paragraphs = [pair[language] for pair in item["summary"]]
+    if len(paragraphs) == 1:
+        return f"<p>{paragraphs[0]}</p>"
+    return "<ul>" + "".join(f"<li>{text}</li>" for text in paragraphs) + "</ul>"
+
+
+def snapshot(page):
+    """What the stored page holds, in the shape of `wanted_snapshot`."""
+    return {
+        "fields": {
+            name: getattr(page, name)
+            for name in (*data.PAGE, "preamble", "adoption_date", "deliberation_reference", "easy_read_checked")
+        }
+        | {"official_document": page.official_document_id, "falc_logo": page.falc_logo_id, "menu": page.show_in_menus},
+        "chapters": [
+            (
+                chapter.title,
+                chapter.introduction,
+                [
+                    (c.number, c.title, c.promise, c.citizen_meaning, c.evidence, c.official_reference)
+                    + (c.easy_read_text, c.pictogram_id, c.pictogram_alt)
+                    for c in chapter.commitments.order_by("sort_order")
+                ],
+            )
+            for chapter in page.chapters.order_by("sort_order")
+        ],
+        "reciprocal": [
+            (r.title, r.description, r.easy_read_text) for r in page.reciprocal_commitments.order_by("sort_order")
+        ],
+        "editions": [(e.name, e.date, e.summary, e.document_id) for e in page.editions.order_by("sort_order")],
+    }
+
+
+def wanted_snapshot(fields, pictograms, documents):
+    scalar = {name: fields[name] for name in (*data.PAGE, "preamble", "adoption_date", "deliberation_reference")}
+    scalar["easy_read_checked"] = fields["easy_read_checked"]
+    return {
+        "fields": scalar
+        | {
+            "official_document": fields["official_document"].pk,
+            "falc_logo": fields["falc_logo"].pk,
+            "menu": fields["show_in_menus"],
+        },
+        "chapters": [
+            (
+                chapter["title"][0],
+                chapter["introduction"][0],
+                [
+                    tuple(
+                        [item["number"]]
+                        + [
+                            item[name][0]
+                            for name in (
+                                "title",
+                                "promise",
+                                "citizen_meaning",
+                                "evidence",
+                                "official_reference",
+                                "easy_read_text",
+                            )
+                        ]
+                        + [
+                            pictograms[item["pictogram"]].pk if item.get("pictogram") else None,
+                            data.PICTOGRAMS[item["pictogram"]][0] if item.get("pictogram") else "",
+                        ]
+                    )
+                    for item in chapter["commitments"]
+                ],
+            )
+            for chapter in data.CHAPTERS
+        ],
+        "reciprocal": [
+            (item["title"][0], item["description"][0], item["easy_read_text"][0]) for item in data.RECIPROCAL
+        ],
+        "editions": [
+            (item["name"][0], item["date"], edition_summary_html(item, 0), documents[index].pk)
+            for index, item in enumerate(data.EDITIONS)
+        ],
+    }
+
+
+def english_texts():
+    """French text -> English text, for every translatable string of the demo charter."""
+    pairs = [*data.PAGE.values(), *data.PREAMBLE, ("charte", "charter")]
+    for chapter in data.CHAPTERS:
+        pairs += [chapter["title"], chapter["introduction"]]
+        for item in chapter["commitments"]:
+            pairs += [item[name] for name in ("title", "promise", "citizen_meaning", "evidence", "official_reference")]
+            pairs.append(item["easy_read_text"])
+            if item.get("pictogram"):
+                pairs.append(data.PICTOGRAMS[item["pictogram"]])
+    for item in data.RECIPROCAL:
+        pairs += [item["title"], item["description"], item["easy_read_text"]]
+    for item in data.EDITIONS:
+        pairs += [item["name"], *item["summary"]]
+    return dict(pairs)
+
+
+def translate_to_english(page, en, force):
+    """Translate the charter the way an editor does with wagtail-localize: the French page is the source, each
+    of its strings gets an English translation, then the English page is created or synchronised."""
+    source, _created = TranslationSource.update_or_create_from_instance(page)
+    texts = english_texts()
+    for segment in StringSegment.objects.filter(source=source).select_related("string", "context"):
+        english = texts.get(segment.string.as_value().render_text())
+        if english is None:
+            continue  # numbers and references stay as they are (fallback to the source text)
+        wanted = StringValue.from_plaintext(english).data
+        translation, created = StringTranslation.objects.get_or_create(
+            translation_of=segment.string,
+            locale=en,
+            context=segment.context,
+            defaults={"data": wanted, "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL},
+        )
+        if not created and translation.data != wanted:
+            translation.data = wanted
+            translation.save(update_fields=["data"])
+            force = True
+        force = force or created
+    english_page = page.get_translation_or_none(en)
+    if english_page is not None and english_page.live and not force:
+        return english_page
+    source.create_or_update_translation(en, publish=False, fallback=True, copy_parent_pages=False)
+    english_page = Page.objects.get(translation_key=page.translation_key, locale=en).specific
+    english_page.get_latest_revision().publish()
+    return english_page
+
+
+def build_glossary(fr, en):
+    for (term_fr, definition_fr), (term_en, definition_en) in data.GLOSSARY:
+        french, _ = GlossaryTerm.objects.update_or_create(
+            term=term_fr, locale=fr, defaults={"definition": definition_fr}
+        )
+        english = GlossaryTerm.objects.filter(translation_key=french.translation_key, locale=en).first()
+        if english is None:
+            GlossaryTerm.objects.filter(term=term_en, locale=en).delete()
+            english = GlossaryTerm(translation_key=french.translation_key, locale=en)
+        english.term, english.definition = term_en, definition_en
+        english.save()
+
+
+def pictogram_image(kind):
+    """A simple pictogram drawn for the demo (navy on white), stored once."""
+    Image = get_image_model()
+    title = f"Pictogramme de démonstration - {kind}"
+    image = Image.objects.filter(title=title).first()
+    if image:
+        return image
+    size = 240
+    picture = PILImage.new("RGB", (size, size), PAPER)
+    draw = ImageDraw.Draw(picture)
+    line = {"width": 12, "fill": INK}
+    if kind == "calendar":
+        draw.rounded_rectangle((30, 50, 210, 210), radius=16, outline=INK, width=12)
+        draw.rectangle((30, 50, 210, 95), fill=INK)
+        for x in (75, 165):
+            draw.line((x, 25, x, 70), **line)
+        for row in range(2):
+            for column in range(3):
+                x, y = 60 + column * 45, 120 + row * 45
+                draw.rectangle((x, y, x + 28, y + 28), fill=INK)
+    elif kind == "document":
+        draw.polygon([(55, 20), (155, 20), (195, 60), (195, 220), (55, 220)], outline=INK, width=12)
+        for y in (80, 115, 150, 185):
+            draw.line((85, y, 165, y), **line)
+    elif kind == "people":
+        for x, scale in ((60, 0.8), (120, 1.0), (180, 0.8)):
+            radius = int(24 * scale)
+            draw.ellipse((x - radius, 90 - radius * 2, x + radius, 90), fill=INK)
+            draw.pieslice((x - 42 * scale, 100, x + 42 * scale, 100 + 150 * scale), 180, 360, fill=INK)
+    elif kind == "speech":
+        draw.rounded_rectangle((25, 35, 215, 165), radius=40, outline=INK, width=12)
+        draw.polygon([(70, 160), (110, 160), (60, 215)], fill=INK)
+        for x in (80, 120, 160):
+            draw.ellipse((x - 12, 88, x + 12, 112), fill=INK)
+    elif kind == "check":
+        draw.ellipse((25, 25, 215, 215), outline=INK, width=12)
+        draw.line((70, 125, 105, 160, 170, 85), width=18, fill=INK, joint="curve")
+    elif kind == "chart":
+        draw.line((30, 210, 215, 210), **line)
+        for index, height in enumerate((60, 110, 90, 150)):
+            x = 45 + index * 43
+            draw.rectangle((x, 205 - height, x + 30, 205), fill=INK)
+    else:  # "falc": a placeholder standing for the easy-to-read logo an authority would upload
+        draw.rounded_rectangle((20, 20, 220, 220), radius=24, outline=INK, width=10)
+        draw.ellipse((90, 45, 150, 105), fill=INK)
+        draw.rectangle((70, 120, 170, 195), fill=INK)
+    buffer = io.BytesIO()
+    picture.save(buffer, format="PNG")
+    image = Image(
+        title=title, collection=demo.demo_collection(), file=ImageFile(buffer, name=f"pictogramme-{kind}.png")
+    )
+    image.save()
+    return image

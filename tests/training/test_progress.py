@@ -1,0 +1,105 @@
+"""Progress: one record per person and lesson, idempotent posts, figures in the catalogue and "My training"."""
+
+import pytest
+from django.db import IntegrityError, transaction
+
+from tests.utils import visible_text
+from training import progress
+from training.models import Attestation, LessonProgress
+
+
+@pytest.fixture
+def staff_client(client, staff_user):
+    client.force_login(staff_user)
+    return client
+
+
+def pass_lesson(user, lesson):
+    progress.mark_done(user, lesson)
+    progress.record_quiz_score(user, lesson, 100)
+
+
+def test_marking_done_twice_changes_nothing(staff_client, staff_user, module_with_lessons):
+    lesson = module_with_lessons[1][0]
+    first = staff_client.post(lesson.url, {"action": "done"})
+    assert first.status_code == 302
+    assert first["Location"].endswith(lesson.url + "#progression")
+    record = LessonProgress.objects.get(user=staff_user, lesson=lesson)
+    staff_client.post(lesson.url, {"action": "done"})
+    assert LessonProgress.objects.filter(user=staff_user, lesson=lesson).count() == 1
+    again = LessonProgress.objects.get(user=staff_user, lesson=lesson)
+    assert again.marked_done_at == record.marked_done_at
+    assert again.updated_at == record.updated_at  # not even re-saved
+
+
+def test_the_database_refuses_a_second_record(staff_user, module_with_lessons):
+    lesson = module_with_lessons[1][0]
+    LessonProgress.objects.create(user=staff_user, lesson=lesson)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        LessonProgress.objects.create(user=staff_user, lesson=lesson)
+
+
+def test_a_lesson_without_quiz_is_complete_once_marked_done(staff_client, staff_user, training_index):
+    from tests.training.conftest import add_module
+
+    _module, lessons = add_module(training_index, slug="sans-quiz", title="Sans quiz", lessons=2, quiz=False)
+    html = staff_client.get(lessons[0].url).content.decode()
+    assert 'name="action" value="quiz"' not in html
+    staff_client.post(lessons[0].url, {"action": "done"})
+    assert LessonProgress.objects.get(user=staff_user, lesson=lessons[0]).completed_at is not None
+
+
+def test_marking_done_without_the_quiz_does_not_complete(staff_client, staff_user, module_with_lessons):
+    lesson = module_with_lessons[1][0]
+    staff_client.post(lesson.url, {"action": "done"})
+    assert LessonProgress.objects.get(user=staff_user, lesson=lesson).completed_at is None
+
+
+def test_progress_figures_in_catalogue_module_and_my_training(
+    staff_client, staff_user, training_index, module_with_lessons
+):
+    module, lessons = module_with_lessons
+    for lesson in lessons[:2]:
+        pass_lesson(staff_user, lesson)
+    progress.mark_done(staff_user, lessons[2])  # started, not complete
+    catalogue = visible_text(staff_client.get(training_index.url))
+    assert "2 leçons sur 3" in catalogue
+    assert "En cours" in catalogue
+    assert "Tous les services" in catalogue and "1 journée (7 heures)" in catalogue
+    assert "Mixte (en ligne et en présentiel)" in catalogue
+    html = staff_client.get(training_index.url).content.decode()
+    assert 'max="3" value="2"' in html
+    module_page = visible_text(staff_client.get(module.url))
+    assert "2 leçons sur 3" in module_page
+    assert "Continuer : Leçon 3" in module_page
+    mine = visible_text(staff_client.get(training_index.url + "mon-parcours/"))
+    assert "0 module terminé sur 1." in mine
+    assert "Disponible quand toutes les leçons sont terminées" in mine
+
+
+def test_a_module_is_complete_when_all_its_lessons_are(staff_client, staff_user, training_index, module_with_lessons):
+    module, lessons = module_with_lessons
+    for lesson in lessons[:-1]:
+        pass_lesson(staff_user, lesson)
+    assert not Attestation.objects.exists()
+    pass_lesson(staff_user, lessons[-1])
+    attestation = Attestation.objects.get(user=staff_user, module=module)
+    assert attestation.holder_name == "Dominique Martin"
+    mine = visible_text(staff_client.get(training_index.url + "mon-parcours/"))
+    assert "1 module terminé sur 1." in mine
+    assert "Terminé" in mine
+    assert "Voir et imprimer mon attestation" in visible_text(staff_client.get(module.url))
+
+
+def test_progress_belongs_to_each_person(client, staff_user, editor, training_index, module_with_lessons):
+    _module, lessons = module_with_lessons
+    pass_lesson(staff_user, lessons[0])
+    client.force_login(editor)
+    assert "0 leçon sur 3" in visible_text(client.get(training_index.url))
+
+
+def test_lessons_in_order_with_their_status(staff_client, staff_user, module_with_lessons):
+    module, lessons = module_with_lessons
+    pass_lesson(staff_user, lessons[0])
+    text = visible_text(staff_client.get(module.url))
+    assert text.index("Leçon 1 Terminé") < text.index("Leçon 2 Pas commencé") < text.index("Leçon 3 Pas commencé")
