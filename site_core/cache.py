@@ -10,6 +10,7 @@ worker processes or machines, and whatever the cache backend (local memory or Re
 
 import datetime
 import hashlib
+from contextvars import ContextVar
 
 from django.conf import settings
 from django.core.cache import cache
@@ -36,9 +37,17 @@ CONTENT_MODELS = {
 IGNORED_MODELS = {"site_core.cachegeneration"}
 
 
+_request_generation = ContextVar("pacte_request_generation", default=None)
+
+
+def read_generation():
+    return CacheGeneration.objects.filter(pk=1).values_list("value", flat=True).first() or 0
+
+
 def current_generation():
-    row = CacheGeneration.objects.filter(pk=1).values_list("value", flat=True).first()
-    return row or 0
+    """The generation read at the start of this request (one query per request), or read now outside one."""
+    value = _request_generation.get()
+    return read_generation() if value is None else value
 
 
 def move_generation_on():
@@ -79,6 +88,13 @@ class AnonymousPageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        token = _request_generation.set(read_generation())
+        try:
+            return self.respond(request)
+        finally:
+            _request_generation.reset(token)
+
+    def respond(self, request):
         if not is_cacheable_request(request):
             return self.get_response(request)
         key = cache_key(request, current_generation())
