@@ -118,7 +118,7 @@ def consultation_specs():
     return [
         {
             "slug": "plan-marche",
-            "commitments": [1, 2, 3, 5],
+            "commitments": [1, 4, 5, 7, 8],
             "themes": ["marche", "mobilité", "espaces publics"],
             "territories": [],
             "fields": {
@@ -269,7 +269,7 @@ def consultation_specs():
         },
         {
             "slug": "reseau-express-velo",
-            "commitments": [1, 2, 4, 6],
+            "commitments": [4, 7, 8, 10, 11],
             "themes": ["mobilité", "vélo"],
             "territories": ["exemple-centre", "val-de-marque", "saint-aubin"],
             "fields": {
@@ -445,7 +445,7 @@ def consultation_specs():
         },
         {
             "slug": "berges-du-canal",
-            "commitments": [1, 3],
+            "commitments": [1, 3, 7],
             "themes": ["espaces publics", "environnement"],
             "territories": ["val-de-marque", "secteur-nord"],
             "fields": {
@@ -506,7 +506,7 @@ def consultation_specs():
         },
         {
             "slug": "aires-de-jeux",
-            "commitments": [2, 5],
+            "commitments": [5, 6, 7],
             "themes": ["jeunesse", "espaces publics"],
             "territories": ["les-hauts-pres", "secteur-sud"],
             "fields": {
@@ -567,7 +567,7 @@ def consultation_specs():
         },
         {
             "slug": "renovation-des-ecoles",
-            "commitments": [2, 4],
+            "commitments": [7, 10],
             "themes": ["environnement", "climat"],
             "territories": ["exemple-centre"],
             "fields": {
@@ -610,7 +610,7 @@ def consultation_specs():
         },
         {
             "slug": "alimentation-locale",
-            "commitments": [1, 2],
+            "commitments": [1, 4, 6],
             "themes": ["alimentation", "environnement"],
             "territories": ["secteur-nord", "secteur-sud"],
             "fields": {

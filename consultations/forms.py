@@ -11,7 +11,10 @@ class RandomDrawCreateForm(WagtailAdminModelForm):
     items = forms.CharField(
         label=_("List to draw from"),
         widget=forms.Textarea(attrs={"rows": 12}),
-        help_text=_("Une entrée par ligne (proposition, participant…). Les lignes vides sont ignorées."),
+        help_text=_(
+            "Une entrée par ligne (proposition, participant…). Les lignes vides sont ignorées. La liste est publiée : "
+            "pour tirer au sort des personnes, écrivez des numéros anonymes, jamais des noms."
+        ),
     )
 
     class Meta:
@@ -21,10 +24,11 @@ class RandomDrawCreateForm(WagtailAdminModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["consultation"].queryset = ConsultationPage.objects.filter(
-            pk__in=ConsultationPage.objects.values("pk")
-        ).order_by("-first_published_at")
+        self.fields["consultation"].queryset = ConsultationPage.objects.select_related("locale").order_by(
+            "-first_published_at"
+        )
         self.fields["seed"].required = False
+        self.fields["consultation"].label_from_instance = lambda page: f"{page.title} ({page.locale})"
 
     def save(self, commit=True):
         user = self.for_user

@@ -16,3 +16,38 @@ class PublicationChecklistPanel(Panel):
             context["missing_advised"] = [item for item in items if not item["required"] and not item["done"]]
             context["is_new"] = self.instance is None or not self.instance.pk
             return context
+
+
+class EventFiguresPanel(Panel):
+    """On the report: what the minutes of the consultation's past events add up to, as a check for the figures."""
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "consultations/admin/event_figures.html"
+
+        def get_context_data(self, parent_context=None):
+            from django.utils import timezone
+
+            context = super().get_context_data(parent_context)
+            consultation = self.consultation()
+            events = (
+                [event for event in consultation.events.all() if event.is_past(timezone.now())] if consultation else []
+            )
+            context.update(
+                has_consultation=consultation is not None,
+                events_held=len(events),
+                attendance=sum(event.attendees or 0 for event in events),
+                contributions=sum(event.contributions_count or 0 for event in events),
+                without_minutes=sum(1 for event in events if not event.has_minutes),
+            )
+            return context
+
+        def consultation(self):
+            from consultations.models import ConsultationPage
+
+            parent = getattr(self.form, "parent_page", None)
+            if parent is None and self.instance is not None and self.instance.pk:
+                parent = self.instance.get_parent()
+            if parent is None:
+                return None
+            parent = parent.specific
+            return parent if isinstance(parent, ConsultationPage) else None

@@ -10,14 +10,16 @@ STAFF_GROUP_NAME = "Staff"
 
 
 def is_training_staff(user):
-    """Signed in, and in the Staff group or an admin account (is_staff / superuser)."""
+    """Signed in, and in the Staff group, or an account of the site's team (is_staff, superuser, or allowed into
+    the Wagtail admin: editors must be able to read and preview what they write)."""
     if not user.is_authenticated or not user.is_active:
         return False
     if user.is_superuser or user.is_staff:
         return True
     cached = getattr(user, "_training_staff", None)
     if cached is None:
-        cached = user._training_staff = user.groups.filter(name=STAFF_GROUP_NAME).exists()
+        cached = user.groups.filter(name=STAFF_GROUP_NAME).exists() or user.has_perm("wagtailadmin.access_admin")
+        user._training_staff = cached
     return cached
 
 

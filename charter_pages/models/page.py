@@ -204,6 +204,7 @@ class CharterPage(RoutablePageMixin, BasePage):
             context_overrides={
                 "commitment": commitment,
                 "commitment_url": self.url_for_route(request, "commitment", number),
+                "route_path": f"engagements/{number}/",
                 "consultations": self.consultations_applying(commitment),
                 "glossary_terms": marker.used,
                 "easy_read_url": self.url_for_route(request, "easy_read"),
@@ -224,6 +225,7 @@ class CharterPage(RoutablePageMixin, BasePage):
                 "reciprocal_commitments": reciprocal,
                 "glossary_terms": marker.used,
                 "show_falc_logo": self.easy_read_checked and self.falc_logo_id is not None,
+                "route_path": "facile/",
             },
         )
 

@@ -30,6 +30,34 @@ from .mixins import LocalisedRoutableMixin
 from .taxonomy import ConsultationTag
 
 
+def localised_by_pk(records, locale_id):
+    """{pk: the record in the language `locale_id`} (one query at most). wagtail-localize copies many-to-many
+    values unchanged into translations, so a translated page may point at the source language's records: each is
+    replaced by its own translation when there is one."""
+    foreign_keys = {record.translation_key for record in records if record.locale_id != locale_id}
+    found = {}
+    if foreign_keys:
+        model = type(records[0])
+        found = {
+            record.translation_key: record
+            for record in model.objects.filter(translation_key__in=foreign_keys, locale_id=locale_id)
+        }
+    return {
+        record.pk: record if record.locale_id == locale_id else found.get(record.translation_key, record)
+        for record in records
+    }
+
+
+def localise_records(records, locale_id, mapping=None):
+    """`records` in the language `locale_id`, the same record never twice."""
+    mapping = mapping if mapping is not None else localised_by_pk(records, locale_id)
+    localised = {}
+    for record in records:
+        target = mapping[record.pk]
+        localised.setdefault(target.translation_key, target)
+    return list(localised.values())
+
+
 class ConsultationPageForm(WagtailAdminPageForm):
     """Offers only the territories and charter commitments of the page's own language."""
 
@@ -39,7 +67,8 @@ class ConsultationPageForm(WagtailAdminPageForm):
         if locale_id:
             for name in ("territories", "commitments"):
                 if name in self.fields:
-                    self.fields[name].queryset = self.fields[name].queryset.filter(locale_id=locale_id)
+                    queryset = self.fields[name].queryset.filter(locale_id=locale_id)
+                    self.fields[name].queryset = queryset.order_by("number" if name == "commitments" else "name")
 
 
 class ConsultationPage(LocalisedRoutableMixin, RoutablePageMixin, BasePage):
@@ -263,7 +292,8 @@ class ConsultationPage(LocalisedRoutableMixin, RoutablePageMixin, BasePage):
 
     @cached_property
     def territory_list(self):
-        return sorted(self.territories.all(), key=lambda territory: territory.name)
+        territories = localise_records(list(self.territories.all()), self.locale_id)
+        return sorted(territories, key=lambda territory: territory.name)
 
     @cached_property
     def applied_commitments(self):
@@ -273,13 +303,7 @@ class ConsultationPage(LocalisedRoutableMixin, RoutablePageMixin, BasePage):
         chosen = list(self.commitments.all())
         if not chosen:
             return []
-        keys = [commitment.translation_key for commitment in chosen]
-        localised = {
-            commitment.translation_key: commitment
-            for commitment in Commitment.objects.filter(translation_key__in=keys, locale_id=self.locale_id)
-        }
-        wanted = [localised.get(commitment.translation_key, commitment) for commitment in chosen]
-        ids = [commitment.pk for commitment in wanted]
+        ids = [commitment.pk for commitment in localise_records(chosen, self.locale_id)]
         rows = Commitment.objects.filter(pk__in=ids).select_related("chapter__page")
         return sorted(rows, key=lambda commitment: commitment.number)
 

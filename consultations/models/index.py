@@ -19,7 +19,13 @@ from consultations.calendar import calendar_response
 from consultations.filters import ConsultationFilters
 from site_core.models import BasePage
 
-from .consultation import ConsultationEvent, ConsultationPage, ConsultationPhase
+from .consultation import (
+    ConsultationEvent,
+    ConsultationPage,
+    ConsultationPhase,
+    localise_records,
+    localised_by_pk,
+)
 from .mixins import LocalisedRoutableMixin
 from .report import ConsultationReportPage
 
@@ -87,11 +93,20 @@ class ConsultationIndexPage(LocalisedRoutableMixin, RoutablePageMixin, BasePage)
                 "territories",
             )
         )
+        self._localise_territories(pages)
         far_past = datetime.date.min
         pages.sort(
             key=lambda page: (page.launch_date or far_past, page.first_published_at or timezone.now()), reverse=True
         )
         return pages
+
+    def _localise_territories(self, pages):
+        """Each page's territories in this index's language, for all pages in at most one more query."""
+        territories = list({territory.pk: territory for page in pages for territory in page.territories.all()}.values())
+        mapping = localised_by_pk(territories, self.locale_id)
+        for page in pages:
+            chosen = localise_records(list(page.territories.all()), self.locale_id, mapping)
+            page.territory_list = sorted(chosen, key=lambda territory: territory.name)
 
     @cached_property
     def theme_options(self):

@@ -12,6 +12,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
+from consultations.panels import EventFiguresPanel
 from site_core.blocks import DocumentLinkBlock
 from site_core.models import BasePage
 
@@ -99,6 +100,7 @@ class ConsultationReportPage(BasePage):
         FieldPanel("organisation"),
         MultiFieldPanel(
             [
+                EventFiguresPanel(),
                 FieldRowPanel([FieldPanel("participants_online"), FieldPanel("participants_in_person")]),
                 FieldRowPanel([FieldPanel("contributions_online"), FieldPanel("contributions_in_person")]),
                 FieldRowPanel([FieldPanel("events_held"), FieldPanel("total_attendance")]),

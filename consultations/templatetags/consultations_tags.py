@@ -1,6 +1,7 @@
 """Template tags of the consultations app."""
 
 from django import template
+from django.utils.formats import number_format
 
 register = template.Library()
 
@@ -16,3 +17,11 @@ def subpage_url(context, page, route_name, *args):
 def file_route(url):
     """Routes that serve a file (".ics") are linked without the trailing slash Wagtail's routing adds."""
     return url[:-1] if url.endswith(".ics/") else url
+
+
+@register.filter
+def figure(value):
+    """A count as readers write it in the active language ("1 180" in French), or a dash when unknown."""
+    if value is None or value == "":
+        return "–"
+    return number_format(value, force_grouping=True)

@@ -190,3 +190,13 @@ def test_query_count_does_not_grow_with_commitments(client, home_page, glossary,
     many = query_count(client, f"{large.url}{route}")
     assert Commitment.objects.filter(chapter__page=large).count() == 50
     assert few == many, f"{few} queries with 5 commitments, {many} with 50"
+
+
+def test_sub_routes_declare_their_own_canonical_address(client, charter):
+    easy = client.get(f"{charter.url}facile/").content.decode()
+    assert f'<link rel="canonical" href="http://localhost{charter.url}facile/">' in easy
+    commitment = client.get(f"{charter.url}engagements/2/").content.decode()
+    assert f'<link rel="canonical" href="http://localhost{charter.url}engagements/2/">' in commitment
+    assert f'hreflang="fr" href="http://localhost{charter.url}engagements/2/"' in commitment
+    printable = client.get(f"{charter.url}imprimer/").content.decode()
+    assert f'<link rel="canonical" href="http://localhost{charter.url}">' in printable, "a copy of the charter"

@@ -88,6 +88,14 @@ def test_staff_flag_without_group_is_enough(client, training_urls, other_user):
     assert client.get(training_urls["catalogue"]).status_code == 200
 
 
+def test_wagtail_editors_group_may_read_what_it_edits(client, training_urls, other_user):
+    from django.contrib.auth.models import Group
+
+    other_user.groups.add(Group.objects.get(name="Editors"))
+    client.force_login(other_user)
+    assert client.get(training_urls["module"]).status_code == 200
+
+
 def test_code_rule_still_applies_when_the_view_restriction_is_removed(
     client, training_index, training_urls, other_user, django_capture_on_commit_callbacks
 ):

@@ -72,6 +72,7 @@ def test_verification_shows_only_name_module_and_date(client, completed, verific
     assert "Direction des mobilités" not in text  # the service is not public
     assert "7 heures" not in text
     assert response["X-Robots-Tag"] == "noindex, nofollow"
+    assert "private" in response["Cache-Control"]
 
 
 def test_verification_accepts_a_code_typed_loosely(client, completed, verification_page):

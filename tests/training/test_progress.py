@@ -103,3 +103,16 @@ def test_lessons_in_order_with_their_status(staff_client, staff_user, module_wit
     pass_lesson(staff_user, lessons[0])
     text = visible_text(staff_client.get(module.url))
     assert text.index("Leçon 1 Terminé") < text.index("Leçon 2 Pas commencé") < text.index("Leçon 3 Pas commencé")
+
+
+def test_prerequisites_show_where_the_person_is(staff_client, staff_user, training_index, module_with_lessons):
+    from tests.training.conftest import add_module
+    from training.models import ModulePrerequisite
+
+    charter, lessons = module_with_lessons
+    method, _ = add_module(training_index, slug="methode", title="La méthode", lessons=1)
+    ModulePrerequisite.objects.create(module=method, required_module=charter, sort_order=0, locale=method.locale)
+    assert "À suivre avant ce module La charte en pratique Pas commencé" in visible_text(staff_client.get(method.url))
+    for lesson in lessons:
+        pass_lesson(staff_user, lesson)
+    assert "À suivre avant ce module La charte en pratique Terminé" in visible_text(staff_client.get(method.url))

@@ -283,11 +283,14 @@ class TrainingModulePage(StaffOnlyMixin, BasePage):
         context["upcoming_sessions"] = [
             session for session in self.sessions.all() if session.starts_at >= timezone.now()
         ]
-        context["prerequisite_modules"] = [
-            item.required_module
-            for item in self.prerequisites.select_related("required_module")
-            if item.required_module.live
-        ]
+        context["prerequisite_rows"] = module_progress(
+            [
+                item.required_module
+                for item in self.prerequisites.select_related("required_module")
+                if item.required_module.live
+            ],
+            request.user,
+        )
         context["index_page"] = self.index_page
         return context
 
@@ -492,6 +495,7 @@ class AttestationVerificationPage(RoutablePageMixin, BasePage):
         )
         if attestation is None:
             response.status_code = 404
-        # A person's name: shown to whoever has the code, never offered to search engines.
+        # A person's name: shown to whoever has the code, never offered to search engines nor kept in shared
+        # caches (so a withdrawn attestation stops verifying at once).
         response["X-Robots-Tag"] = "noindex, nofollow"
-        return response
+        return access.make_private(response)

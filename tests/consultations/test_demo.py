@@ -1,0 +1,45 @@
+"""The demo content: every status (one overdue), events with minutes, a draw, a full report, an English version;
+running the command twice leaves the same tree."""
+
+import io
+
+from django.core.management import call_command
+from wagtail.models import Page, Revision
+
+from consultations import status as statuses
+from consultations.models import ConsultationPage, ConsultationReportPage, RandomDraw
+
+
+def tree():
+    return sorted(Page.objects.values_list("url_path", "live", "locale__language_code"))
+
+
+def test_demo_covers_every_status_and_is_idempotent(db, client):
+    call_command("seed_demo", stdout=io.StringIO())
+    first_tree, first_revisions = tree(), Revision.objects.count()
+    call_command("seed_demo", stdout=io.StringIO())
+    assert tree() == first_tree
+    assert Revision.objects.count() == first_revisions
+
+    french = list(ConsultationPage.objects.live().filter(locale__language_code="fr"))
+    assert len(french) >= 6
+    codes = [page.status.code for page in french]
+    for code in (statuses.UPCOMING, statuses.OPEN, statuses.ANALYSIS, statuses.REPORT, statuses.OVERDUE):
+        assert code in codes
+    assert codes.count(statuses.OVERDUE) == 1
+
+    walk = ConsultationPage.objects.get(slug="plan-marche", locale__language_code="fr")
+    kinds = {event.kind for event in walk.events.all()}
+    assert {"exploratory_walk", "pitch_event", "open_forum"} <= kinds
+    assert any(event.has_minutes for event in walk.events.all())
+    draw = RandomDraw.objects.get(consultation=walk)
+    assert draw.is_verified
+
+    english = ConsultationPage.objects.get(locale__language_code="en")
+    assert english.status.code == statuses.REPORT
+    report = ConsultationReportPage.objects.get(locale__language_code="en")
+    assert report.responses.count() == 4
+    assert "Report of the consultation" in report.title
+    response = client.get(english.url)
+    assert response.status_code == 200
+    assert "Report published" in response.content.decode()

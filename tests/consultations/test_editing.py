@@ -1,0 +1,193 @@
+"""Editors: announced impact is required to publish (not for drafts), the editor lists what is missing, and the
+report refuses an unexplained "not kept"."""
+
+import datetime
+
+import pytest
+from django.core.exceptions import ValidationError
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
+
+from consultations.models import ConsultationPage, ConsultationReportPage, ReportResponse
+from tests.consultations.conftest import IMPACT, make_consultation
+from tests.utils import visible_text
+
+
+def consultation_form(**overrides):
+    data = {
+        "title": "Plan marche",
+        "slug": "plan-marche",
+        **IMPACT,
+        "answer_due_date": "2026-12-31",
+        "themes": "marche, mobilité",
+        "phases": inline_formset(
+            [{"title": "Diagnostic", "start_date": "2026-01-01", "end_date": "2026-02-01", "is_participation": "on"}]
+        ),
+        "events": inline_formset([]),
+        "body": streamfield([]),
+    }
+    data.update(overrides)
+    return nested_form_data(data)
+
+
+def add_url(parent, model="consultationpage"):
+    return f"/admin/pages/add/consultations/{model}/{parent.pk}/"
+
+
+def test_publishing_without_announced_impact_is_refused(admin_client, index_page):
+    data = consultation_form(impact_open="", impact_closed="", answer_due_date="")
+    data["action-publish"] = "action-publish"
+    response = admin_client.post(add_url(index_page), data)
+    assert response.status_code == 200
+    assert set(response.context["form"].errors) == {"impact_open", "impact_closed", "answer_due_date"}
+    assert "Champ requis." in response.content.decode()
+    assert not ConsultationPage.objects.filter(slug="plan-marche").exists()
+
+
+def test_a_draft_may_stay_incomplete(admin_client, index_page):
+    data = consultation_form(impact_open="", impact_closed="", answer_due_date="", phases=inline_formset([]))
+    response = admin_client.post(add_url(index_page), data)
+    assert response.status_code == 302
+    page = ConsultationPage.objects.get(slug="plan-marche")
+    assert not page.live
+
+
+def test_publishing_with_everything_works(admin_client, index_page):
+    data = consultation_form()
+    data["action-publish"] = "action-publish"
+    response = admin_client.post(add_url(index_page), data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    page = ConsultationPage.objects.get(slug="plan-marche")
+    assert page.live
+    assert sorted(tag.name for tag in page.themes.all()) == ["marche", "mobilité"]
+    assert page.phases.count() == 1
+
+
+def test_the_editor_lists_what_is_still_missing(admin_client, index_page):
+    data = consultation_form(impact_open="", answer_due_date="")
+    admin_client.post(add_url(index_page), data)
+    page = ConsultationPage.objects.get(slug="plan-marche")
+    text = visible_text(admin_client.get(f"/admin/pages/{page.pk}/edit/"))
+    assert "Encore manquant avant de pouvoir publier cette concertation" in text
+    missing = text.split("Encore manquant avant de pouvoir publier cette concertation")[1].split("Recommandé aussi")[0]
+    assert "Impact annoncé : ce qui est ouvert à la discussion" in missing
+    assert "La date à laquelle la réponse est promise" in missing
+    assert "Le résumé" not in missing and "Un résumé" not in missing
+
+
+def test_territories_and_commitments_offered_are_those_of_the_page_language(admin_client, index_page, locales):
+    from consultations.models import Territory
+
+    Territory.objects.create(name="Val-de-Marque", slug="val-de-marque", locale=locales["fr"])
+    Territory.objects.create(name="North area", slug="north-area", locale=locales["en"])
+    html = admin_client.get(add_url(index_page)).content.decode()
+    assert "Val-de-Marque" in html
+    assert "North area" not in html
+
+
+def report_form(**overrides):
+    data = {
+        "title": "Bilan",
+        "slug": "bilan",
+        "project_reminder": rich_text("<p>Le projet.</p>"),
+        "organisation": rich_text("<p>En ligne et en réunion.</p>"),
+        "participants_online": "120",
+        "participants_in_person": "40",
+        "contributions_online": "200",
+        "contributions_in_person": "60",
+        "events_held": "3",
+        "total_attendance": "90",
+        "heard": rich_text("<p>Ce qui a été dit.</p>"),
+        "delivered_impact": rich_text("<p>Ce qui a changé.</p>"),
+        "responses": inline_formset(
+            [
+                {
+                    "subject": "Rue de la Gare",
+                    "proposal": "Supprimer le stationnement.",
+                    "channel": "online",
+                    "decision": "not_kept",
+                    "reason": "",
+                }
+            ]
+        ),
+        "next_steps": inline_formset([]),
+        "annexes": streamfield([]),
+        "action-publish": "action-publish",
+    }
+    data.update(overrides)
+    return nested_form_data(data)
+
+
+def test_a_not_kept_response_without_reason_is_refused_with_a_clear_message(admin_client, index_page):
+    consultation = make_consultation(index_page, "velo", [(datetime.date(2026, 1, 1), datetime.date(2026, 2, 1))])
+    response = admin_client.post(add_url(consultation, "consultationreportpage"), report_form())
+    assert response.status_code == 200
+    assert "Donnez la raison : une proposition adaptée, non retenue ou hors sujet doit être expliquée" in (
+        response.content.decode()
+    )
+    assert not ConsultationReportPage.objects.exists()
+    fixed = report_form(
+        responses=inline_formset(
+            [
+                {
+                    "subject": "Rue de la Gare",
+                    "proposal": "Supprimer le stationnement.",
+                    "channel": "online",
+                    "decision": "not_kept",
+                    "reason": "Les livraisons ont besoin d'aires dédiées.",
+                }
+            ]
+        )
+    )
+    response = admin_client.post(add_url(consultation, "consultationreportpage"), fixed)
+    assert response.status_code == 302
+    assert ConsultationReportPage.objects.get().live
+
+
+@pytest.mark.parametrize("decision", ["adapted", "not_kept", "out_of_scope"])
+def test_every_decision_but_kept_needs_a_reason(decision):
+    row = ReportResponse(proposal="Une idée", channel="online", decision=decision, reason="  ")
+    with pytest.raises(ValidationError) as error:
+        row.clean()
+    assert "reason" in error.value.message_dict
+    ReportResponse(proposal="Une idée", channel="online", decision="kept", reason="").clean()
+
+
+def test_the_report_editor_adds_up_the_minutes_of_past_events(admin_client, index_page):
+    from consultations.models import ConsultationEvent
+    from tests.consultations.conftest import at
+
+    consultation = make_consultation(
+        index_page,
+        "velo",
+        [(datetime.date(2026, 1, 1), datetime.date(2026, 2, 1))],
+        events=[
+            {
+                "title": "Atelier",
+                "kind": ConsultationEvent.WORKSHOP,
+                "start": at(2025, 1, 10),
+                "end": at(2025, 1, 10, 20),
+                "address": "Exemple",
+                "attendees": 42,
+                "contributions_count": 67,
+            },
+            {
+                "title": "Balade",
+                "start": at(2025, 1, 20),
+                "end": at(2025, 1, 20, 20),
+                "address": "Exemple",
+                "attendees": 18,
+            },
+            {
+                "title": "Réunion sans compte rendu",
+                "start": at(2025, 2, 1),
+                "end": at(2025, 2, 1, 20),
+                "address": "Exemple",
+            },
+        ],
+    )
+    text = visible_text(admin_client.get(add_url(consultation, "consultationreportpage")))
+    assert (
+        "D'après les comptes rendus des rencontres de la concertation : 3 rencontres tenues, 60 présences, "
+        "67 contributions recueillies." in text
+    )
+    assert "1 rencontre passée n'a pas encore de compte rendu." in text

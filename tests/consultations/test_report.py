@@ -1,0 +1,108 @@
+"""The standard report: figures as numbers, every response with its reason, announced versus delivered impact."""
+
+import datetime
+
+import time_machine
+
+from consultations.models import ConsultationEvent, ConsultationReportPage
+from tests.consultations.conftest import at, make_consultation, make_report
+from tests.utils import visible_text
+
+RESPONSES = [
+    {"subject": "Ligne 2", "proposal": "Passer par les quais.", "channel": "in_person", "decision": "kept"},
+    {
+        "subject": "Gares",
+        "proposal": "Des abris vélos dans toutes les gares.",
+        "channel": "both",
+        "decision": "adapted",
+        "reason": "Les huit gares principales d'abord.",
+    },
+    {
+        "subject": "Rue de la Gare",
+        "proposal": "Supprimer le stationnement.",
+        "channel": "online",
+        "decision": "not_kept",
+        "reason": "Les livraisons ont besoin d'aires dédiées.",
+    },
+    {
+        "subject": "Route départementale",
+        "proposal": "Éclairer la route.",
+        "channel": "written",
+        "decision": "out_of_scope",
+        "reason": "Elle relève du Département.",
+    },
+]
+
+
+def build(index_page):
+    with time_machine.travel("2026-06-01 12:00 +02:00", tick=False):
+        consultation = make_consultation(
+            index_page,
+            "velo",
+            [(datetime.date(2026, 1, 1), datetime.date(2026, 3, 1))],
+            impact_open="Le tracé précis de chaque ligne.",
+            events=[
+                {
+                    "title": "Restitution publique",
+                    "kind": ConsultationEvent.RESTITUTION,
+                    "start": at(2026, 7, 1),
+                    "end": at(2026, 7, 1, 20),
+                    "address": "1 place de la Concertation, Exemple",
+                }
+            ],
+        )
+        report = make_report(consultation, RESPONSES)
+    return consultation, report
+
+
+def test_report_shows_figures_as_numbers_in_a_table(client, index_page):
+    _consultation, report = build(index_page)
+    with time_machine.travel("2026-06-02 12:00 +02:00", tick=False):
+        html = client.get(report.url).content.decode()
+    assert '<caption id="figures-caption">Participants et contributions, en ligne et en personne</caption>' in html
+    figures = html.split('class="report-figures"')[1].split("</table>")[0]
+    rows = figures.split("<tr>")[2:]
+    assert '<th scope="row">Participants</th><td>1\xa0180</td><td>326</td><td>1\xa0506</td>' in rows[0]
+    assert '<th scope="row">Contributions</th><td>1\xa0214</td><td>231</td><td>1\xa0445</td>' in rows[1]
+    text = visible_text(type("R", (), {"content": html.encode()}))
+    assert "4 rencontres tenues" in text
+    assert "352 présences au total aux rencontres" in text
+
+
+def test_report_answers_every_contribution_with_its_reason(client, index_page):
+    _consultation, report = build(index_page)
+    with time_machine.travel("2026-06-02 12:00 +02:00", tick=False):
+        html = client.get(report.url).content.decode()
+    table = html.split('class="report-responses"')[1].split("</table>")[0]
+    assert table.count("<tr>") == 5  # header + one row per response
+    for word in ["Retenue", "Adaptée", "Non retenue", "Hors sujet"]:
+        assert word in table
+    assert "Les livraisons ont besoin d&#x27;aires dédiées." in table
+    assert '<th scope="col">Pourquoi</th>' in table
+    assert "La réponse de la Métropole à 4 contributions ou thèmes" in table
+    for label in ["Retenue : 1", "Adaptée : 1", "Non retenue : 1", "Hors sujet : 1"]:
+        assert label in html
+
+
+def test_announced_impact_comes_from_the_consultation_beside_the_delivered_one(client, index_page):
+    consultation, report = build(index_page)
+    with time_machine.travel("2026-06-02 12:00 +02:00", tick=False):
+        text = visible_text(client.get(report.url))
+    compare = text.split("Impact annoncé et impact réel")[-1]
+    assert "Annoncé au lancement" in compare and "Réalisé" in compare
+    assert "Le tracé précis de chaque ligne." in compare
+    assert "Le tracé par les quais a été voté." in compare
+    assert "Réunion de restitution" in text and "Restitution publique" in text
+
+
+def test_the_consultation_links_to_its_published_report(client, index_page):
+    consultation, report = build(index_page)
+    with time_machine.travel("2026-06-02 12:00 +02:00", tick=False):
+        html = client.get(consultation.url).content.decode()
+    assert f'href="{report.url}"' in html
+    assert "Lire le bilan" in html
+
+
+def test_a_consultation_has_at_most_one_report(index_page):
+    consultation, _report = build(index_page)
+    assert not ConsultationReportPage.can_create_at(consultation)
