@@ -16,6 +16,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import models
 from django.db.models.signals import m2m_changed, post_delete, post_save
+from wagtail.contrib.settings.models import BaseSiteSetting
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move, published, unpublished
 
@@ -125,6 +126,8 @@ def _on_page_change(**kwargs):
 def _on_record_change(sender, **kwargs):
     if kwargs.get("raw"):
         return
+    if kwargs.get("created") and issubclass(sender, BaseSiteSetting):
+        return  # Wagtail creates a settings row with its defaults on first read: nothing shown has changed
     if affects_public_pages(sender):
         move_generation_on()
 

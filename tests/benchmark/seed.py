@@ -60,6 +60,7 @@ def seed():
                 impact_closed="Le budget global, déjà voté.",
                 impact_use="Chaque contribution reçoit une réponse dans le bilan.",
                 answer_due_date=launch + datetime.timedelta(days=150),
+                decidim_url=f"https://participation.example.org/processes/charge-{number}",
                 listing_summary="Concertation de charge pour le banc d'essai.",
                 live=True,
             )
@@ -83,14 +84,15 @@ def seed():
             for position, (title, offset) in enumerate([("Information", 0), ("Participation", 41), ("Analyse", 82)])
         )
         now = timezone.now()
+        starts = [now + datetime.timedelta(days=generator.randrange(-400, 200), hours=18) for _ in range(EVENTS)]
         ConsultationEvent.objects.bulk_create(
             ConsultationEvent(
                 page=pages[number % len(pages)][0],
                 locale=french,
                 sort_order=number,
                 title=f"Atelier n° {number}",
-                start=now + datetime.timedelta(days=generator.randrange(-400, 200), hours=18),
-                end=now + datetime.timedelta(days=generator.randrange(-400, 200), hours=20),
+                start=starts[number],
+                end=starts[number] + datetime.timedelta(hours=2),
                 place_name="Salle du conseil",
                 address="1 place de la Concertation, 59000 Exemple",
             )
@@ -106,6 +108,10 @@ def seed():
                 contributions_online=generator.randrange(20, 600),
                 contributions_in_person=generator.randrange(5, 200),
                 events_held=5,
+                project_reminder="<p>Le projet et la question posée aux habitants.</p>",
+                organisation="<p>Trois ateliers et une plateforme en ligne pendant six semaines.</p>",
+                heard="<p>Une demande forte de trottoirs plus larges et de traversées plus sûres.</p>",
+                delivered_impact="<p>Le plan final reprend les deux tiers des propositions.</p>",
                 total_attendance=generator.randrange(40, 500),
                 live=True,
             )
@@ -132,6 +138,7 @@ def seed():
                         locale=french,
                         audience="Tous les services",
                         duration_hours=7,
+                        objectives="<ul><li>Connaître la charte de la participation.</li></ul>",
                         live=True,
                     )
                 )
