@@ -9,7 +9,7 @@ PORT ?= 8000
 TEST_DATABASE_URL ?= $(or $(DATABASE_URL),postgres://postgres@127.0.0.1:5432/pacte)
 PO_FILES := $(shell find site_core charter_pages consultations training -name '*.po' 2>/dev/null)
 
-.PHONY: run test install messages lint check pytest
+.PHONY: run test install messages lint check pytest bench
 
 $(VENV)/.installed: pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -50,3 +50,7 @@ pytest: $(VENV)/.installed $(VENV)/.messages node_modules/.installed
 	DATABASE_URL=$(TEST_DATABASE_URL)_browser $(VENV)/bin/pytest tests/browser -q
 
 test: lint check pytest
+
+# Not part of `make test`: seeds a large dataset into its own database and loads the site for minutes.
+bench: $(VENV)/.installed $(VENV)/.messages
+	$(PY) tests/benchmark/run.py

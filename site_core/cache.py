@@ -10,11 +10,13 @@ worker processes or machines, and whatever the cache backend (local memory or Re
 
 import datetime
 import hashlib
+from contextvars import ContextVar
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db import models
 from django.db.models.signals import m2m_changed, post_delete, post_save
+from wagtail.contrib.settings.models import BaseSiteSetting
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move, published, unpublished
 
@@ -36,9 +38,17 @@ CONTENT_MODELS = {
 IGNORED_MODELS = {"site_core.cachegeneration"}
 
 
+_request_generation = ContextVar("pacte_request_generation", default=None)
+
+
+def read_generation():
+    return CacheGeneration.objects.filter(pk=1).values_list("value", flat=True).first() or 0
+
+
 def current_generation():
-    row = CacheGeneration.objects.filter(pk=1).values_list("value", flat=True).first()
-    return row or 0
+    """The generation read at the start of this request (one query per request), or read now outside one."""
+    value = _request_generation.get()
+    return read_generation() if value is None else value
 
 
 def move_generation_on():
@@ -79,6 +89,13 @@ class AnonymousPageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        token = _request_generation.set(read_generation())
+        try:
+            return self.respond(request)
+        finally:
+            _request_generation.reset(token)
+
+    def respond(self, request):
         if not is_cacheable_request(request):
             return self.get_response(request)
         key = cache_key(request, current_generation())
@@ -109,6 +126,8 @@ def _on_page_change(**kwargs):
 def _on_record_change(sender, **kwargs):
     if kwargs.get("raw"):
         return
+    if kwargs.get("created") and issubclass(sender, BaseSiteSetting):
+        return  # Wagtail creates a settings row with its defaults on first read: nothing shown has changed
     if affects_public_pages(sender):
         move_generation_on()
 

@@ -10,7 +10,9 @@ from django.urls import reverse
 from django.utils import translation
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Page, Site
+
+from site_core.site_data import active_locale, public_pages
 
 SEARCH_QUERY_MAX_LENGTH = 200
 SEARCH_RESULTS_PER_PAGE = 10
@@ -44,7 +46,7 @@ def search(request):
     results_page = None
     paginator = None
     if query:
-        pages = Page.objects.live().public().filter(locale=Locale.get_active()).exclude(depth__lte=1)
+        pages = public_pages(Page.objects.live().filter(locale=active_locale()).exclude(depth__lte=1))
         # Searching never records a hit: Wagtail's Query.add_hit() would write to the database on every search.
         results = pages.search(query, operator="and")
         paginator = Paginator(results, SEARCH_RESULTS_PER_PAGE)
@@ -76,8 +78,7 @@ def sitemap(request):
         for root in roots:
             tree = tree | Page.objects.descendant_of(root, inclusive=True)
         pages = list(
-            tree.live()
-            .public()
+            public_pages(tree.live())
             .select_related("locale")
             .only("id", "url_path", "translation_key", "last_published_at", "locale__language_code", "depth", "path")
             .order_by("path")

@@ -1,10 +1,19 @@
 """Fixtures shared by the whole suite: locales, a site with its French home page and translations."""
 
 import pytest
+from django.core.cache import cache
 from wagtail.models import Locale, Page, Site
 
 from site_core.models import HomePage
 from tests.utils import publish_child
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache: rolled-back tests reuse the same content generation numbers."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture

@@ -78,12 +78,18 @@ class BasePage(Page):
     @cached_property
     def live_translations(self):
         """This page in every language it is published in (itself included), for hreflang and the switcher."""
-        return list(self.get_translations(inclusive=True).live().public().select_related("locale"))
+        from site_core.site_data import public_pages
+
+        return list(public_pages(self.get_translations(inclusive=True).live()).select_related("locale"))
 
     def serve(self, request, *args, **kwargs):
         # A tree with no translation for the requested language falls back to the default language's pages;
         # such a page is then rendered wholly in its own language, never French content in a Dutch frame.
-        if self.locale.language_code != translation.get_language():
-            translation.activate(self.locale.language_code)
-            request.LANGUAGE_CODE = self.locale.language_code
+        from site_core.site_data import locales
+
+        by_id = {locale.pk: code for code, locale in locales().items()}
+        language = by_id.get(self.locale_id)
+        if language and language != translation.get_language():
+            translation.activate(language)
+            request.LANGUAGE_CODE = language
         return super().serve(request, *args, **kwargs)

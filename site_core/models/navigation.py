@@ -2,12 +2,11 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Prefetch, Q
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel
-from wagtail.models import Locale, Orderable, Page, TranslatableMixin
+from wagtail.models import Orderable, TranslatableMixin
 
 
 class NavigationMenu(TranslatableMixin, ClusterableModel):
@@ -33,23 +32,6 @@ class NavigationMenu(TranslatableMixin, ClusterableModel):
 
     def __str__(self):
         return f"{self.get_location_display()} ({self.locale})"
-
-    @classmethod
-    def for_location(cls, location):
-        """The menu for the active language, falling back to the default language's; items that lead to a
-        draft or private page are left out."""
-        visible_items = (
-            NavigationMenuItem.objects.filter(Q(page__isnull=True) | Q(page__in=Page.objects.live().public()))
-            .select_related("page")
-            .order_by("sort_order")
-        )
-        menus = {
-            menu.locale_id: menu
-            for menu in cls.objects.filter(location=location)
-            .filter(Q(locale=Locale.get_active()) | Q(locale=Locale.get_default()))
-            .prefetch_related(Prefetch("items", queryset=visible_items))
-        }
-        return menus.get(Locale.get_active().pk) or menus.get(Locale.get_default().pk)
 
 
 class NavigationMenuItem(TranslatableMixin, Orderable):

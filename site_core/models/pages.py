@@ -70,7 +70,9 @@ class HomePage(BasePage):
         """The highlighted pages, fetched together (one query per page type) and skipping any not public."""
         wanted = [block.value for block in self.highlights if block.value.get("page")]
         ids = [value["page"].pk for value in wanted]
-        pages = Page.objects.filter(pk__in=ids).live().public().specific().in_bulk()
+        from site_core.site_data import public_pages
+
+        pages = public_pages(Page.objects.filter(pk__in=ids).live()).specific().in_bulk()
         cards = []
         for value in wanted:
             page = pages.get(value["page"].pk)

@@ -6,42 +6,44 @@ from django import template
 from django.conf import settings
 from django.template.defaultfilters import filesizeformat
 from django.utils import translation
-from wagtail.models import Locale, Site
 
-from site_core.models import AccessibilityStatementPage, NavigationMenu
+from site_core.site_data import site_chrome
 
 register = template.Library()
 
 
-@register.simple_tag
-def navigation_menu(location):
-    """The menu for `location` in the active language (two queries), or None."""
-    return NavigationMenu.for_location(location)
+@register.simple_tag(takes_context=True)
+def navigation_menu(context, location):
+    """The links of the menu at `location` in the active language: dicts with text, url and page_id."""
+    request = context.get("request")
+    return site_chrome(request)["menus"].get(location, []) if request else []
+
+
+@register.simple_tag(takes_context=True)
+def site_home_url(context):
+    """The home page's address in the active language (the default language's when it has none)."""
+    request = context.get("request")
+    homes = site_chrome(request)["homes"] if request else {}
+    return homes.get(translation.get_language()) or homes.get(settings.LANGUAGE_CODE) or "/"
 
 
 @register.simple_tag(takes_context=True)
 def language_links(context):
     """One link per language: to this page's translation when it is published, else to that language's home."""
     request = context.get("request")
+    homes = site_chrome(request)["homes"] if request else {}
     page = context.get("page")
-    site = Site.find_for_request(request) if request else None
-    homes = {}
-    if site is not None:
-        homes = {
-            home.locale.language_code: home
-            for home in site.root_page.get_translations(inclusive=True).live().select_related("locale")
-        }
     translations = {}
     if page is not None and hasattr(page, "live_translations"):
-        translations = {other.locale.language_code: other for other in page.live_translations}
+        translations = {other.locale.language_code: other.get_url(request) for other in page.live_translations}
     current = translation.get_language()
     # A routable page's sub-route (the charter's easy-to-read version, a commitment) sets `route_path`: the link
     # then leads to the same sub-route of the translation.
     route_path = context.get("route_path") or ""
     links = []
     for code, name in settings.LANGUAGES:
-        target = translations.get(code) or homes.get(code)
-        if target is None:
+        url = translations.get(code) or homes.get(code)
+        if url is None:
             continue
         url = target.get_url(request)
         if route_path and code in translations:
@@ -58,17 +60,11 @@ def language_links(context):
     return links
 
 
-@register.simple_tag
-def accessibility_statement():
-    """The accessibility statement of the active language (or the default one), for the footer link."""
-    statements = {
-        page.locale_id: page
-        for page in AccessibilityStatementPage.objects.live()
-        .public()
-        .filter(locale__in=[Locale.get_active(), Locale.get_default()])
-        .only("id", "title", "url_path", "conformity_status", "locale_id")
-    }
-    return statements.get(Locale.get_active().pk) or statements.get(Locale.get_default().pk)
+@register.simple_tag(takes_context=True)
+def accessibility_statement(context):
+    """The accessibility statement of the active language (or the default one): its url and status word."""
+    request = context.get("request")
+    return site_chrome(request)["statement"] if request else None
 
 
 @register.filter
@@ -82,11 +78,3 @@ def file_size(document):
     """The document's size ("1.2 MB"), or an empty string when the file is missing."""
     size = document.get_file_size()
     return filesizeformat(size) if size else ""
-
-
-@register.simple_tag(takes_context=True)
-def site_home(context):
-    """The home page in the active language (the site's root page when it has no translation)."""
-    request = context.get("request")
-    site = Site.find_for_request(request) if request else None
-    return site.root_page.localized if site else None

@@ -2,7 +2,6 @@
 personal, private, unpublished or broken is ever stored."""
 
 import pytest
-from django.core.cache import cache
 from django.http import HttpResponse
 from django.test import RequestFactory
 from wagtail.models import PageViewRestriction, Site
@@ -15,14 +14,10 @@ from tests.utils import publish_child, visible_text
 @pytest.fixture(autouse=True)
 def page_cache(settings):
     settings.PACTE_PAGE_CACHE_SECONDS = 600
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture
 def about(home_page):
-    SiteSettings.for_site(Site.objects.get(is_default_site=True))  # created once, on the first visit otherwise
     return publish_child(home_page, StandardPage(title="À propos", slug="a-propos", introduction="Version 1"))
 
 

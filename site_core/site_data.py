@@ -1,0 +1,109 @@
+"""What every page's header and footer show (menus, home pages, languages, accessibility status) and which pages
+are private, read once per content generation instead of on every request.
+
+The generation is the counter of site_core/cache.py: any published change moves it on, so these values are
+never stale.
+"""
+
+from django.core.cache import cache
+from django.db.models import Q
+from django.utils import translation
+from wagtail.models import Locale, Page, PageViewRestriction, Site
+
+from site_core.cache import current_generation
+from site_core.models import AccessibilityStatementPage, NavigationMenu, NavigationMenuItem
+
+SHARED_SECONDS = 3600
+
+
+def restricted_paths():
+    """Tree paths of the pages under a view restriction (they and their descendants are private)."""
+    key = f"pacte:restricted:{current_generation()}"
+    paths = cache.get(key)
+    if paths is None:
+        paths = list(PageViewRestriction.objects.values_list("page__path", flat=True))
+        cache.set(key, paths, SHARED_SECONDS)
+    return paths
+
+
+def public_pages(queryset):
+    """`queryset` without private pages: Wagtail's .public() without its query on every call."""
+    for path in restricted_paths():
+        queryset = queryset.exclude(path__startswith=path)
+    return queryset
+
+
+def is_public(page):
+    return not any(page.path.startswith(path) for path in restricted_paths())
+
+
+def locales():
+    """{language code: Locale}, read once per generation."""
+    key = f"pacte:locales:{current_generation()}"
+    value = cache.get(key)
+    if value is None:
+        value = {locale.language_code: locale for locale in Locale.objects.all()}
+        cache.set(key, value, SHARED_SECONDS)
+    return value
+
+
+def active_locale():
+    all_locales = locales()
+    return all_locales.get(translation.get_language()) or all_locales.get(Locale.get_default().language_code)
+
+
+def site_chrome(request):
+    """Menus, home pages and the accessibility statement for the request's site and language (plain values)."""
+    site = Site.find_for_request(request)
+    if site is None:
+        return {"homes": {}, "menus": {}, "statement": None}
+    language = translation.get_language()
+    key = f"pacte:chrome:{current_generation()}:{site.pk}:{language}"
+    chrome = cache.get(key)
+    if chrome is None:
+        chrome = build_chrome(site, request)
+        cache.set(key, chrome, SHARED_SECONDS)
+    return chrome
+
+
+def build_chrome(site, request):
+    homes = {
+        home.locale.language_code: home.get_url(request)
+        for home in public_pages(site.root_page.get_translations(inclusive=True).live().select_related("locale"))
+    }
+    wanted = [locale for locale in (active_locale(), Locale.get_default()) if locale is not None]
+    menus = {}
+    items = (
+        NavigationMenuItem.objects.filter(menu__locale__in=wanted)
+        .filter(Q(page__isnull=True) | Q(page__in=public_pages(Page.objects.live())))
+        .select_related("page", "menu")
+        .order_by("sort_order")
+    )
+    by_menu = {}
+    for item in items:
+        by_menu.setdefault((item.menu.location, item.menu.locale_id), []).append(
+            {
+                "text": item.text,
+                "url": item.page.get_url(request) if item.page_id else item.external_url,
+                "page_id": item.page_id,
+            }
+        )
+    for location, _label in NavigationMenu.LOCATIONS:
+        for locale in wanted:
+            if (location, locale.pk) in by_menu:
+                menus[location] = by_menu[(location, locale.pk)]
+                break
+    statements = {
+        page.locale_id: page
+        for page in public_pages(AccessibilityStatementPage.objects.live().filter(locale__in=wanted)).only(
+            "id", "title", "url_path", "conformity_status", "locale_id"
+        )
+    }
+    statement = next((statements[locale.pk] for locale in wanted if locale.pk in statements), None)
+    return {
+        "homes": homes,
+        "menus": menus,
+        "statement": {"url": statement.get_url(request), "status_word": str(statement.status_word)}
+        if statement
+        else None,
+    }
