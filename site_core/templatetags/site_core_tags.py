@@ -45,7 +45,6 @@ def language_links(context):
         url = translations.get(code) or homes.get(code)
         if url is None:
             continue
-        url = target.get_url(request)
         if route_path and code in translations:
             url = f"{url}{route_path}"
         links.append(
