@@ -133,3 +133,30 @@ def test_staff_profiles_are_managed_in_the_admin(admin_client, staff_user):
     assert response.status_code == 302
     assert staff_user.training_profile.service == "Direction de l'habitat"
     assert admin_client.get(reverse("training_staff_profiles:index"), {"q": "habitat"}).status_code == 200
+
+
+def test_a_session_must_end_after_it_starts(module_with_lessons):
+    import datetime
+
+    from django.core.exceptions import ValidationError
+    from django.utils import timezone
+
+    from training.models import TrainingSession
+
+    start = timezone.now()
+    session = TrainingSession(
+        module=module_with_lessons[0], starts_at=start, ends_at=start - datetime.timedelta(hours=1), place="Salle 3"
+    )
+    with pytest.raises(ValidationError) as error:
+        session.clean()
+    assert "ends_at" in error.value.message_dict
+
+
+def test_a_module_is_not_its_own_prerequisite(module_with_lessons):
+    from django.core.exceptions import ValidationError
+
+    from training.models import ModulePrerequisite
+
+    module = module_with_lessons[0]
+    with pytest.raises(ValidationError):
+        ModulePrerequisite(module=module, required_module=module).clean()

@@ -1,5 +1,6 @@
 """A training module: who it is for, how long, its objectives, sessions, resources and lessons in order."""
 
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
@@ -148,6 +149,11 @@ class ModulePrerequisite(TranslatableMixin, Orderable):
         verbose_name = _("prerequisite")
         ordering = ["sort_order"]
 
+    def clean(self):
+        super().clean()
+        if self.module_id and self.required_module_id == self.module_id:
+            raise ValidationError({"required_module": _("A module cannot be its own prerequisite.")})
+
 
 class TrainingSession(TranslatableMixin, Orderable):
     module = ParentalKey(TrainingModulePage, related_name="sessions", on_delete=models.CASCADE)
@@ -168,6 +174,11 @@ class TrainingSession(TranslatableMixin, Orderable):
         FieldRowPanel([FieldPanel("capacity"), FieldPanel("trainer")]),
         FieldPanel("registration_url"),
     ]
+
+    def clean(self):
+        super().clean()
+        if self.ends_at and self.starts_at and self.ends_at <= self.starts_at:
+            raise ValidationError({"ends_at": _("The end must come after the start.")})
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("in-person session")
