@@ -1,4 +1,4 @@
-"""Editor panels: the list of what a consultation still lacks before it can be published."""
+"""Editor panels: what a consultation still lacks before publication, and what its events' minutes add up to."""
 
 from wagtail.admin.panels import Panel
 

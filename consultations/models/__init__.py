@@ -1,8 +1,9 @@
 """The consultations app's models, one module per concern, re-exported here for Django and for imports."""
 
-from .consultation import ConsultationEvent, ConsultationPage, ConsultationPhase
+from .consultation import ConsultationPage
 from .draw import RandomDraw
 from .index import ConsultationIndexPage
+from .records import ConsultationEvent, ConsultationPhase
 from .report import ConsultationReportPage, ReportNextStep, ReportResponse
 from .taxonomy import ConsultationTag, Territory
 

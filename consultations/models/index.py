@@ -19,14 +19,9 @@ from consultations.calendar import calendar_response
 from consultations.filters import ConsultationFilters
 from site_core.models import BasePage
 
-from .consultation import (
-    ConsultationEvent,
-    ConsultationPage,
-    ConsultationPhase,
-    localise_records,
-    localised_by_pk,
-)
+from .consultation import ConsultationPage, localise_records, localised_by_pk
 from .mixins import LocalisedRoutableMixin
+from .records import ConsultationEvent, ConsultationPhase
 from .report import ConsultationReportPage
 
 RESULTS_PER_PAGE = 10

@@ -1,0 +1,227 @@
+"""A consultation's records: its phases (the timeline) and its events (taking part in person, then minutes).
+
+Orderable + TranslatableMixin children of the consultation page (ParentalKey), so the page form holds them and
+wagtail-localize translates and synchronises them.
+"""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F, Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.models import Orderable, TranslatableMixin
+
+
+class ConsultationPhase(TranslatableMixin, Orderable):
+    page = ParentalKey("consultations.ConsultationPage", related_name="phases", on_delete=models.CASCADE)
+    title = models.CharField(
+        _("title"), max_length=120, help_text=_("Par exemple « Diagnostic en ligne » ou « Analyse des contributions ».")
+    )
+    start_date = models.DateField(_("start date"))
+    end_date = models.DateField(_("end date"))
+    description = models.TextField(
+        _("description"), blank=True, help_text=_("Ce qui se passe pendant cette phase, en une ou deux phrases.")
+    )
+    is_participation = models.BooleanField(
+        _("open to contributions"),
+        default=True,
+        help_text=_(
+            "Cochez si le public peut contribuer pendant cette phase. Le statut « ouverte » court de la première "
+            "à la dernière phase cochée."
+        ),
+    )
+
+    panels = [
+        FieldPanel("title"),
+        FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
+        FieldPanel("description"),
+        FieldPanel("is_participation"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("phase")
+        verbose_name_plural = _("phases")
+        ordering = ["sort_order"]
+        constraints = [
+            models.CheckConstraint(condition=Q(end_date__gte=F("start_date")), name="phase_ends_after_it_starts"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def clean(self):
+        super().clean()
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            raise ValidationError({"end_date": _("The phase cannot end before it starts.")})
+
+
+class ConsultationEvent(TranslatableMixin, Orderable):
+    IN_PERSON = "in_person"
+    ONLINE = "online"
+    HYBRID = "hybrid"
+    FORMATS = [(IN_PERSON, _("in person")), (ONLINE, _("online")), (HYBRID, _("hybrid (in person and online)"))]
+
+    PUBLIC_MEETING = "public_meeting"
+    WORKSHOP = "workshop"
+    EXPLORATORY_WALK = "exploratory_walk"
+    OPEN_FORUM = "open_forum"
+    PITCH_EVENT = "pitch_event"
+    RANDOM_DRAW = "random_draw"
+    RESTITUTION = "restitution"
+    OTHER = "other"
+    KINDS = [
+        (PUBLIC_MEETING, _("public meeting")),
+        (WORKSHOP, _("workshop")),
+        (EXPLORATORY_WALK, _("exploratory walk")),
+        (OPEN_FORUM, _("open forum")),
+        (PITCH_EVENT, _("pitch event")),
+        (RANDOM_DRAW, _("random-draw session")),
+        (RESTITUTION, _("report-back meeting")),
+        (OTHER, _("other")),
+    ]
+
+    page = ParentalKey("consultations.ConsultationPage", related_name="events", on_delete=models.CASCADE)
+    title = models.CharField(
+        _("title"), max_length=160, help_text=_("Par exemple « Randonnée urbaine exploratoire du centre-ville ».")
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=KINDS, default=PUBLIC_MEETING)
+    format = models.CharField(_("format"), max_length=10, choices=FORMATS, default=IN_PERSON)
+    start = models.DateTimeField(_("starts at"))
+    end = models.DateTimeField(_("ends at"))
+    description = models.TextField(
+        _("description"), blank=True, help_text=_("Ce qui s'y fera et ce qu'il faut apporter ou savoir.")
+    )
+    place_name = models.CharField(
+        _("place"), max_length=160, blank=True, help_text=_("Le nom du lieu, par exemple « Salle des fêtes ».")
+    )
+    address = models.TextField(
+        _("address"), blank=True, help_text=_("Adresse complète : numéro, rue, code postal, commune.")
+    )
+    step_free_access = models.BooleanField(_("step-free access"), default=False)
+    hearing_loop = models.BooleanField(_("hearing loop"), default=False)
+    sign_language = models.BooleanField(_("sign-language interpretation"), default=False)
+    public_transport = models.CharField(
+        _("public transport"),
+        max_length=200,
+        blank=True,
+        help_text=_("Lignes et arrêts les plus proches, par exemple « Métro 1, station Hôtel de Ville »."),
+    )
+    access_notes = models.TextField(
+        _("other access information"),
+        blank=True,
+        help_text=_("Garde d'enfants, stationnement vélo, contact pour un besoin particulier…"),
+    )
+    online_url = models.URLField(
+        _("online link"), blank=True, help_text=_("Lien de la visioconférence ou de la diffusion en direct.")
+    )
+    registration_url = models.URLField(_("registration link"), blank=True)
+    capacity = models.PositiveIntegerField(
+        _("capacity"), null=True, blank=True, help_text=_("Nombre de places. Laissez vide si l'accès est libre.")
+    )
+    attendees = models.PositiveIntegerField(
+        _("attendees"), null=True, blank=True, help_text=_("Après la rencontre : le nombre de personnes présentes.")
+    )
+    contributions_count = models.PositiveIntegerField(
+        _("number of contributions"),
+        null=True,
+        blank=True,
+        help_text=_("Après la rencontre : le nombre de contributions recueillies (avis, propositions, post-it…)."),
+    )
+    minutes_summary = models.TextField(
+        _("minutes"), blank=True, help_text=_("Après la rencontre : le compte rendu, ce qui a été dit et proposé.")
+    )
+    minutes_document = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("full minutes (document)"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    panels = [
+        FieldPanel("title"),
+        FieldRowPanel([FieldPanel("kind"), FieldPanel("format")]),
+        FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
+        FieldPanel("description"),
+        MultiFieldPanel(
+            [
+                FieldPanel("place_name"),
+                FieldPanel("address"),
+                FieldPanel("step_free_access"),
+                FieldPanel("hearing_loop"),
+                FieldPanel("sign_language"),
+                FieldPanel("public_transport"),
+                FieldPanel("access_notes"),
+            ],
+            heading=_("Place and access"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("online_url"), FieldPanel("registration_url"), FieldPanel("capacity")],
+            heading=_("Online and registration"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("attendees"),
+                FieldPanel("contributions_count"),
+                FieldPanel("minutes_summary"),
+                FieldPanel("minutes_document"),
+            ],
+            heading=_("Minutes (after the event)"),
+        ),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
+        ordering = ["sort_order"]
+        constraints = [
+            models.CheckConstraint(condition=Q(end__gte=F("start")), name="event_ends_after_it_starts"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.start and self.end and self.end < self.start:
+            errors["end"] = _("The event cannot end before it starts.")
+        if self.format in (self.IN_PERSON, self.HYBRID) and not self.address.strip():
+            errors["address"] = _("An event held in person needs its address.")
+        if self.format in (self.ONLINE, self.HYBRID) and not self.online_url:
+            errors["online_url"] = _("An event held online needs its link.")
+        if errors:
+            raise ValidationError(errors)
+
+    def is_past(self, now=None):
+        return self.end < (now or timezone.now())
+
+    @property
+    def is_in_person(self):
+        return self.format in (self.IN_PERSON, self.HYBRID)
+
+    @property
+    def is_online(self):
+        return self.format in (self.ONLINE, self.HYBRID)
+
+    @property
+    def has_minutes(self):
+        return self.attendees is not None or self.contributions_count is not None or bool(self.minutes_summary)
+
+    @property
+    def access_features(self):
+        features = []
+        if self.step_free_access:
+            features.append(_("Step-free access"))
+        if self.hearing_loop:
+            features.append(_("Hearing loop"))
+        if self.sign_language:
+            features.append(_("Sign-language interpretation"))
+        return features
+
+    def location_line(self):
+        parts = [self.place_name.strip(), " ".join(self.address.split())]
+        return ", ".join(part for part in parts if part)
