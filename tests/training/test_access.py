@@ -66,6 +66,8 @@ def test_access_matrix(as_role, training_urls, role, name):
         assert response.status_code == 200
     cache_control = response.get("Cache-Control", "")
     assert "private" in cache_control and "no-store" in cache_control
+    if role != "anonymous":  # anonymous visitors only ever get the redirect to the sign-in page
+        assert response["X-Robots-Tag"] == "noindex, nofollow"
 
 
 def test_sign_in_page_is_the_site_styled_one_and_brings_staff_back(client, training_urls, staff_user):
