@@ -173,3 +173,23 @@ def test_training_pages_stay_out_of_search_even_without_restriction(
 def _search_url():
     with translation.override("fr"):
         return reverse("site_core:search")
+
+
+def test_quiz_answers_are_private_too(client, staff_user, module_with_lessons):
+    lesson = module_with_lessons[1][0]
+    client.force_login(staff_user)
+    response = client.post(lesson.url, {"action": "quiz"})
+    assert response.status_code == 200
+    assert "private" in response["Cache-Control"] and "no-store" in response["Cache-Control"]
+
+
+@pytest.mark.parametrize("which", ["index", "module", "lesson"])
+def test_editors_can_preview_training_pages(rf, editor, training_index, module_with_lessons, which):
+    module, lessons = module_with_lessons
+    page = {"index": training_index, "module": module, "lesson": lessons[0]}[which]
+    request = rf.get(page.url)
+    request.user = editor
+    response = page.serve_preview(request, page.default_preview_mode)
+    response.render()
+    assert response.status_code == 200
+    assert page.title in response.content.decode()
