@@ -1,6 +1,7 @@
 """The site-wide page types: home, standard editorial page, accessibility statement."""
 
 from django.db import models
+from django.http import Http404
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -65,6 +66,24 @@ class HomePage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         context["highlight_cards"] = self.highlight_cards()
         return context
+
+    def route(self, request, path_components):
+        """Find the deepest page matching the path in one query, instead of Wagtail's two per level; that page
+        then routes what remains (a routable page's sub-route, or a 404)."""
+        if not path_components:
+            return super().route(request, path_components)
+        prefixes = [
+            self.url_path + "/".join(path_components[:length]) + "/" for length in range(len(path_components), 0, -1)
+        ]
+        deepest = (
+            Page.objects.filter(url_path__in=prefixes, path__startswith=self.path, depth__gt=self.depth)
+            .order_by("-depth")
+            .first()
+        )
+        if deepest is None:
+            raise Http404
+        remaining = path_components[deepest.depth - self.depth :]
+        return deepest.specific.route(request, remaining)
 
     def highlight_cards(self):
         """The highlighted pages, fetched together (one query per page type) and skipping any not public."""
