@@ -6,12 +6,16 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
+from wagtail.images import get_image_model
 from wagtail.models import Page
 from wagtail.search import index
 
 from site_core.blocks import BaseStreamBlock, HighlightBlock
 
 from .base import BasePage
+
+# The renditions of a card image (srcset), fetched with the image so a listing does not query per card.
+CARD_RENDITIONS = ("fill-480x270", "fill-960x540")
 
 
 class HomePage(BasePage):
@@ -86,12 +90,19 @@ class HomePage(BasePage):
         return deepest.specific.route(request, remaining)
 
     def highlight_cards(self):
-        """The highlighted pages, fetched together (one query per page type) and skipping any not public."""
-        wanted = [block.value for block in self.highlights if block.value.get("page")]
-        ids = [value["page"].pk for value in wanted]
+        """The highlighted pages, fetched together (one query per page type) and skipping any not public; their
+        listing images come in one more query with the renditions the cards use."""
         from site_core.site_data import public_pages
 
+        wanted = [block.value for block in self.highlights if block.value.get("page")]
+        ids = [value["page"].pk for value in wanted]
         pages = public_pages(Page.objects.filter(pk__in=ids).live()).specific().in_bulk()
+        image_ids = {getattr(page, "listing_image_id", None) for page in pages.values()} - {None}
+        images = (
+            get_image_model().objects.filter(pk__in=image_ids).prefetch_renditions(*CARD_RENDITIONS).in_bulk()
+            if image_ids
+            else {}
+        )
         cards = []
         for value in wanted:
             page = pages.get(value["page"].pk)
@@ -102,6 +113,7 @@ class HomePage(BasePage):
                     "page": page,
                     "title": value.get("title") or getattr(page, "card_title", page.title),
                     "text": value.get("text") or getattr(page, "listing_summary", ""),
+                    "image": images.get(getattr(page, "listing_image_id", None)),
                 }
             )
         return cards
