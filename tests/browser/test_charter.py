@@ -24,8 +24,7 @@ PATHS = [
 @pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize("path", PATHS)
 def test_charter_pages_have_no_axe_violation(demo_server, browser, path, width):
-    # bypass_csp: the site's Content-Security-Policy forbids the inline script Playwright uses to inject axe-core.
-    context = browser.new_context(viewport={"width": width, "height": 900}, bypass_csp=True)
+    context = browser.new_context(viewport={"width": width, "height": 900})
     page = context.new_page()
     response = page.goto(demo_server + path)
     assert response.status == 200, path

@@ -69,7 +69,7 @@ def test_filters_work_without_javascript(demo_server, browser):
 
 
 def test_a_late_answer_is_visible_as_late(demo_server, browser):
-    context = browser.new_context(bypass_csp=True)
+    context = browser.new_context()
     page = context.new_page()
     page.goto(demo_server + "/fr/concertations/renovation-des-ecoles/")
     text = page.locator("main").inner_text()

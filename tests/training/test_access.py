@@ -195,3 +195,15 @@ def test_editors_can_preview_training_pages(rf, editor, training_index, module_w
     response.render()
     assert response.status_code == 200
     assert page.title in response.content.decode()
+
+
+def test_signed_in_staff_find_the_training_in_the_main_menu(client, staff_user, training_index):
+    client.force_login(staff_user)
+    html = client.get("/fr/").content.decode()
+    assert f'<li><a href="{training_index.url}">{training_index.title}</a></li>' in html
+
+
+def test_anonymous_visitors_and_other_accounts_see_no_training_link(client, other_user, training_index):
+    assert training_index.url not in client.get("/fr/").content.decode()
+    client.force_login(other_user)
+    assert training_index.url not in client.get("/fr/").content.decode()
