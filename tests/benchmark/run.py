@@ -48,14 +48,15 @@ def run(args, env=None, **kwargs):
 
 
 def prepare_database():
+    seed_env = {"DJANGO_SETTINGS_MODULE": "site_core.settings.dev", "DATABASE_URL": DATABASE_URL}
     if os.environ.get("BENCH_KEEP_DATABASE") == "1":
-        step("Reusing the seeded benchmark database")
+        step("Reusing the seeded benchmark database (migrating it to the current code)")
+        run([PYTHON, "manage.py", "migrate", "--noinput", "-v0"], env=seed_env)
         return
     name = DATABASE_URL.rsplit("/", 1)[1]
     with psycopg.connect(DATABASE_URL.rsplit("/", 1)[0] + "/postgres", autocommit=True) as connection:
         connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         connection.execute(f'CREATE DATABASE "{name}"')
-    seed_env = {"DJANGO_SETTINGS_MODULE": "site_core.settings.dev", "DATABASE_URL": DATABASE_URL}
     step("Migrating and loading the demo content")
     run([PYTHON, "manage.py", "migrate", "--noinput", "-v0"], env=seed_env)
     run([PYTHON, "manage.py", "seed_demo"], env=seed_env, stdout=subprocess.DEVNULL)
