@@ -1,6 +1,7 @@
 """The consultations app's models, one module per concern, re-exported here for Django and for imports."""
 
 from .consultation import ConsultationPage
+from .dashboard import DashboardPage
 from .draw import RandomDraw
 from .index import ConsultationIndexPage
 from .label import LabelAward, LabelLevel, LabelPage
@@ -15,6 +16,7 @@ __all__ = [
     "ConsultationPhase",
     "ConsultationReportPage",
     "ConsultationTag",
+    "DashboardPage",
     "LabelAward",
     "LabelLevel",
     "LabelPage",
