@@ -180,7 +180,13 @@ def _phase_date(aggregate, column, participation=False):
 def load_records(locale):
     """Every live, public consultation of `locale` with its figures, in one query (everything is annotated by
     subqueries, so the number of queries does not grow with the consultations)."""
-    from consultations.models import ConsultationEvent, ConsultationPage, ConsultationReportPage, LabelAward
+    from consultations.models import (
+        ConsultationEvent,
+        ConsultationPage,
+        ConsultationReportPage,
+        LabelAward,
+        OnlineParticipation,
+    )
     from consultations.models.report import ReportResponse
 
     now = timezone.now()
@@ -213,6 +219,12 @@ def load_records(locale):
             events_held_in_person=_count(events, "page", filter=held & in_person),
             event_attendees=_sum(events, "page", "attendees", filter=in_person),
             event_contributions=_sum(events, "page", "contributions_count"),
+            online_proposals=Subquery(
+                OnlineParticipation.objects.filter(consultation=OuterRef("pk")).values("proposals")[:1]
+            ),
+            online_comments=Subquery(
+                OnlineParticipation.objects.filter(consultation=OuterRef("pk")).values("comments")[:1]
+            ),
             label_count=_count(
                 LabelAward.objects.filter(consultation=OuterRef("pk"), status=LabelAward.ACTIVE), "consultation"
             ),
@@ -263,7 +275,7 @@ def build_record(page):
     else:
         participants_online = 0
         participants_in_person = page.event_attendees
-        contributions = page.event_contributions
+        contributions = page.event_contributions + (page.online_proposals or 0) + (page.online_comments or 0)
     return ConsultationRecord(
         page=page,
         launch_date=page.first_start,

@@ -2,6 +2,7 @@
 
 from .consultation import ConsultationPage
 from .dashboard import DashboardPage
+from .decidim import ImportedProposal, OnlineParticipation
 from .draw import RandomDraw
 from .index import ConsultationIndexPage
 from .label import LabelAward, LabelLevel, LabelPage
@@ -17,9 +18,11 @@ __all__ = [
     "ConsultationReportPage",
     "ConsultationTag",
     "DashboardPage",
+    "ImportedProposal",
     "LabelAward",
     "LabelLevel",
     "LabelPage",
+    "OnlineParticipation",
     "RandomDraw",
     "ReportNextStep",
     "ReportResponse",
