@@ -144,3 +144,31 @@ def test_online_figures_count_as_contributions_before_the_report(consultation, h
     run(FILES / "v028", consultation)
     record = indicators.load_records(Locale.objects.get(language_code="fr"))[0]
     assert record.contributions == 3 + 18  # proposals and comments; no report yet
+
+
+def test_admin_upload_form_imports_and_reports_errors(admin_client, consultation, tmp_path):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    def upload(folder, dry_run):
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w") as zipped:
+            for file in (FILES / folder).iterdir():
+                zipped.write(file, file.name)
+        data = {
+            "export": SimpleUploadedFile("open-data.zip", buffer.getvalue(), content_type="application/zip"),
+            "process": "plan-velo",
+            "consultation": consultation.pk,
+            "separator": ";",
+        }
+        if dry_run:
+            data["dry_run"] = "on"
+        return admin_client.post("/admin/consultations/import-decidim/", data)
+
+    response = upload("v028", dry_run=True)
+    assert response.status_code == 200
+    assert "proposals: 3 (new)" in response.content.decode()
+    assert not OnlineParticipation.objects.exists()
+    upload("v028", dry_run=False)
+    assert OnlineParticipation.objects.get(consultation=consultation).proposals == 3
+    response = upload("bad_number", dry_run=False)
+    assert "line 3, column “attendees”" in response.content.decode()
