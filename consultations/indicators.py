@@ -232,7 +232,7 @@ def load_records(locale):
                 ConsultationPage.themes.through.objects.filter(content_object=OuterRef("pk"))
                 .order_by()
                 .values("content_object")
-                .annotate(value=ArrayAgg(Concat("tag__slug", Value("\t"), "tag__name"), ordering="tag__name"))
+                .annotate(value=ArrayAgg(Concat("tag__slug", Value("\t"), "tag__name"), order_by="tag__name"))
                 .values("value")[:1]
             ),
             territory_rows=Subquery(
@@ -241,7 +241,7 @@ def load_records(locale):
                 .values("consultationpage")
                 .annotate(
                     value=ArrayAgg(
-                        Concat("territory__slug", Value("\t"), "territory__name"), ordering="territory__name"
+                        Concat("territory__slug", Value("\t"), "territory__name"), order_by="territory__name"
                     )
                 )
                 .values("value")[:1]
