@@ -140,7 +140,7 @@ class DashboardPage(LocalisedRoutableMixin, RoutablePageMixin, BasePage):
     @cached_property
     def records(self):
         """The records of the site's default language (each consultation once, whatever its translations)."""
-        return indicators.load_records(Locale.get_default())
+        return indicators.load_records()
 
     @cached_property
     def all_themes(self):
