@@ -247,6 +247,7 @@ def build_label_and_dashboard(stdout):
     set_report_date(cycling, cycling.answer_due_date - datetime.timedelta(days=10))
     for spec in AWARDS:
         build_award(index, levels, spec)
+    import_demo_decidim_export(ConsultationPage.objects.child_of(index).get(slug="plan-marche"))
     label_page = demo.upsert_child_page(
         home,
         LabelPage,
@@ -423,3 +424,38 @@ def build_award(index, levels, spec):
         award.status, award.withdrawn_on, award.withdrawal_reason = LabelAward.WITHDRAWN, day(offset), reason
     award.full_clean()
     award.save()
+
+
+DECIDIM_PROPOSALS = [
+    # id, title, state, supports, comments
+    ("3101", "Des trottoirs plus larges rue de la Gare", "evaluating", "142", "18"),
+    ("3102", "Des bancs tous les 200 mètres", "evaluating", "96", "11"),
+    ("3103", "Des passages piétons surélevés devant les écoles", "", "210", "27"),
+    ("3104", "Une rue piétonne le dimanche", "withdrawn", "12", "3"),
+]
+
+
+def import_demo_decidim_export(consultation):
+    """The walking plan's online figures come from a (fictional) Decidim 0.28 open-data export, through the same
+    importer editors use."""
+    import tempfile
+    from pathlib import Path
+
+    from consultations.decidim_import import run_import
+
+    space = "https://participer.metropole-exemple.fr/processes/plan-marche"
+    header = "id;participatory_space/url;title/fr;state;reference;answer/fr;supports;comments;published_at"
+    lines = [header] + [
+        f"{id_};{space};{title};{state};PM-PROP-{id_};;{supports};{comments};2026-10-20 10:00:00 UTC"
+        for id_, title, state, supports, comments in DECIDIM_PROPOSALS
+    ]
+    meetings = "\n".join(
+        [
+            "id;participatory_space/url;title/fr;start_time;end_time;attendees;contributions;comments",
+            f"7001;{space};Permanence en ligne;2026-10-25 18:00:00 UTC;2026-10-25 19:30:00 UTC;48;21;6",
+        ]
+    )
+    with tempfile.TemporaryDirectory() as folder:
+        Path(folder, "participer-open-data-proposals.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+        Path(folder, "participer-open-data-meetings.csv").write_text(meetings + "\n", encoding="utf-8")
+        run_import(folder, "plan-marche", consultation, source_name="participer-open-data.zip (démonstration)")
