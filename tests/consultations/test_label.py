@@ -255,3 +255,17 @@ def test_admin_lists_awards_with_badge_downloads(admin_client, label_page, award
     assert f"http://localhost/fr/label-citoyen/verifier/{award.code}/badge.svg" in html
     assert f"http://localhost/fr/label-citoyen/verifier/{award.code}/badge.png" in html
     assert "Page de vérification" in html
+
+
+def test_admin_views_of_levels_and_awards_render(admin_client, label_page, award, level):
+    for url in (
+        "/admin/label_awards/new/",
+        f"/admin/label_awards/edit/{award.pk}/",
+        f"/admin/label_awards/inspect/{award.pk}/",
+        "/admin/snippets/consultations/labellevel/",
+        f"/admin/snippets/consultations/labellevel/edit/{level.pk}/",
+        "/admin/consultations/import-decidim/",
+    ):
+        assert admin_client.get(url).status_code == 200, url
+    inspect = admin_client.get(f"/admin/label_awards/inspect/{award.pk}/").content.decode()
+    assert award.code in inspect
