@@ -1,9 +1,10 @@
 """Admin registrations: territories (translatable snippet), random draws (performed in the admin), the citizen
 label's levels (translatable snippet) and awards (with their badge downloads)."""
 
-from django.utils.html import format_html
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
@@ -73,22 +74,6 @@ class LabelLevelViewSet(SnippetViewSet):
 register_snippet(LabelLevelViewSet)
 
 
-def badge_downloads(award):
-    links = award.verification_links()
-    if links is None:
-        return _("Publish the label page to get the badge.")
-    return format_html(
-        '<a href="{}">{}</a> · <a href="{}" download>SVG</a> · <a href="{}" download>PNG</a>',
-        links["page"],
-        _("Verification page"),
-        links["svg"],
-        links["png"],
-    )
-
-
-badge_downloads.short_description = _("Badge")
-
-
 class LabelAwardViewSet(ModelViewSet):
     model = LabelAward
     icon = "success"
@@ -109,7 +94,7 @@ class LabelAwardViewSet(ModelViewSet):
         "withdrawn_on",
         "withdrawal_reason",
     ]
-    list_display = ["document_title", "level", "consultation", "awarded_on", "status", "code", badge_downloads]
+    list_display = ["document_title", "level", "consultation", "awarded_on", "status", "code", "badge_downloads"]
     list_filter = ["status", "level", "document_kind"]
     search_fields = ["document_title", "document_reference", "code"]
     inspect_view_enabled = True
@@ -136,3 +121,22 @@ label_award_viewset = LabelAwardViewSet("label_awards")
 @hooks.register("register_admin_viewset")
 def register_label_award_viewset():
     return label_award_viewset
+
+
+class DecidimImportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("consultations.add_onlineparticipation")
+
+
+@hooks.register("register_admin_urls")
+def register_decidim_import_url():
+    from consultations.decidim_admin import decidim_import_view
+
+    return [path("consultations/import-decidim/", decidim_import_view, name="consultations_import_decidim")]
+
+
+@hooks.register("register_admin_menu_item")
+def register_decidim_import_menu_item():
+    return DecidimImportMenuItem(
+        _("Import from Decidim"), reverse("consultations_import_decidim"), icon_name="download", order=332
+    )
