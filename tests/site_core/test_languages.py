@@ -69,3 +69,12 @@ def test_server_error_page_is_translated_and_needs_no_database(rf, settings):
     assert response.status_code == 500
     assert '<html lang="fr">' in response.content.decode()
     assert "Erreur temporaire" in visible_text(response)
+
+
+def test_hidden_hint_in_a_link_to_another_language_keeps_the_page_language(client, home_page_en):
+    publish_child(
+        home_page_en.get_translation(home_page_en.locale.get_default()), StandardPage(title="Seule", slug="seule")
+    )
+    html = client.get("/fr/seule/").content.decode()
+    # The link is marked lang="en"; its hidden hint is French, and says so.
+    assert '<a href="/en/" lang="en" hreflang="en">English<span class="visually-hidden" lang="fr"> – ' in html
