@@ -13,14 +13,15 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
-from consultations.models import ConsultationEvent, ConsultationIndexPage, ConsultationPage
+from consultations.models import ConsultationEvent, ConsultationIndexPage, ConsultationPage, Territory
 from site_core.models import NavigationMenu, NavigationMenuItem, StandardPage
+from tests.charter_pages.conftest import build_charter
 from tests.conftest import make_home_page, make_locales
 from tests.consultations.conftest import IMPACT, make_consultation
 from tests.training.conftest import add_module, make_user
 from tests.utils import publish_child
 from training import progress
-from training.models import TrainingIndexPage
+from training.models import AttestationVerificationPage, TrainingIndexPage
 
 # Words that only non-public content holds: none may reach an anonymous visitor by any channel.
 SECRETS = [
@@ -155,3 +156,26 @@ def graduate(staff_group, leaky_site):
 @pytest.fixture
 def staff_group(db):
     return Group.objects.get(name="Staff")  # created by training's data migration
+
+
+def build_public_site():
+    """The leaky site, plus the public pages that read values from their address: a charter with numbered
+    commitments, the attestation check page, a consultation with a theme and a territory."""
+    site = build_leaky_site()
+    site.charter = build_charter(site.home)
+    site.verification = publish_child(
+        site.home, AttestationVerificationPage(title="Vérifier une attestation", slug="verifier")
+    )
+    territory = Territory.objects.create(name="Val-de-Marque", slug="val-de-marque", locale=site.home.locale)
+    site.public.territories.add(territory)
+    site.public.themes.add("Mobilité")
+    site.public.save_revision().publish()
+    site.event_ics_url = site.public.url + f"evenements/{site.public.events.first().pk}.ics"
+    return site
+
+
+@pytest.fixture(scope="module")
+def public_site(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield build_public_site()
+        transaction.set_rollback(True)
