@@ -1,6 +1,7 @@
 """Random and hostile values in query strings and path segments never give a server error, and are answered
 quickly; the public forms keep what was typed and name the field in error."""
 
+import os
 import time
 from urllib.parse import quote
 
@@ -14,9 +15,10 @@ from tests.utils import visible_text
 pytestmark = pytest.mark.django_db
 
 MAX_SECONDS = 2.0
-# Several hundred requests in all: enough variety to find a crash, quick enough for every CI run.
+# Several hundred requests in all: enough variety to find a crash, quick enough for every CI run. Search deeper
+# now and then with PACTE_FUZZ_EXAMPLES=500.
 FUZZ = settings(
-    max_examples=30,
+    max_examples=int(os.environ.get("PACTE_FUZZ_EXAMPLES", "30")),
     deadline=None,  # timing is asserted per request below, with a bound that ignores Hypothesis's overhead
     database=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
