@@ -9,11 +9,13 @@ import os
 import subprocess
 import sys
 import uuid
+from io import StringIO
 from pathlib import Path
 
 import psycopg
 import pytest
 from django.conf import settings
+from django.core.management import CommandError, call_command
 from django.db import connection
 from psycopg import sql
 
@@ -149,3 +151,44 @@ def test_a_backup_restores_the_same_site(databases, tmp_path):
     refused = run_command(databases["target"], target_media, "restore_site", str(backup), check=False)
     assert refused.returncode != 0
     assert "is not empty" in refused.stderr and "--force" in refused.stderr
+
+
+@pytest.mark.filterwarnings("ignore:Overriding setting DATABASES")  # only the commands read it, never Django's ORM
+def test_restore_refuses_a_database_with_tables_and_replaces_it_when_forced(settings, tmp_path):
+    default = dict(settings.DATABASES["default"])
+    suffix = uuid.uuid4().hex[:8]
+    source, target = f"pacte_backup_small_{suffix}", f"pacte_backup_busy_{suffix}"
+    with server() as admin:
+        for name in (source, target):
+            admin.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+    try:
+        for name, statement in [
+            (source, "CREATE TABLE note (text text); INSERT INTO note VALUES ('sauvegardée')"),
+            (target, "CREATE TABLE autre (id int)"),
+        ]:
+            with psycopg.connect(**connection_arguments(default, name=name)) as database:
+                database.execute(statement)
+        settings.DATABASES = {"default": {**default, "NAME": source}}
+        settings.MEDIA_ROOT = tmp_path / "source-media"
+        (tmp_path / "source-media" / "documents").mkdir(parents=True)
+        (tmp_path / "source-media" / "documents" / "bilan.pdf").write_bytes(b"%PDF-1.7 bilan")
+        output = StringIO()
+        call_command("backup_site", "--output-dir", str(tmp_path / "backups"), stdout=output)
+        backup = output.getvalue().strip().splitlines()[-1]
+
+        settings.DATABASES = {"default": {**default, "NAME": target}}
+        settings.MEDIA_ROOT = tmp_path / "target-media"
+        (tmp_path / "target-media").mkdir()
+        (tmp_path / "target-media" / "ancien.txt").write_text("à remplacer")
+        with pytest.raises(CommandError, match="is not empty"):
+            call_command("restore_site", backup, stdout=StringIO())
+        call_command("restore_site", backup, "--force", stdout=StringIO())
+
+        with psycopg.connect(**connection_arguments(default, name=target)) as database:
+            assert [row[0] for row in database.execute(ALL_TABLES)] == ["note"]
+            assert database.execute("SELECT text FROM note").fetchall() == [("sauvegardée",)]
+        assert media_checksums(tmp_path / "target-media") == media_checksums(tmp_path / "source-media")
+    finally:
+        with server() as admin:
+            for name in (source, target):
+                admin.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name)))

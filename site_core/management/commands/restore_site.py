@@ -67,9 +67,14 @@ class Command(BaseCommand):
             raise CommandError(f"pg_restore failed: {result.stderr.strip()}")
 
         media_root = Path(settings.MEDIA_ROOT)
-        if options["force"] and media_root.is_dir():
-            shutil.rmtree(media_root)
         media_root.mkdir(parents=True, exist_ok=True)
+        if options["force"]:
+            # Its content, not the folder itself: MEDIA_ROOT may be a mount point.
+            for child in media_root.iterdir():
+                if child.is_dir() and not child.is_symlink():
+                    shutil.rmtree(child)
+                else:
+                    child.unlink()
         with tarfile.open(media, "r:gz") as archive:
             # The "data" filter refuses absolute paths, links out of the folder and device files.
             archive.extractall(media_root, filter="data")
