@@ -6,6 +6,7 @@ table by table) and media.tar.gz (every uploaded image, rendition and document u
 
 import os
 import shutil
+import subprocess
 
 from django.conf import settings
 from django.core.management.base import CommandError
@@ -52,9 +53,13 @@ def connection_arguments(database, name=None):
     return {key: value for key, value in values.items() if value}
 
 
-def client_tool(name):
-    """The path of a PostgreSQL client program (pg_dump, pg_restore), or a clear error."""
+def run_client_tool(name, arguments, database):
+    """Run a PostgreSQL client program (pg_dump, pg_restore) on `database`; a clear error if it is missing or fails."""
     path = shutil.which(name)
     if path is None:
         raise CommandError(f"{name} is not on PATH: install the PostgreSQL client tools (Debian: postgresql-client).")
-    return path
+    result = subprocess.run(  # noqa: S603 - a fixed program and arguments, no shell
+        [path, *arguments], env=libpq_environment(database), capture_output=True, text=True, check=False
+    )
+    if result.returncode != 0:
+        raise CommandError(f"{name} failed: {result.stderr.strip()}")

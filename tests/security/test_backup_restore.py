@@ -19,7 +19,7 @@ from django.core.management import CommandError, call_command
 from django.db import connection
 from psycopg import sql
 
-from site_core.backup import connection_arguments, libpq_environment
+from site_core.backup import connection_arguments, run_client_tool
 
 pytestmark = pytest.mark.backup
 
@@ -92,13 +92,9 @@ def media_checksums(root):
 
 def clone_database(source, target, folder):
     """Copy the database `source` into the new database `target` (pg_dump sees only committed rows)."""
-    env = libpq_environment(connection.settings_dict)
     dump = folder / "template.dump"
-    for command in (
-        ["pg_dump", "--format=custom", "--no-owner", f"--file={dump}", source],
-        ["pg_restore", "--no-owner", "--exit-on-error", f"--dbname={target}", str(dump)],
-    ):
-        subprocess.run(command, env=env, check=True, capture_output=True)  # noqa: S603, S607
+    run_client_tool("pg_dump", ["--format=custom", "--no-owner", f"--file={dump}", source], connection.settings_dict)
+    run_client_tool("pg_restore", ["--no-owner", f"--dbname={target}", str(dump)], connection.settings_dict)
     dump.unlink()
 
 

@@ -1,14 +1,13 @@
 """Back up the site: the database (pg_dump, custom format) and the media files, into backups/<timestamp>/."""
 
 import datetime
-import subprocess
 import tarfile
 from pathlib import Path
 
 from django.conf import settings
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
 
-from site_core.backup import DUMP_NAME, MEDIA_NAME, client_tool, database_settings, libpq_environment
+from site_core.backup import DUMP_NAME, MEDIA_NAME, database_settings, run_client_tool
 
 
 class Command(BaseCommand):
@@ -27,16 +26,9 @@ class Command(BaseCommand):
         target.mkdir(parents=True, exist_ok=False)
 
         # --no-owner/--no-privileges: the dump restores under whichever role runs the restore.
-        command = [client_tool("pg_dump"), "--format=custom", "--no-owner", "--no-privileges"]
-        result = subprocess.run(  # noqa: S603 - fixed program and arguments, no shell
-            [*command, f"--file={target / DUMP_NAME}"],
-            env=libpq_environment(database),
-            capture_output=True,
-            text=True,
-            check=False,
+        run_client_tool(
+            "pg_dump", ["--format=custom", "--no-owner", "--no-privileges", f"--file={target / DUMP_NAME}"], database
         )
-        if result.returncode != 0:
-            raise CommandError(f"pg_dump failed: {result.stderr.strip()}")
 
         media_root = Path(settings.MEDIA_ROOT)
         with tarfile.open(target / MEDIA_NAME, "w:gz") as archive:

@@ -5,7 +5,6 @@ again first, and MEDIA_ROOT is emptied: what was there is lost, which is why it 
 """
 
 import shutil
-import subprocess
 import tarfile
 from pathlib import Path
 
@@ -16,14 +15,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connections
 from psycopg import sql
 
-from site_core.backup import (
-    DUMP_NAME,
-    MEDIA_NAME,
-    client_tool,
-    connection_arguments,
-    database_settings,
-    libpq_environment,
-)
+from site_core.backup import DUMP_NAME, MEDIA_NAME, connection_arguments, database_settings, run_client_tool
 
 USER_TABLES = "SELECT count(*) FROM pg_tables WHERE schemaname NOT IN ('pg_catalog', 'information_schema')"
 
@@ -56,15 +48,9 @@ class Command(BaseCommand):
         if state == "missing" or options["force"]:
             self.recreate(database, drop=state != "missing")
 
-        result = subprocess.run(  # noqa: S603 - fixed program and arguments, no shell
-            [client_tool("pg_restore"), "--no-owner", "--no-privileges", "--exit-on-error", f"--dbname={name}", dump],
-            env=libpq_environment(database),
-            capture_output=True,
-            text=True,
-            check=False,
+        run_client_tool(
+            "pg_restore", ["--no-owner", "--no-privileges", "--exit-on-error", f"--dbname={name}", str(dump)], database
         )
-        if result.returncode != 0:
-            raise CommandError(f"pg_restore failed: {result.stderr.strip()}")
 
         media_root = Path(settings.MEDIA_ROOT)
         media_root.mkdir(parents=True, exist_ok=True)
