@@ -1,5 +1,7 @@
-"""Admin registrations: territories (translatable snippet) and random draws (performed in the admin)."""
+"""Admin registrations: territories (translatable snippet), random draws (performed in the admin), the citizen
+label's levels (translatable snippet) and awards (with their badge downloads)."""
 
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -7,7 +9,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from consultations.forms import RandomDrawCreateForm, RandomDrawEditForm
-from consultations.models import RandomDraw, Territory
+from consultations.models import LabelAward, LabelLevel, RandomDraw, Territory
 
 
 class TerritoryViewSet(SnippetViewSet):
@@ -56,3 +58,81 @@ random_draw_viewset = RandomDrawViewSet("random_draws")
 @hooks.register("register_admin_viewset")
 def register_random_draw_viewset():
     return random_draw_viewset
+
+
+class LabelLevelViewSet(SnippetViewSet):
+    model = LabelLevel
+    icon = "pick"
+    menu_label = _("Label levels")
+    menu_order = 330
+    add_to_admin_menu = True
+    list_display = ["name", "rank", "slug", "locale"]
+    list_filter = ["locale"]
+
+
+register_snippet(LabelLevelViewSet)
+
+
+def badge_downloads(award):
+    links = award.verification_links()
+    if links is None:
+        return _("Publish the label page to get the badge.")
+    return format_html(
+        '<a href="{}">{}</a> · <a href="{}" download>SVG</a> · <a href="{}" download>PNG</a>',
+        links["page"],
+        _("Verification page"),
+        links["svg"],
+        links["png"],
+    )
+
+
+badge_downloads.short_description = _("Badge")
+
+
+class LabelAwardViewSet(ModelViewSet):
+    model = LabelAward
+    icon = "success"
+    menu_label = _("Label awards")
+    menu_order = 331
+    add_to_admin_menu = True
+    form_fields = [
+        "consultation",
+        "level",
+        "awarded_on",
+        "document_title",
+        "document_kind",
+        "document_reference",
+        "document_date",
+        "document_url",
+        "citizen_contribution",
+        "status",
+        "withdrawn_on",
+        "withdrawal_reason",
+    ]
+    list_display = ["document_title", "level", "consultation", "awarded_on", "status", "code", badge_downloads]
+    list_filter = ["status", "level", "document_kind"]
+    search_fields = ["document_title", "document_reference", "code"]
+    inspect_view_enabled = True
+    inspect_view_fields = [
+        "code",
+        "document_title",
+        "document_kind",
+        "document_reference",
+        "document_date",
+        "document_url",
+        "consultation",
+        "level",
+        "awarded_on",
+        "citizen_contribution",
+        "status",
+        "withdrawn_on",
+        "withdrawal_reason",
+    ]
+
+
+label_award_viewset = LabelAwardViewSet("label_awards")
+
+
+@hooks.register("register_admin_viewset")
+def register_label_award_viewset():
+    return label_award_viewset

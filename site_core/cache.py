@@ -36,6 +36,7 @@ CONTENT_MODELS = {
 }
 # Written while pages are read or drafted: they must not purge the cache.
 IGNORED_MODELS = {"site_core.cachegeneration"}
+BOOKKEEPING_FIELDS = {"file_size", "file_hash"}
 
 
 _request_generation = ContextVar("pacte_request_generation", default=None)
@@ -128,6 +129,8 @@ def _on_record_change(sender, **kwargs):
         return
     if kwargs.get("created") and issubclass(sender, BaseSiteSetting):
         return  # Wagtail creates a settings row with its defaults on first read: nothing shown has changed
+    if kwargs.get("update_fields") and set(kwargs["update_fields"]) <= BOOKKEEPING_FIELDS:
+        return  # e.g. a document's size, measured and stored the first time a page shows it
     if affects_public_pages(sender):
         move_generation_on()
 

@@ -130,7 +130,9 @@ def demo_document(title, lines):
         return document
     slug = "".join(char if char.isalnum() else "-" for char in title.lower())[:50]
     document = Document(title=title, collection=demo_collection())
-    document.file.save(f"{slug}.pdf", ContentFile(simple_pdf([title, "", *lines])), save=False)
+    content = simple_pdf([title, "", *lines])
+    document.file.save(f"{slug}.pdf", ContentFile(content), save=False)
+    document.file_size = len(content)
     document.save()
     return document
 

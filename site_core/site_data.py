@@ -18,12 +18,24 @@ SHARED_SECONDS = 3600
 
 def restricted_paths():
     """Tree paths of the pages under a view restriction (they and their descendants are private)."""
-    key = f"pacte:restricted:{current_generation()}"
-    paths = cache.get(key)
-    if paths is None:
-        paths = list(PageViewRestriction.objects.values_list("page__path", flat=True))
-        cache.set(key, paths, SHARED_SECONDS)
-    return paths
+    return _privacy()["restricted_paths"]
+
+
+def aliases_exist():
+    """Whether any page is an alias: Wagtail then resolves restrictions through the alias's source."""
+    return _privacy()["aliases_exist"]
+
+
+def _privacy():
+    key = f"pacte:privacy:{current_generation()}"
+    value = cache.get(key)
+    if value is None:
+        value = {
+            "restricted_paths": list(PageViewRestriction.objects.values_list("page__path", flat=True)),
+            "aliases_exist": Page.objects.filter(alias_of__isnull=False).exists(),
+        }
+        cache.set(key, value, SHARED_SECONDS)
+    return value
 
 
 def public_pages(queryset):

@@ -33,9 +33,10 @@ def denied_response(request):
 
 
 def make_private(response):
-    """Personal pages: never stored by a browser's shared cache, a proxy or a CDN."""
+    """Personal pages: never stored by a shared cache, a proxy or a CDN, and never indexed."""
     patch_cache_control(response, private=True, no_store=True)
     patch_vary_headers(response, ["Cookie"])
+    response.setdefault("X-Robots-Tag", "noindex, nofollow")
     return response
 
 

@@ -17,15 +17,21 @@ def module_choices(request):
     return TrainingModulePage.objects.select_related("locale").order_by("title", "locale__language_code")
 
 
+def service_choices():
+    services = Attestation.objects.exclude(service="").values_list("service", flat=True).distinct()
+    return [(service, service) for service in services.order_by("service")]
+
+
 class CompletionReportFilterSet(WagtailFilterSet):
     completed_at = django_filters.DateFromToRangeFilter(
         label=_("Completion date"), widget=DateRangePickerWidget, method="filter_completed_between"
     )
     module = django_filters.ModelChoiceFilter(label=_("Module"), queryset=module_choices)
+    service = django_filters.ChoiceFilter(label=_("Service"), choices=service_choices)
 
     class Meta:
         model = Attestation
-        fields = ["module", "completed_at"]
+        fields = ["module", "service", "completed_at"]
 
     def filter_completed_between(self, queryset, name, value):
         # Whole days in the site's time zone: "until 30 June" includes everything done on 30 June.

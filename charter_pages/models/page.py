@@ -1,8 +1,8 @@
 """The charter page: the authority's participation charter as a readable, checkable moral contract."""
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import models
-from django.db.models import Prefetch
+from django.db.models import Count, Prefetch
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.utils import translation
 from django.utils.functional import cached_property
@@ -272,10 +272,12 @@ class CharterPage(RoutablePageMixin, BasePage):
                 .prefetch_related(Prefetch("commitments", queryset=commitments, to_attr="commitments_list"))
             )
         page_url = self.get_url(request) or ""
+        applied = {} if easy_read else self.consultation_counts()
         for chapter in chapters:
             chapter.introduction_html = marker.mark(chapter.introduction)
             for commitment in chapter.commitments_list:
                 commitment.permalink = f"{page_url}engagements/{commitment.number}/"
+                commitment.consultation_count = applied.get(commitment.pk, 0)
                 if easy_read:
                     commitment.easy_read_lines = marker.mark_lines(commitment.easy_read_or_promise)
                 else:
@@ -303,6 +305,27 @@ class CharterPage(RoutablePageMixin, BasePage):
         else:
             editions = list(CharterEdition.objects.filter(page=self).select_related("document"))
         return sorted(editions, key=lambda edition: edition.date, reverse=True)
+
+    def consultation_counts(self):
+        """{commitment pk: number of live, public consultations that applied it}, in one query (empty until the
+        consultations app declares the relation)."""
+        try:
+            relation = Commitment._meta.get_field("consultation_pages").field
+        except FieldDoesNotExist:
+            return {}
+        through = relation.remote_field.through
+        consultation, commitment = relation.m2m_field_name(), relation.m2m_reverse_field_name()
+        rows = (
+            through.objects.filter(
+                **{
+                    f"{commitment}__chapter__page": self,
+                    f"{consultation}__in": Page.objects.live().public().values("pk"),
+                }
+            )
+            .values(commitment)
+            .annotate(count=Count("pk"))
+        )
+        return {row[commitment]: row["count"] for row in rows}
 
     @staticmethod
     def consultations_applying(commitment):

@@ -35,7 +35,7 @@ class CharterChapter(TranslatableMixin, Orderable, ClusterableModel):
     panels = [
         FieldPanel("title"),
         FieldPanel("introduction"),
-        InlinePanel("commitments", label=_("Commitments of the authority"), min_num=1),
+        InlinePanel("commitments", heading=_("Commitments of the authority"), label=_("Commitment"), min_num=1),
     ]
 
     class Meta(TranslatableMixin.Meta):

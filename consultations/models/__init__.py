@@ -3,6 +3,7 @@
 from .consultation import ConsultationPage
 from .draw import RandomDraw
 from .index import ConsultationIndexPage
+from .label import LabelAward, LabelLevel, LabelPage
 from .records import ConsultationEvent, ConsultationPhase
 from .report import ConsultationReportPage, ReportNextStep, ReportResponse
 from .taxonomy import ConsultationTag, Territory
@@ -14,6 +15,9 @@ __all__ = [
     "ConsultationPhase",
     "ConsultationReportPage",
     "ConsultationTag",
+    "LabelAward",
+    "LabelLevel",
+    "LabelPage",
     "RandomDraw",
     "ReportNextStep",
     "ReportResponse",

@@ -4,7 +4,7 @@ import datetime
 
 from django.core.paginator import InvalidPage, Paginator
 from django.db import models
-from django.db.models import Exists, F, OuterRef, Prefetch
+from django.db.models import Exists, F, OuterRef, Prefetch, Subquery
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.feedgenerator import Rss201rev2Feed
@@ -83,7 +83,10 @@ class ConsultationIndexPage(LocalisedRoutableMixin, RoutablePageMixin, BasePage)
             ConsultationPage.objects.child_of(self)
             .live()
             .public()
-            .annotate(has_live_report=Exists(report_published))
+            .annotate(
+                has_live_report=Exists(report_published),
+                live_report_slug=Subquery(report_published.public().values("slug")[:1]),
+            )
             .prefetch_related(
                 Prefetch("phases", queryset=ConsultationPhase.objects.order_by("start_date", "sort_order")),
                 "events",

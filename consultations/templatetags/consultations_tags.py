@@ -15,8 +15,9 @@ def subpage_url(context, page, route_name, *args):
 
 
 def file_route(url):
-    """Routes that serve a file (".ics") are linked without the trailing slash Wagtail's routing adds."""
-    return url[:-1] if url.endswith(".ics/") else url
+    """Routes that serve a file (".ics", ".svg", ".png", ".csv") are linked without the trailing slash Wagtail's
+    routing adds."""
+    return url[:-1] if url.endswith((".ics/", ".svg/", ".png/", ".csv/")) else url
 
 
 @register.filter

@@ -82,6 +82,17 @@ class BasePage(Page):
 
         return list(public_pages(self.get_translations(inclusive=True).live()).select_related("locale"))
 
+    def get_view_restrictions(self):
+        # Wagtail queries the page's and its ancestors' restrictions on every request; the list of restricted
+        # paths, cached per content generation, answers the common case (no restriction above) without a query.
+        from wagtail.models import PageViewRestriction
+
+        from site_core.site_data import aliases_exist, is_public
+
+        if not aliases_exist() and is_public(self):
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
+
     def serve(self, request, *args, **kwargs):
         # A tree with no translation for the requested language falls back to the default language's pages;
         # such a page is then rendered wholly in its own language, never French content in a Dutch frame.

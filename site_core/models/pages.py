@@ -1,16 +1,21 @@
 """The site-wide page types: home, standard editorial page, accessibility statement."""
 
 from django.db import models
+from django.http import Http404
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
+from wagtail.images import get_image_model
 from wagtail.models import Page
 from wagtail.search import index
 
 from site_core.blocks import BaseStreamBlock, HighlightBlock
 
 from .base import BasePage
+
+# The renditions of a card image (srcset), fetched with the image so a listing does not query per card.
+CARD_RENDITIONS = ("fill-480x270", "fill-960x540")
 
 
 class HomePage(BasePage):
@@ -66,13 +71,38 @@ class HomePage(BasePage):
         context["highlight_cards"] = self.highlight_cards()
         return context
 
+    def route(self, request, path_components):
+        """Find the deepest page matching the path in one query, instead of Wagtail's two per level; that page
+        then routes what remains (a routable page's sub-route, or a 404)."""
+        if not path_components:
+            return super().route(request, path_components)
+        prefixes = [
+            self.url_path + "/".join(path_components[:length]) + "/" for length in range(len(path_components), 0, -1)
+        ]
+        deepest = (
+            Page.objects.filter(url_path__in=prefixes, path__startswith=self.path, depth__gt=self.depth)
+            .order_by("-depth")
+            .first()
+        )
+        if deepest is None:
+            raise Http404
+        remaining = path_components[deepest.depth - self.depth :]
+        return deepest.specific.route(request, remaining)
+
     def highlight_cards(self):
-        """The highlighted pages, fetched together (one query per page type) and skipping any not public."""
-        wanted = [block.value for block in self.highlights if block.value.get("page")]
-        ids = [value["page"].pk for value in wanted]
+        """The highlighted pages, fetched together (one query per page type) and skipping any not public; their
+        listing images come in one more query with the renditions the cards use."""
         from site_core.site_data import public_pages
 
+        wanted = [block.value for block in self.highlights if block.value.get("page")]
+        ids = [value["page"].pk for value in wanted]
         pages = public_pages(Page.objects.filter(pk__in=ids).live()).specific().in_bulk()
+        image_ids = {getattr(page, "listing_image_id", None) for page in pages.values()} - {None}
+        images = (
+            get_image_model().objects.filter(pk__in=image_ids).prefetch_renditions(*CARD_RENDITIONS).in_bulk()
+            if image_ids
+            else {}
+        )
         cards = []
         for value in wanted:
             page = pages.get(value["page"].pk)
@@ -83,6 +113,7 @@ class HomePage(BasePage):
                     "page": page,
                     "title": value.get("title") or getattr(page, "card_title", page.title),
                     "text": value.get("text") or getattr(page, "listing_summary", ""),
+                    "image": images.get(getattr(page, "listing_image_id", None)),
                 }
             )
         return cards

@@ -60,10 +60,9 @@ MIDDLEWARE = [
     "axes.middleware.AxesMiddleware",
 ]
 
-AUTHENTICATION_BACKENDS = [
-    "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
-]
+# django-axes checks lockouts before Django's model backend authenticates. AxesBackend (rather than the
+# standalone one) also answers session look-ups, so Client.force_login and previews keep working.
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesBackend", "django.contrib.auth.backends.ModelBackend"]
 
 ROOT_URLCONF = "site_core.urls"
 WSGI_APPLICATION = "site_core.wsgi.application"

@@ -24,8 +24,7 @@ PATHS = [
 @pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize("path", PATHS)
 def test_charter_pages_have_no_axe_violation(demo_server, browser, path, width):
-    # bypass_csp: the site's Content-Security-Policy forbids the inline script Playwright uses to inject axe-core.
-    context = browser.new_context(viewport={"width": width, "height": 900}, bypass_csp=True)
+    context = browser.new_context(viewport={"width": width, "height": 900})
     page = context.new_page()
     response = page.goto(demo_server + path)
     assert response.status == 200, path
@@ -90,3 +89,40 @@ def test_print_link_works_without_javascript(demo_server, browser):
     assert page.locator(".charter-url").is_visible()
     assert page.locator("#engagement-14").is_visible()
     context.close()
+
+
+def test_editor_adds_a_chapter_with_commitments_in_the_admin(demo_server, browser):
+    """Chapters hold their commitments in one edit form (nested inline panels), new chapters included."""
+    from charter_pages.models import CharterPage
+
+    charter = CharterPage.objects.get(locale__language_code="fr")
+    context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="en-US")
+    page = context.new_page()
+    page.goto(demo_server + "/admin/login/")
+    page.fill("input[name=username]", "admin")
+    page.fill("input[name=password]", "pacte-admin-demo")
+    with page.expect_navigation():
+        page.click("button[type=submit]")
+    page.goto(f"{demo_server}/admin/pages/{charter.pk}/edit/")
+    new = int(page.locator("input[name=chapters-TOTAL_FORMS]").input_value())
+    page.get_by_role("button", name="Add Chapter").click()
+    page.fill(f"input[name=chapters-{new}-title]", "Chapitre ajouté par une éditrice")
+    # A new chapter comes with one empty commitment form (a chapter holds at least one commitment).
+    for index, (number, title) in enumerate([(90, "Premier ajout"), (91, "Second ajout")]):
+        if index:
+            page.locator("button:has-text('Add Commitment')").last.click()
+        prefix = f"chapters-{new}-commitments-{index}"
+        page.fill(f"input[name={prefix}-number]", str(number))
+        page.fill(f"input[name={prefix}-title]", title)
+        page.fill(f"textarea[name={prefix}-promise]", f"Nous nous engageons : {title.lower()}.")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Save draft").click()
+    errors = [text.strip() for text in page.locator(".error-message").all_inner_texts()]
+    assert "has been updated" in page.locator(".messages").inner_text(), errors
+    context.close()
+
+    draft = CharterPage.objects.get(pk=charter.pk).get_latest_revision_as_object()
+    added = [chapter for chapter in draft.chapters.all() if chapter.title == "Chapitre ajouté par une éditrice"]
+    assert [str(commitment) for commitment in added[0].commitments.all()] == ["90. Premier ajout", "91. Second ajout"]
+    live = CharterPage.objects.get(pk=charter.pk)
+    assert "Chapitre ajouté par une éditrice" not in [chapter.title for chapter in live.chapters.all()]

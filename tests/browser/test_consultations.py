@@ -9,7 +9,6 @@ from tests.browser.conftest import assert_accessible
 pytestmark = pytest.mark.browser
 
 WIDTHS = (1280, 375)
-# bypass_csp: the site's Content-Security-Policy forbids the inline script Playwright uses to inject axe-core.
 
 
 def event_path(language, slug):
@@ -38,7 +37,7 @@ def consultation_paths():
 
 @pytest.mark.parametrize("width", WIDTHS)
 def test_consultation_pages_have_no_axe_violation(demo_server, browser, width):
-    context = browser.new_context(viewport={"width": width, "height": 900}, bypass_csp=True)
+    context = browser.new_context(viewport={"width": width, "height": 900})
     page = context.new_page()
     failures = []
     for path in consultation_paths():
@@ -53,7 +52,7 @@ def test_consultation_pages_have_no_axe_violation(demo_server, browser, width):
 
 
 def test_filters_work_without_javascript(demo_server, browser):
-    context = browser.new_context(java_script_enabled=False, viewport={"width": 375, "height": 900}, bypass_csp=True)
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 375, "height": 900})
     page = context.new_page()
     page.goto(demo_server + "/fr/concertations/")
     page.select_option("#filter-status", "open")
@@ -70,7 +69,7 @@ def test_filters_work_without_javascript(demo_server, browser):
 
 
 def test_a_late_answer_is_visible_as_late(demo_server, browser):
-    context = browser.new_context(bypass_csp=True)
+    context = browser.new_context()
     page = context.new_page()
     page.goto(demo_server + "/fr/concertations/renovation-des-ecoles/")
     text = page.locator("main").inner_text()
@@ -80,7 +79,7 @@ def test_a_late_answer_is_visible_as_late(demo_server, browser):
 
 
 def test_consultation_pages_reflow_at_320_px(demo_server, browser):
-    context = browser.new_context(viewport={"width": 320, "height": 640}, bypass_csp=True)
+    context = browser.new_context(viewport={"width": 320, "height": 640})
     page = context.new_page()
     for path in consultation_paths():
         page.goto(demo_server + path)

@@ -32,9 +32,7 @@ def sign_in(page, base_url, next_path):
 
 @pytest.fixture
 def staff_page(browser, demo_server):
-    # bypass_csp: the site's Content-Security-Policy forbids the inline script Playwright uses to inject axe-core;
-    # test_no_inline_script_or_style checks that the training pages themselves need no such exception.
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, bypass_csp=True)
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
     sign_in(page, demo_server, CATALOGUE)
     yield page
@@ -44,7 +42,7 @@ def staff_page(browser, demo_server):
 @pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize("path", ["/fr/verifier-une-attestation/", "/en/check-an-attestation/"])
 def test_the_public_verification_page_is_accessible(demo_server, browser, path, width):
-    context = browser.new_context(viewport={"width": width, "height": 900}, bypass_csp=True)
+    context = browser.new_context(viewport={"width": width, "height": 900})
     page = context.new_page()
     response = page.goto(demo_server + path)
     assert response.status == 200
@@ -139,7 +137,7 @@ def test_a_quiz_answered_in_the_browser_and_the_attestation(staff_page, demo_ser
 
     # Anyone holding the code can check it, signed out, and sees only the name, the module and the date.
     verification_url = article.locator(".attestation__verify a").get_attribute("href")
-    anonymous = page.context.browser.new_context(viewport={"width": 1280, "height": 900}, bypass_csp=True)
+    anonymous = page.context.browser.new_context(viewport={"width": 1280, "height": 900})
     visitor = anonymous.new_page()
     visitor.goto(verification_url)
     assert visitor.locator("h1").inner_text() == "Attestation vérifiée"

@@ -60,3 +60,13 @@ def test_commitment_page_query_count_does_not_grow_with_consultations(client, ch
         response = client.get(url)
     assert "Concertation 11" in visible_text(response)
     assert len(one) == len(eleven), f"{len(one)} queries with 1 consultation, {len(eleven)} with 11"
+
+
+def test_charter_page_says_how_many_published_consultations_applied_each_commitment(client, charter, index):
+    commitment = Commitment.objects.get(chapter__page=charter, number=2)
+    applying(index, commitment, "plan-marche", datetime.datetime(2024, 3, 1, tzinfo=datetime.UTC))
+    applying(index, commitment, "berges-du-canal", datetime.datetime(2026, 5, 1, tzinfo=datetime.UTC))
+    applying(index, commitment, "brouillon", datetime.datetime(2026, 9, 1, tzinfo=datetime.UTC)).unpublish()
+    text = visible_text(client.get(charter.url))
+    assert "Engagement 2 : sa page et les concertations qui l'ont appliqué (appliqué par 2 concertations)" in text
+    assert "Engagement 1 : sa page et les concertations qui l'ont appliqué (pas encore appliqué" in text

@@ -101,3 +101,12 @@ def test_editors_perform_a_draw_in_the_admin(admin_client, consultation):
     record = RandomDraw.objects.get()
     assert record.result == draw(PROPOSALS, 8, "graine")
     assert record.performed_by == "editrice"
+
+
+def test_the_admin_lists_and_shows_draws(admin_client, consultation):
+    record = RandomDraw.perform(consultation, "Huit propositions", "Tirage en public.", PROPOSALS, 8, seed="graine")
+    listing = admin_client.get("/admin/random_draws/")
+    assert listing.status_code == 200 and "Huit propositions" in listing.content.decode()
+    inspect = admin_client.get(f"/admin/random_draws/inspect/{record.pk}/")
+    assert inspect.status_code == 200 and record.population_fingerprint in inspect.content.decode()
+    assert admin_client.get("/admin/snippets/consultations/territory/").status_code == 200

@@ -142,3 +142,34 @@ def test_the_index_shows_each_consultation_next_event(client, index_page, consul
     card = html.split("Plan marche</a>")[1].split("</li>")[0]
     assert "Prochaine rencontre" in card
     assert f'<a href="{walk.url}evenements/{forum.pk}/">Forum ouvert</a>, 20 juin 2026' in card
+
+
+def test_consultation_page_queries_do_not_grow_with_events(client, index_page):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def page_with(count, slug):
+        events = [
+            {
+                "title": f"Atelier {number}",
+                "start": at(2026, 6, 1 + number % 28),
+                "end": at(2026, 6, 1 + number % 28, 20),
+                "address": "Exemple",
+                "attendees": number,
+            }
+            for number in range(count)
+        ]
+        return make_consultation(
+            index_page, slug, [(datetime.date(2026, 5, 1), datetime.date(2026, 7, 1))], events=events
+        )
+
+    counts = []
+    with time_machine.travel(TODAY, tick=False):
+        for count, slug in ((2, "petite"), (30, "grande")):
+            page = page_with(count, slug)
+            client.get(page.url)
+            with CaptureQueriesContext(connection) as context:
+                assert client.get(page.url).status_code == 200
+            counts.append(len(context.captured_queries))
+    print(f"Consultation page queries: {counts[0]} with 2 events, {counts[1]} with 30")
+    assert counts[0] == counts[1]

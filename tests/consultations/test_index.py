@@ -74,6 +74,7 @@ def test_newest_first_with_status_as_text_and_count_announced(client, catalogue)
     for word in ["À venir", "Ouverte", "En analyse", "Bilan publié"]:
         assert word in text
     assert text.count("Ce que vous pouvez changer Les itinéraires prioritaires.") == 4
+    assert f'<a href="{catalogue.url}velo/bilan/">Lire le bilan de « Réseau express vélo »</a>' in response_html
     assert "(4 résultats)" in response_html.split("</title>")[0]
 
 
@@ -174,10 +175,11 @@ def test_query_count_does_not_grow_with_consultations(client, index_page, territ
     with time_machine.travel(TODAY, tick=False):
         for number in range(5):
             add(number)
-        client.get(index_page.url)  # warm the site-root cache
+        client.get(index_page.url)  # warm the site-wide caches (site roots, menus), emptied by each publication
         with_5 = count_queries(client, index_page.url + "?theme=marche")
         for number in range(5, 100):
             add(number)
+        client.get(index_page.url)
         with_100 = count_queries(client, index_page.url + "?theme=marche")
     print(f"Index queries: {with_5} with 5 consultations, {with_100} with 100")
     assert with_5 == with_100

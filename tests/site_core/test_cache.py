@@ -133,3 +133,16 @@ def test_a_visitor_with_a_session_cookie_bypasses_the_cache(client, about):
     client.get("/fr/a-propos/")
     client.cookies["sessionid"] = "quelconque"
     assert "X-Cache" not in client.get("/fr/a-propos/")
+
+
+def test_measuring_a_document_size_on_first_display_does_not_purge(client, home_page):
+    from site_core.demo import demo_document
+
+    document = demo_document("Plan d'action", ["2026"])
+    type(document).objects.filter(pk=document.pk).update(file_size=None)
+    publish_child(
+        home_page, StandardPage(title="Plans", slug="plans", body=[("document", {"document": document, "title": ""})])
+    )
+    client.get("/fr/")
+    client.get("/fr/plans/")  # measures and stores the file size
+    assert client.get("/fr/")["X-Cache"] == "hit"

@@ -155,3 +155,35 @@ def test_standard_page_renders_document_link_with_type_and_size(client, home_pag
     text = visible_text(client.get(page.url))
     assert "Charte 2016 (PDF," in text
     assert "octets" in text or "Ko" in text
+
+
+def highlighted_home(home_page, count, prefix):
+    from site_core.demo import demo_image
+
+    pages = []
+    for number in range(count):
+        image = demo_image(f"{prefix} {number}", ["#ffffff", "#1f4e8c"], seed=number, width=960, height=540)
+        pages.append(
+            publish_child(
+                home_page,
+                StandardPage(title=f"{prefix} {number}", slug=f"{prefix.lower()}-{number}", listing_image=image),
+            )
+        )
+    home_page.highlights = [("highlight", {"page": page, "title": "", "text": ""}) for page in pages]
+    home_page.save_revision().publish()
+
+
+def test_highlight_cards_use_responsive_images_in_a_fixed_number_of_queries(client, home_page):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    highlighted_home(home_page, 2, "Petit")
+    client.get("/fr/")
+    with CaptureQueriesContext(connection) as few:
+        html = client.get("/fr/").content.decode()
+    assert 'srcset="' in html and 'width="480"' in html and 'height="270"' in html
+    highlighted_home(home_page, 6, "Grand")
+    client.get("/fr/")
+    with CaptureQueriesContext(connection) as many:
+        client.get("/fr/")
+    assert len(many.captured_queries) == len(few.captured_queries)

@@ -75,3 +75,14 @@ def test_the_admin_sign_in_is_protected_too(client, home_page, django_user_model
         client.post("/admin/login/", {"username": "admin", "password": "mauvais"})
     response = client.post("/admin/login/", {"username": "admin", "password": "le-bon-mot-de-passe-42"})
     assert response.status_code == 429
+
+
+def test_force_login_works_with_the_lockout_backend(client, home_page, django_user_model):
+    user = django_user_model.objects.create_user("redactrice", password="un-mot-de-passe-long-42")
+    client.force_login(user)
+    assert client.get("/admin/").status_code in (200, 302)
+    assert client.session["_auth_user_id"] == str(user.pk)
+    from django.contrib.auth import get_user
+
+    request = type("Request", (), {"session": client.session})()
+    assert get_user(request).is_authenticated

@@ -66,6 +66,8 @@ def test_access_matrix(as_role, training_urls, role, name):
         assert response.status_code == 200
     cache_control = response.get("Cache-Control", "")
     assert "private" in cache_control and "no-store" in cache_control
+    if role != "anonymous":  # anonymous visitors only ever get the redirect to the sign-in page
+        assert response["X-Robots-Tag"] == "noindex, nofollow"
 
 
 def test_sign_in_page_is_the_site_styled_one_and_brings_staff_back(client, training_urls, staff_user):
@@ -173,3 +175,35 @@ def test_training_pages_stay_out_of_search_even_without_restriction(
 def _search_url():
     with translation.override("fr"):
         return reverse("site_core:search")
+
+
+def test_quiz_answers_are_private_too(client, staff_user, module_with_lessons):
+    lesson = module_with_lessons[1][0]
+    client.force_login(staff_user)
+    response = client.post(lesson.url, {"action": "quiz"})
+    assert response.status_code == 200
+    assert "private" in response["Cache-Control"] and "no-store" in response["Cache-Control"]
+
+
+@pytest.mark.parametrize("which", ["index", "module", "lesson"])
+def test_editors_can_preview_training_pages(rf, editor, training_index, module_with_lessons, which):
+    module, lessons = module_with_lessons
+    page = {"index": training_index, "module": module, "lesson": lessons[0]}[which]
+    request = rf.get(page.url)
+    request.user = editor
+    response = page.serve_preview(request, page.default_preview_mode)
+    response.render()
+    assert response.status_code == 200
+    assert page.title in response.content.decode()
+
+
+def test_signed_in_staff_find_the_training_in_the_main_menu(client, staff_user, training_index):
+    client.force_login(staff_user)
+    html = client.get("/fr/").content.decode()
+    assert f'<li><a href="{training_index.url}">{training_index.title}</a></li>' in html
+
+
+def test_anonymous_visitors_and_other_accounts_see_no_training_link(client, other_user, training_index):
+    assert training_index.url not in client.get("/fr/").content.decode()
+    client.force_login(other_user)
+    assert training_index.url not in client.get("/fr/").content.decode()

@@ -70,6 +70,17 @@ def test_filter_by_module(admin_client, completions):
     assert rows[1][2] == "La méthode de projet"
 
 
+def test_filter_by_service(admin_client, completions):
+    rows = export(admin_client, service="Habitat")
+    assert [row[0] for row in rows[1:]] == ["Yanis Benali"]
+
+
+def test_reports_are_in_the_admin_menu(admin_client):
+    html = admin_client.get(reverse("wagtailadmin_home")).content.decode()
+    assert reverse(REPORT) in html  # the sidebar is serialised as JSON: look for the links
+    assert reverse("training_completion_summary_report") in html
+
+
 def test_filter_by_date_range(admin_client, completions):
     start = (timezone.localdate() - datetime.timedelta(days=10)).isoformat()
     end = timezone.localdate().isoformat()
@@ -78,7 +89,9 @@ def test_filter_by_date_range(admin_client, completions):
 
 
 def test_invalid_filters_do_not_break_the_report(admin_client, completions):
-    response = admin_client.get(reverse(REPORT), {"module": "abc", "completed_at_from": "pas une date"})
+    response = admin_client.get(
+        reverse(REPORT), {"module": "abc", "completed_at_from": "pas une date", "service": "Inconnu"}
+    )
     assert response.status_code == 200
 
 

@@ -17,10 +17,8 @@ class Command(BaseCommand):
                 catalogue = polib.pofile(str(po_path))
             except (OSError, ValueError) as error:
                 raise CommandError(f"{po_path}: {error}") from error
-            mo_path = po_path.with_suffix(".mo")
-            if mo_path.exists() and mo_path.stat().st_mtime >= po_path.stat().st_mtime:
-                continue
-            catalogue.save_as_mofile(str(mo_path))
+            # Always rewritten: comparing file times misses a .po that git checked out older than its .mo.
+            catalogue.save_as_mofile(str(po_path.with_suffix(".mo")))
             compiled += 1
         self.stdout.write(f"{compiled} translation catalogue(s) compiled.")
 
