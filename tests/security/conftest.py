@@ -18,6 +18,7 @@ from site_core.models import NavigationMenu, NavigationMenuItem, StandardPage
 from tests.charter_pages.conftest import build_charter
 from tests.conftest import make_home_page, make_locales
 from tests.consultations.conftest import IMPACT, make_consultation
+from tests.consultations.label_fixtures import make_label_page, make_level
 from tests.training.conftest import add_module, make_user
 from tests.utils import publish_child
 from training import progress
@@ -160,7 +161,7 @@ def staff_group(db):
 
 def build_public_site():
     """The leaky site, plus the public pages that read values from their address: a charter with numbered
-    commitments, the attestation check page, a consultation with a theme and a territory."""
+    commitments, the attestation check page, a consultation with a theme and a territory, the citizen label."""
     site = build_leaky_site()
     site.charter = build_charter(site.home)
     site.verification = publish_child(
@@ -171,6 +172,8 @@ def build_public_site():
     site.public.themes.add("Mobilité")
     site.public.save_revision().publish()
     site.event_ics_url = site.public.url + f"evenements/{site.public.events.first().pk}.ics"
+    make_level(make_locales())
+    site.label = make_label_page(site.home)
     return site
 
 

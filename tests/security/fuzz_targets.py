@@ -15,14 +15,20 @@ QUERY_TARGETS = [
     ("sitemap", lambda site: "/sitemap.xml", ["page", "p"]),
     ("charter commitment", lambda site: site.charter.url + "engagements/1/", ["page"]),
     ("attestation verification", lambda site: site.verification.url, ["code"]),
+    ("citizen label awards", lambda site: site.label.url, ["year", "level", "page"]),
+    ("citizen label verification", lambda site: site.label.url + "verifier/ABCD-EFGH-JKMN/", ["code"]),
 ]
 
-# (name, address a hostile path segment is appended to)
+# (name, address a hostile path segment is put after, what follows the segment)
 PATH_TARGETS = [
-    ("charter commitment number", lambda site: site.charter.url + "engagements/"),
-    ("attestation code", lambda site: site.verification.url),
-    ("consultation event", lambda site: site.public.url + "evenements/"),
-    ("page under the consultation index", lambda site: site.index.url),
-    ("unknown page under the home page", lambda site: "/fr/"),
-    ("outside every language", lambda site: "/"),
+    ("charter commitment number", lambda site: site.charter.url + "engagements/", "/"),
+    ("attestation code", lambda site: site.verification.url, "/"),
+    ("consultation event", lambda site: site.public.url + "evenements/", "/"),
+    ("consultation event calendar", lambda site: site.public.url + "evenements/", ".ics"),
+    ("citizen label code", lambda site: site.label.url + "verifier/", "/"),
+    ("citizen label badge", lambda site: site.label.url + "verifier/", "/badge.svg"),
+    ("citizen label badge image", lambda site: site.label.url + "verifier/", "/badge.png"),
+    ("page under the consultation index", lambda site: site.index.url, "/"),
+    ("unknown page under the home page", lambda site: "/fr/", "/"),
+    ("outside every language", lambda site: "/", "/"),
 ]
