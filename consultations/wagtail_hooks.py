@@ -1,9 +1,11 @@
 """Admin registrations: territories (translatable snippet), random draws (performed in the admin), the citizen
 label's levels (translatable snippet) and awards (with their badge downloads)."""
 
+from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
@@ -136,3 +138,22 @@ label_award_viewset = LabelAwardViewSet("label_awards")
 @hooks.register("register_admin_viewset")
 def register_label_award_viewset():
     return label_award_viewset
+
+
+class DecidimImportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("consultations.add_onlineparticipation")
+
+
+@hooks.register("register_admin_urls")
+def register_decidim_import_url():
+    from consultations.decidim_admin import decidim_import_view
+
+    return [path("consultations/import-decidim/", decidim_import_view, name="consultations_import_decidim")]
+
+
+@hooks.register("register_admin_menu_item")
+def register_decidim_import_menu_item():
+    return DecidimImportMenuItem(
+        _("Import from Decidim"), reverse("consultations_import_decidim"), icon_name="download", order=332
+    )

@@ -16,6 +16,16 @@ from site_core.models import AccessibilityStatementPage, NavigationMenu, Navigat
 SHARED_SECONDS = 3600
 
 
+def remember(name, build):
+    """`build()`, kept in the cache until published content changes (its key carries the generation)."""
+    key = f"pacte:{name}:{current_generation()}"
+    value = cache.get(key)
+    if value is None:
+        value = build()
+        cache.set(key, value, SHARED_SECONDS)
+    return value
+
+
 def restricted_paths():
     """Tree paths of the pages under a view restriction (they and their descendants are private)."""
     return _privacy()["restricted_paths"]
@@ -27,15 +37,13 @@ def aliases_exist():
 
 
 def _privacy():
-    key = f"pacte:privacy:{current_generation()}"
-    value = cache.get(key)
-    if value is None:
-        value = {
+    return remember(
+        "privacy",
+        lambda: {
             "restricted_paths": list(PageViewRestriction.objects.values_list("page__path", flat=True)),
             "aliases_exist": Page.objects.filter(alias_of__isnull=False).exists(),
-        }
-        cache.set(key, value, SHARED_SECONDS)
-    return value
+        },
+    )
 
 
 def public_pages(queryset):
@@ -51,12 +59,7 @@ def is_public(page):
 
 def locales():
     """{language code: Locale}, read once per generation."""
-    key = f"pacte:locales:{current_generation()}"
-    value = cache.get(key)
-    if value is None:
-        value = {locale.language_code: locale for locale in Locale.objects.all()}
-        cache.set(key, value, SHARED_SECONDS)
-    return value
+    return remember("locales", lambda: {locale.language_code: locale for locale in Locale.objects.all()})
 
 
 def active_locale():
@@ -69,13 +72,7 @@ def site_chrome(request):
     site = Site.find_for_request(request)
     if site is None:
         return {"homes": {}, "menus": {}, "statement": None}
-    language = translation.get_language()
-    key = f"pacte:chrome:{current_generation()}:{site.pk}:{language}"
-    chrome = cache.get(key)
-    if chrome is None:
-        chrome = build_chrome(site, request)
-        cache.set(key, chrome, SHARED_SECONDS)
-    return chrome
+    return remember(f"chrome:{site.pk}:{translation.get_language()}", lambda: build_chrome(site, request))
 
 
 def build_chrome(site, request):

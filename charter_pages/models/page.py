@@ -4,7 +4,6 @@ from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import models
 from django.db.models import Count, Prefetch
 from django.http import Http404, HttpResponsePermanentRedirect
-from django.utils import translation
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -15,6 +14,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from site_core.models import BasePage
+from site_core.site_data import public_pages
 
 from ..forms import CharterPageForm
 from ..glossary_links import GlossaryMarker
@@ -175,10 +175,8 @@ class CharterPage(RoutablePageMixin, BasePage):
             )
 
     def serve(self, request, *args, **kwargs):
-        # As BasePage.serve: a page is always rendered in its own language, sub-routes included.
-        if self.locale.language_code != translation.get_language():
-            translation.activate(self.locale.language_code)
-            request.LANGUAGE_CODE = self.locale.language_code
+        # RoutablePageMixin.serve answers sub-routes without BasePage.serve: activate the page's language here too.
+        self.activate_own_language(request)
         return super().serve(request, *args, **kwargs)
 
     @property
@@ -186,7 +184,7 @@ class CharterPage(RoutablePageMixin, BasePage):
         return [("", _("Full charter")), ("facile", _("Easy-to-read version"))]
 
     def serve_preview(self, request, mode_name):
-        translation.activate(self.locale.language_code)
+        self.activate_own_language(request)
         if mode_name == "facile":
             return self.easy_read(request)
         return super().serve_preview(request, mode_name)
@@ -319,7 +317,7 @@ class CharterPage(RoutablePageMixin, BasePage):
             through.objects.filter(
                 **{
                     f"{commitment}__chapter__page": self,
-                    f"{consultation}__in": Page.objects.live().public().values("pk"),
+                    f"{consultation}__in": public_pages(Page.objects.live()).values("pk"),
                 }
             )
             .values(commitment)
@@ -336,4 +334,4 @@ class CharterPage(RoutablePageMixin, BasePage):
         related = getattr(commitment, "consultation_pages", None)
         if related is None:
             return []
-        return list(related.live().public().order_by("-first_published_at"))
+        return list(public_pages(related.live()).order_by("-first_published_at"))

@@ -1,6 +1,8 @@
 """The consultations app's models, one module per concern, re-exported here for Django and for imports."""
 
 from .consultation import ConsultationPage
+from .dashboard import DashboardPage
+from .decidim import ImportedProposal, OnlineParticipation
 from .draw import RandomDraw
 from .index import ConsultationIndexPage
 from .label import LabelAward, LabelLevel, LabelPage
@@ -15,9 +17,12 @@ __all__ = [
     "ConsultationPhase",
     "ConsultationReportPage",
     "ConsultationTag",
+    "DashboardPage",
+    "ImportedProposal",
     "LabelAward",
     "LabelLevel",
     "LabelPage",
+    "OnlineParticipation",
     "RandomDraw",
     "ReportNextStep",
     "ReportResponse",

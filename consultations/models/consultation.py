@@ -23,6 +23,7 @@ from consultations.calendar import calendar_response
 from consultations.panels import PublicationChecklistPanel
 from site_core.blocks import BaseStreamBlock
 from site_core.models import BasePage
+from site_core.site_data import public_pages
 
 from .mixins import LocalisedRoutableMixin
 from .taxonomy import ConsultationTag
@@ -260,7 +261,7 @@ class ConsultationPage(LocalisedRoutableMixin, RoutablePageMixin, BasePage):
 
         if not self.pk:
             return None
-        return ConsultationReportPage.objects.child_of(self).live().public().first()
+        return public_pages(ConsultationReportPage.objects.child_of(self).live()).first()
 
     @cached_property
     def has_published_report(self):
@@ -291,7 +292,9 @@ class ConsultationPage(LocalisedRoutableMixin, RoutablePageMixin, BasePage):
 
     @cached_property
     def theme_tags(self):
-        return sorted((item.tag for item in self.tagged_items.all()), key=lambda tag: tag.name)
+        prefetched = "tagged_items" in getattr(self, "_prefetched_objects_cache", {})
+        items = self.tagged_items.all() if prefetched else self.tagged_items.select_related("tag")
+        return sorted((item.tag for item in items), key=lambda tag: tag.name)
 
     @cached_property
     def territory_list(self):
@@ -303,12 +306,11 @@ class ConsultationPage(LocalisedRoutableMixin, RoutablePageMixin, BasePage):
         """The commitments applied, in this page's language when the charter is translated, by number."""
         from charter_pages.models import Commitment
 
-        chosen = list(self.commitments.all())
-        if not chosen:
-            return []
-        ids = [commitment.pk for commitment in localise_records(chosen, self.locale_id)]
-        rows = Commitment.objects.filter(pk__in=ids).select_related("chapter__page")
-        return sorted(rows, key=lambda commitment: commitment.number)
+        chosen = list(self.commitments.select_related("chapter__page"))
+        if any(commitment.locale_id != self.locale_id for commitment in chosen):
+            ids = [commitment.pk for commitment in localise_records(chosen, self.locale_id)]
+            chosen = Commitment.objects.filter(pk__in=ids).select_related("chapter__page")
+        return sorted(chosen, key=lambda commitment: commitment.number)
 
     @cached_property
     def random_draw_records(self):

@@ -18,6 +18,7 @@ from wagtail.search import index
 from consultations.calendar import calendar_response
 from consultations.filters import ConsultationFilters
 from site_core.models import BasePage
+from site_core.site_data import public_pages
 
 from .consultation import ConsultationPage, localise_records, localised_by_pk
 from .mixins import LocalisedRoutableMixin
@@ -80,12 +81,10 @@ class ConsultationIndexPage(LocalisedRoutableMixin, RoutablePageMixin, BasePage)
             path__startswith=OuterRef("path"), depth=OuterRef("depth") + 1
         )
         pages = list(
-            ConsultationPage.objects.child_of(self)
-            .live()
-            .public()
+            public_pages(ConsultationPage.objects.child_of(self).live())
             .annotate(
                 has_live_report=Exists(report_published),
-                live_report_slug=Subquery(report_published.public().values("slug")[:1]),
+                live_report_slug=Subquery(public_pages(report_published).values("slug")[:1]),
             )
             .prefetch_related(
                 Prefetch("phases", queryset=ConsultationPhase.objects.order_by("start_date", "sort_order")),
@@ -148,7 +147,7 @@ class ConsultationIndexPage(LocalisedRoutableMixin, RoutablePageMixin, BasePage)
     def events_calendar_view(self, request):
         """iCalendar of the upcoming (not yet ended) events of this index's consultations."""
         events = (
-            ConsultationEvent.objects.filter(page__in=ConsultationPage.objects.child_of(self).live().public())
+            ConsultationEvent.objects.filter(page__in=public_pages(ConsultationPage.objects.child_of(self).live()))
             .filter(end__gte=timezone.now())
             .select_related("page")
             .order_by("start", F("sort_order").asc())

@@ -73,14 +73,23 @@ class BasePage(Page):
     @cached_property
     def breadcrumb_ancestors(self):
         """The pages above this one, from the home page down (the tree root is never shown)."""
-        return list(self.get_ancestors().filter(depth__gt=1).only("id", "title", "url_path", "depth", "locale_id"))
+        from site_core.site_data import remember
+
+        def ancestors():
+            return list(self.get_ancestors().filter(depth__gt=1).only("id", "title", "url_path", "depth", "locale_id"))
+
+        # A page being created and previewed has no key yet: nothing to share.
+        return remember(f"ancestors:{self.pk}", ancestors) if self.pk else ancestors()
 
     @cached_property
     def live_translations(self):
         """This page in every language it is published in (itself included), for hreflang and the switcher."""
-        from site_core.site_data import public_pages
+        from site_core.site_data import public_pages, remember
 
-        return list(public_pages(self.get_translations(inclusive=True).live()).select_related("locale"))
+        def translations():
+            return list(public_pages(self.get_translations(inclusive=True).live()).select_related("locale"))
+
+        return remember(f"translations:{self.pk}", translations) if self.pk else translations()
 
     def get_view_restrictions(self):
         # Wagtail queries the page's and its ancestors' restrictions on every request; the list of restricted
@@ -93,9 +102,9 @@ class BasePage(Page):
             return PageViewRestriction.objects.none()
         return super().get_view_restrictions()
 
-    def serve(self, request, *args, **kwargs):
-        # A tree with no translation for the requested language falls back to the default language's pages;
-        # such a page is then rendered wholly in its own language, never French content in a Dutch frame.
+    def activate_own_language(self, request):
+        """Render this page wholly in its own language. A tree with no translation for the requested language
+        falls back to the default language's pages: never French content in a Dutch frame."""
         from site_core.site_data import locales
 
         by_id = {locale.pk: code for code, locale in locales().items()}
@@ -103,4 +112,7 @@ class BasePage(Page):
         if language and language != translation.get_language():
             translation.activate(language)
             request.LANGUAGE_CODE = language
+
+    def serve(self, request, *args, **kwargs):
+        self.activate_own_language(request)
         return super().serve(request, *args, **kwargs)

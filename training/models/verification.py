@@ -8,6 +8,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 
 from site_core.models import BasePage
+from site_core.site_data import public_pages
 from training import access
 
 from .records import Attestation, normalise_code
@@ -33,7 +34,7 @@ class AttestationVerificationPage(RoutablePageMixin, BasePage):
 
     @classmethod
     def for_locale(cls, locale_id):
-        pages = {page.locale_id: page for page in cls.objects.live().public()}
+        pages = {page.locale_id: page for page in public_pages(cls.objects.live())}
         return pages.get(locale_id) or next(iter(pages.values()), None)
 
     @path("")

@@ -1,0 +1,223 @@
+"""DashboardPage: the indicators of the participation policy, computed from the records, with server-drawn SVG
+charts, the same figures in tables, GET filters and a CSV download of the figures shown."""
+
+import csv
+
+from django.db import models
+from django.http import HttpResponse
+from django.utils.formats import number_format
+from django.utils.functional import cached_property
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, re_path
+from wagtail.models import Locale, Page
+from wagtail.search import index
+
+from consultations import charts, indicators
+from consultations.filters import ConsultationFilters
+from site_core.models import BasePage
+
+from .mixins import LocalisedRoutableMixin
+
+
+def display(indicator, value):
+    """An indicator's value as a reader writes it in the active language ("42,9 %", "1 180", "97 days")."""
+    if value is None:
+        return "–"
+    if indicator.kind == indicators.SHARE:
+        return f"{number_format(value, decimal_pos=1)} %"
+    if indicator.kind == indicators.DAYS:
+        return gettext("%(days)s days") % {"days": number_format(value, decimal_pos=0, force_grouping=True)}
+    return number_format(value, force_grouping=True)
+
+
+def raw(value):
+    """An indicator's value in the CSV: plain digits with a dot, empty when unknown."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return str(value)
+
+
+class DashboardPage(LocalisedRoutableMixin, RoutablePageMixin, BasePage):
+    """Routes: "" (`?year=&theme=&territory=&status=`) and "figures.csv" (route "csv", the same filters)."""
+
+    introduction = models.TextField(
+        _("introduction"),
+        help_text=_("Ce que montre le tableau de bord et d'où viennent les chiffres, en deux ou trois phrases."),
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("introduction")]
+    search_fields = [*BasePage.search_fields, index.SearchField("introduction")]
+
+    parent_page_types = ["site_core.HomePage", "site_core.StandardPage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("indicators dashboard")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        filters, dashboard = self.filtered_dashboard(request)
+        summary = dashboard.summary
+        statuses = indicators.status_counts(dashboard.records)
+        by_year = dashboard.breakdown("year")
+        shares = [indicator for indicator in indicators.INDICATORS if indicator.kind == indicators.SHARE]
+        context.update(
+            filters=filters,
+            theme_options=sorted(self.all_themes.values(), key=lambda tag: tag.name.lower()),
+            territory_options=sorted(self.all_territories.values(), key=lambda tag: tag.name.lower()),
+            year_options=self.years,
+            cards=[
+                {"indicator": card["indicator"], "display": display(card["indicator"], card["value"])}
+                for card in dashboard.indicator_cards()
+            ],
+            columns=indicators.INDICATORS,
+            tables=self.tables(dashboard),
+            status_rows=statuses,
+            status_chart=charts.bar_chart(
+                "chart-status",
+                gettext("Consultations by status"),
+                gettext("Number of consultations in each status; the figures are in the table below."),
+                [{"label": str(row["label"]), "value": row["count"], "display": str(row["count"])} for row in statuses],
+            ),
+            participation_chart=charts.bar_chart(
+                "chart-participation",
+                gettext("Participants by year, online and in person"),
+                gettext("For each year of launch, participants online then in person; figures in the table below."),
+                [
+                    {
+                        "label": f"{row['label']} – {label}",
+                        "value": row["values"][key],
+                        "display": display(indicators.INDICATORS_BY_KEY[key], row["values"][key]),
+                    }
+                    for row in by_year
+                    for key, label in (
+                        ("participants_online", gettext("online")),
+                        ("participants_in_person", gettext("in person")),
+                    )
+                ],
+            ),
+            share_chart=charts.bar_chart(
+                "chart-shares",
+                gettext("The shares that show whether promises are kept"),
+                gettext("Each share is a percentage from 0 to 100; the figures are in the table below."),
+                [
+                    {
+                        "label": str(indicator.label),
+                        "value": summary[indicator.key],
+                        "display": display(indicator, summary[indicator.key]),
+                    }
+                    for indicator in shares
+                ],
+                maximum=100,
+            ),
+            share_rows=[
+                {"indicator": indicator, "display": display(indicator, summary[indicator.key])} for indicator in shares
+            ],
+            participation_rows=[
+                {
+                    "label": row["label"],
+                    "online": display(
+                        indicators.INDICATORS_BY_KEY["participants_online"], row["values"]["participants_online"]
+                    ),
+                    "in_person": display(
+                        indicators.INDICATORS_BY_KEY["participants_in_person"], row["values"]["participants_in_person"]
+                    ),
+                }
+                for row in by_year
+            ],
+            commitment_rows=dashboard.commitments_table(),
+            csv_query=request.GET.urlencode(),
+        )
+        return context
+
+    # Data ------------------------------------------------------------------------------------------------------
+
+    @cached_property
+    def records(self):
+        """The records of the site's default language (each consultation once, whatever its translations)."""
+        return indicators.load_records(Locale.get_default())
+
+    @cached_property
+    def all_themes(self):
+        return {tag.slug: tag for record in self.records for tag in record.theme_tags}
+
+    @cached_property
+    def all_territories(self):
+        return {tag.slug: tag for record in self.records for tag in record.territory_list}
+
+    @cached_property
+    def years(self):
+        return sorted({record.year for record in self.records if record.year}, reverse=True)
+
+    @cached_property
+    def commitments(self):
+        from charter_pages.models import Commitment
+
+        def query(locale_id):
+            return list(
+                Commitment.objects.filter(locale_id=locale_id, chapter__page__live=True)
+                .select_related("chapter__page")
+                .order_by("number")
+            )
+
+        found = query(self.locale_id)
+        if not found and self.locale_id != Locale.get_default().pk:
+            found = query(Locale.get_default().pk)
+        return found
+
+    def filtered_dashboard(self, request):
+        filters = ConsultationFilters(request.GET, self.all_themes, self.all_territories, self.years)
+        return filters, indicators.Dashboard(filters.apply(self.records), self.commitments)
+
+    def tables(self, dashboard):
+        """The tables shown (and exported): all, then by year, by theme, by territory and per consultation."""
+        sections = [
+            (
+                "all",
+                gettext("All the selected consultations"),
+                [{"label": gettext("All"), "values": dashboard.summary}],
+            ),
+            ("year", gettext("By year of launch"), dashboard.breakdown("year")),
+            ("theme", gettext("By theme"), dashboard.breakdown("theme")),
+            ("territory", gettext("By territory"), dashboard.breakdown("territory")),
+            ("consultation", gettext("Per consultation"), dashboard.consultation_rows()),
+        ]
+        tables = []
+        for scope, caption, rows in sections:
+            tables.append(
+                {
+                    "scope": scope,
+                    "caption": caption,
+                    "rows": [
+                        {
+                            "label": row["label"],
+                            "url": row["record"].page.url if "record" in row else "",
+                            "cells": [
+                                display(indicator, row["values"][indicator.key]) for indicator in indicators.INDICATORS
+                            ],
+                            "raw": [raw(row["values"][indicator.key]) for indicator in indicators.INDICATORS],
+                        }
+                        for row in rows
+                    ],
+                }
+            )
+        return tables
+
+    @re_path(r"^figures\.csv/$", name="csv")
+    def csv_view(self, request):
+        _filters, dashboard = self.filtered_dashboard(request)
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = 'attachment; filename="indicateurs.csv"'
+        writer = csv.writer(response, lineterminator="\n")
+        writer.writerow(
+            [gettext("Scope"), gettext("Group")] + [str(indicator.label) for indicator in indicators.INDICATORS]
+        )
+        for table in self.tables(dashboard):
+            for row in table["rows"]:
+                writer.writerow([table["scope"], row["label"], *row["raw"]])
+        return response
