@@ -13,7 +13,13 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
-from consultations.models import ConsultationEvent, ConsultationIndexPage, ConsultationPage, Territory
+from consultations.models import (
+    ConsultationEvent,
+    ConsultationIndexPage,
+    ConsultationPage,
+    DashboardPage,
+    Territory,
+)
 from site_core.models import NavigationMenu, NavigationMenuItem, StandardPage
 from tests.charter_pages.conftest import build_charter
 from tests.conftest import make_home_page, make_locales
@@ -161,7 +167,8 @@ def staff_group(db):
 
 def build_public_site():
     """The leaky site, plus the public pages that read values from their address: a charter with numbered
-    commitments, the attestation check page, a consultation with a theme and a territory, the citizen label."""
+    commitments, the attestation check page, a consultation with a theme and a territory, the citizen label and
+    the indicators dashboard."""
     site = build_leaky_site()
     site.charter = build_charter(site.home)
     site.verification = publish_child(
@@ -174,6 +181,9 @@ def build_public_site():
     site.event_ics_url = site.public.url + f"evenements/{site.public.events.first().pk}.ics"
     make_level(make_locales())
     site.label = make_label_page(site.home)
+    site.dashboard = publish_child(
+        site.home, DashboardPage(title="Tableau de bord", slug="tableau-de-bord", introduction="Les chiffres.")
+    )
     return site
 
 

@@ -17,6 +17,8 @@ QUERY_TARGETS = [
     ("attestation verification", lambda site: site.verification.url, ["code"]),
     ("citizen label awards", lambda site: site.label.url, ["year", "level", "page"]),
     ("citizen label verification", lambda site: site.label.url + "verifier/ABCD-EFGH-JKMN/", ["code"]),
+    ("indicators dashboard", lambda site: site.dashboard.url, ["year", "theme", "territory", "status"]),
+    ("indicators CSV", lambda site: site.dashboard.url + "figures.csv", ["year", "theme", "territory", "status"]),
 ]
 
 # (name, address a hostile path segment is put after, what follows the segment)
