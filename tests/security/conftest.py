@@ -118,6 +118,10 @@ def build_leaky_site():
         lesson.title = f"Leçon Zéphyr {lesson.title}"
         lesson.save_revision().publish()
 
+    dashboard = publish_child(
+        home_page, DashboardPage(title="Tableau de bord", slug="tableau-de-bord", introduction="Les chiffres.")
+    )
+
     menu = NavigationMenu.objects.create(location=NavigationMenu.MAIN, locale=home_page.locale)
     for label, page in [
         ("Lien public", public),
@@ -135,6 +139,7 @@ def build_leaky_site():
         private=private,
         internal=internal,
         revised=revised,
+        dashboard=dashboard,
         training_index=training_index,
         module=module,
         lessons=lessons,
@@ -167,8 +172,7 @@ def staff_group(db):
 
 def build_public_site():
     """The leaky site, plus the public pages that read values from their address: a charter with numbered
-    commitments, the attestation check page, a consultation with a theme and a territory, the citizen label and
-    the indicators dashboard."""
+    commitments, the attestation check page, a consultation with a theme and a territory, the citizen label."""
     site = build_leaky_site()
     site.charter = build_charter(site.home)
     site.verification = publish_child(
@@ -181,9 +185,6 @@ def build_public_site():
     site.event_ics_url = site.public.url + f"evenements/{site.public.events.first().pk}.ics"
     make_level(make_locales())
     site.label = make_label_page(site.home)
-    site.dashboard = publish_child(
-        site.home, DashboardPage(title="Tableau de bord", slug="tableau-de-bord", introduction="Les chiffres.")
-    )
     return site
 
 

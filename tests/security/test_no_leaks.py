@@ -58,6 +58,14 @@ def test_events_calendar_holds_only_public_events(client, leaky_site):
     assert_no_secret(body)
 
 
+def test_the_indicators_count_and_list_only_public_consultations(client, leaky_site):
+    csv = client.get(leaky_site.dashboard.url + "figures.csv").content.decode()
+    assert "consultation,Zéphyr public," in csv
+    assert "\nall,Toutes,1," in csv  # one consultation counted: the public one
+    assert_no_secret(csv)
+    assert_no_secret(visible_text(client.get(leaky_site.dashboard.url)))
+
+
 @pytest.mark.parametrize("path", ["/fr/", "/fr/concertations/", "/fr/zephyr-page/"])
 def test_menus_and_listings_show_only_public_pages(client, leaky_site, path):
     text = visible_text(client.get(path))
