@@ -188,3 +188,11 @@ def test_restore_refuses_a_database_with_tables_and_replaces_it_when_forced(sett
         with server() as admin:
             for name in (source, target):
                 admin.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name)))
+
+
+@pytest.mark.filterwarnings("ignore:Overriding setting DATABASES")
+def test_a_failed_backup_says_why_and_leaves_no_folder_behind(settings, tmp_path):
+    settings.DATABASES = {"default": {**settings.DATABASES["default"], "NAME": f"pacte_absent_{uuid.uuid4().hex[:8]}"}}
+    with pytest.raises(CommandError, match="pg_dump failed: .*does not exist"):
+        call_command("backup_site", "--output-dir", str(tmp_path), stdout=StringIO())
+    assert list(tmp_path.iterdir()) == []
