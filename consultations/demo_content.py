@@ -954,3 +954,7 @@ def translate_consultation(source, en_index, en, territories):
     changed |= translate_children(report, "next_steps", report_spec["next_steps"], ["description"])
     if changed:
         report.save_revision().publish()
+
+
+# The citizen label and the dashboard have their own builder (order 25), registered on import.
+from consultations import demo_label  # noqa: E402, F401

@@ -7,12 +7,28 @@ import datetime
 import statistics
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.contrib.postgres.aggregates import ArrayAgg
-from django.db.models import Count, DateField, F, IntegerField, Max, Min, OuterRef, Q, Subquery, Sum, Value
-from django.db.models.functions import Coalesce, Concat
+from django.db.models import (
+    CharField,
+    Count,
+    DateField,
+    Exists,
+    F,
+    IntegerField,
+    Max,
+    Min,
+    OuterRef,
+    Q,
+    Subquery,
+    Sum,
+    Value,
+)
+from django.db.models.functions import Cast, Coalesce, Concat
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import PageViewRestriction
 
 from consultations import status as statuses
 
@@ -177,7 +193,7 @@ def _phase_date(aggregate, column, participation=False):
     return Subquery(rows[:1], output_field=DateField())
 
 
-def load_records(locale):
+def load_records(locale=None, commitment_key=None):
     """Every live, public consultation of `locale` with its figures, in one query (everything is annotated by
     subqueries, so the number of queries does not grow with the consultations)."""
     from consultations.models import (
@@ -199,10 +215,13 @@ def load_records(locale):
     events = ConsultationEvent.objects.filter(page=OuterRef("pk"))
     held = Q(end__lt=now)
     in_person = Q(format__in=[ConsultationEvent.IN_PERSON, ConsultationEvent.HYBRID])
+    restricted = PageViewRestriction.objects.annotate(outer_path=Cast(OuterRef("path"), CharField())).filter(
+        outer_path__startswith=F("page__path")
+    )
     pages = (
         ConsultationPage.objects.live()
-        .public()
-        .filter(locale=locale)
+        .exclude(Exists(restricted))  # what .public() does, without its extra query
+        .filter(locale__language_code=locale.language_code if locale else settings.LANGUAGE_CODE)
         .annotate(
             participation_start=_phase_date(Min, "start_date", participation=True),
             participation_end=_phase_date(Max, "end_date", participation=True),
@@ -232,7 +251,7 @@ def load_records(locale):
                 ConsultationPage.themes.through.objects.filter(content_object=OuterRef("pk"))
                 .order_by()
                 .values("content_object")
-                .annotate(value=ArrayAgg(Concat("tag__slug", Value("\t"), "tag__name"), ordering="tag__name"))
+                .annotate(value=ArrayAgg(Concat("tag__slug", Value("\t"), "tag__name"), order_by="tag__name"))
                 .values("value")[:1]
             ),
             territory_rows=Subquery(
@@ -241,7 +260,7 @@ def load_records(locale):
                 .values("consultationpage")
                 .annotate(
                     value=ArrayAgg(
-                        Concat("territory__slug", Value("\t"), "territory__name"), ordering="territory__name"
+                        Concat("territory__slug", Value("\t"), "territory__name"), order_by="territory__name"
                     )
                 )
                 .values("value")[:1]
@@ -254,6 +273,7 @@ def load_records(locale):
                 .values("value")[:1]
             ),
         )
+        .filter(**({"commitments__translation_key": commitment_key} if commitment_key else {}))
         .only("id", "title", "slug", "url_path", "path", "depth", "locale_id", "answer_due_date", "translation_key")
     )
     return [build_record(page) for page in pages]
@@ -407,3 +427,21 @@ class Dashboard:
 
     def commitments_table(self):
         return commitment_rows(self.records, self.commitments)
+
+
+def commitment_indicator(commitment):
+    """The live indicator of one charter commitment: the same counts as the dashboard's row, in one query, kept in
+    the cache until the next change to published content (the site's cache generation, read once per request)."""
+    from django.core.cache import cache
+
+    from site_core.cache import current_generation
+
+    key = f"pacte:commitment-indicator:{current_generation()}:{commitment.translation_key}"
+    counts = cache.get(key)
+    if counts is None:
+        row = commitment_rows(load_records(commitment_key=commitment.translation_key), [commitment])[0]
+        counts = {name: row[name] for name in ("on_time", "late", "pending", "verdict")}
+        counts["applied"] = len(row["consultations"])
+        cache.set(key, counts, 24 * 3600)
+    labels = {"broken": _("Not kept"), "kept": _("Kept"), "unknown": _("Not measurable yet")}
+    return {**counts, "verdict_label": labels[counts["verdict"]]}

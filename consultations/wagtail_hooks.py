@@ -2,7 +2,6 @@
 label's levels (translatable snippet) and awards (with their badge downloads)."""
 
 from django.urls import path, reverse
-from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
@@ -75,22 +74,6 @@ class LabelLevelViewSet(SnippetViewSet):
 register_snippet(LabelLevelViewSet)
 
 
-def badge_downloads(award):
-    links = award.verification_links()
-    if links is None:
-        return _("Publish the label page to get the badge.")
-    return format_html(
-        '<a href="{}">{}</a> · <a href="{}" download>SVG</a> · <a href="{}" download>PNG</a>',
-        links["page"],
-        _("Verification page"),
-        links["svg"],
-        links["png"],
-    )
-
-
-badge_downloads.short_description = _("Badge")
-
-
 class LabelAwardViewSet(ModelViewSet):
     model = LabelAward
     icon = "success"
@@ -111,7 +94,7 @@ class LabelAwardViewSet(ModelViewSet):
         "withdrawn_on",
         "withdrawal_reason",
     ]
-    list_display = ["document_title", "level", "consultation", "awarded_on", "status", "code", badge_downloads]
+    list_display = ["document_title", "level", "consultation", "awarded_on", "status", "code", "badge_downloads"]
     list_filter = ["status", "level", "document_kind"]
     search_fields = ["document_title", "document_reference", "code"]
     inspect_view_enabled = True

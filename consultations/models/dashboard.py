@@ -140,7 +140,28 @@ class DashboardPage(LocalisedRoutableMixin, RoutablePageMixin, BasePage):
     @cached_property
     def records(self):
         """The records of the site's default language (each consultation once, whatever its translations)."""
-        return indicators.load_records(Locale.get_default())
+        records = indicators.load_records()
+        if records and records[0].page.locale_id != self.locale_id:
+            self._localise(records)
+        return records
+
+    def _localise(self, records):
+        """Titles, links and territory names in this page's language where translations exist (two queries)."""
+        from .consultation import ConsultationPage
+        from .taxonomy import Territory
+
+        translations = {
+            page.translation_key: page
+            for page in ConsultationPage.objects.live()
+            .filter(locale_id=self.locale_id, translation_key__in=[record.page.translation_key for record in records])
+            .only("id", "title", "url_path", "path", "depth", "translation_key", "locale_id")
+        }
+        slugs = {tag.slug for record in records for tag in record.territory_list}
+        names = dict(Territory.objects.filter(locale_id=self.locale_id, slug__in=slugs).values_list("slug", "name"))
+        for record in records:
+            record.page = translations.get(record.page.translation_key, record.page)
+            for tag in record.territory_list:
+                tag.name = names.get(tag.slug, tag.name)
 
     @cached_property
     def all_themes(self):

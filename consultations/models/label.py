@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
@@ -58,6 +59,21 @@ class LabelLevel(TranslatableMixin, index.Indexed, models.Model):
     @property
     def criteria_list(self):
         return [line.strip(" -•\t") for line in self.criteria.splitlines() if line.strip(" -•\t")]
+
+
+_label_page_urls = {}
+
+
+def french_label_page_url():
+    """The French label page's full URL, looked up once per content generation (the admin lists many awards)."""
+    from site_core.cache import current_generation
+
+    generation = current_generation()
+    if generation not in _label_page_urls:
+        page = LabelPage.objects.live().filter(locale__language_code="fr").first()
+        _label_page_urls.clear()
+        _label_page_urls[generation] = page.full_url if page else None
+    return _label_page_urls[generation]
 
 
 class LabelAward(models.Model):
@@ -189,11 +205,26 @@ class LabelAward(models.Model):
 
     def verification_links(self):
         """The verification page and badge files on the French label page (for the admin), or None."""
-        page = LabelPage.objects.live().filter(locale__language_code="fr").first()
-        if page is None:
+        base = french_label_page_url()
+        if base is None:
             return None
-        url = page.full_url + page.reverse_subpage("verify", args=[self.code])
+        url = f"{base}verifier/{self.code}/"
         return {"page": url, "svg": url + "badge.svg", "png": url + "badge.png"}
+
+    def badge_downloads(self):
+        """The admin's links to the verification page and the badge files."""
+        links = self.verification_links()
+        if links is None:
+            return _("Publish the label page to get the badge.")
+        return format_html(
+            '<a href="{}">{}</a> · <a href="{}" download>SVG</a> · <a href="{}" download>PNG</a>',
+            links["page"],
+            _("Verification page"),
+            links["svg"],
+            links["png"],
+        )
+
+    badge_downloads.short_description = _("Badge")
 
     @property
     def is_withdrawn(self):

@@ -26,3 +26,12 @@ def figure(value):
     if value is None or value == "":
         return "–"
     return number_format(value, force_grouping=True)
+
+
+@register.inclusion_tag("consultations/includes/commitment_indicator.html")
+def commitment_indicator(commitment):
+    """A charter commitment's live indicator (its consultations and whether their reports came on time), in one
+    query: `{% commitment_indicator commitment %}` on the charter's commitment page."""
+    from consultations import indicators
+
+    return {"row": indicators.commitment_indicator(commitment)}

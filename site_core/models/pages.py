@@ -96,7 +96,7 @@ class HomePage(BasePage):
 
         wanted = [block.value for block in self.highlights if block.value.get("page")]
         ids = [value["page"].pk for value in wanted]
-        pages = public_pages(Page.objects.filter(pk__in=ids).live()).specific().in_bulk()
+        pages = public_pages(Page.objects.filter(pk__in=ids).live()).defer_streamfields().specific().in_bulk()
         image_ids = {getattr(page, "listing_image_id", None) for page in pages.values()} - {None}
         images = (
             get_image_model().objects.filter(pk__in=image_ids).prefetch_renditions(*CARD_RENDITIONS).in_bulk()

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
 from django.test.testcases import LiveServerThread
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -55,6 +56,12 @@ def demo_server(django_db_setup, django_db_blocker):
         yield f"http://127.0.0.1:{thread.port}"
     thread.terminate()
     thread.join()
+    # A request thread may still hold a connection; end it so pytest-django can drop the test database.
+    with django_db_blocker.unblock(), connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+            "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        )
 
 
 @pytest.fixture(scope="session")

@@ -241,3 +241,22 @@ def test_dashboard_queries_do_not_grow_with_consultations(client, world, index_p
         with_9 = count_queries(client, "/fr/tableau-de-bord/")
     print(f"Dashboard queries: {with_3} with 3 consultations, {with_9} with 9")
     assert with_3 == with_9 <= 15
+
+
+def test_charter_commitment_page_shows_its_live_indicator(client, world):
+    with time_machine.travel(NOW, tick=False):
+        text = visible_text(client.get("/fr/charte/engagements/1/"))
+        assert "Cet engagement est-il tenu ? Non tenu" in text
+        assert "2 concertations l'ont appliqué" in text
+        assert "1 bilan publié à la date promise" in text
+        assert "1 bilan en retard ou manquant" in text
+        text = visible_text(client.get("/fr/charte/engagements/3/"))
+        assert "Cet engagement est-il tenu ? Tenu" in text
+        # A new late consultation applying commitment 3 changes the verdict at once (the cache follows publication).
+        late = make_consultation(
+            world["a"].get_parent(), "d-retard", phases=[(d(2025, 1, 1), d(2025, 2, 1))], answer_due_date=d(2025, 6, 1)
+        )
+        late.commitments.set([world["commitments"][2]])
+        late.save_revision().publish()
+        text = visible_text(client.get("/fr/charte/engagements/3/"))
+    assert "Cet engagement est-il tenu ? Non tenu" in text

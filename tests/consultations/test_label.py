@@ -246,3 +246,26 @@ def decode_svg_qr(root):
                 pixels[left + dx, top + dy] = 0
     results = zxingcpp.read_barcodes(image)
     return results[0].text if results else None
+
+
+def test_admin_lists_awards_with_badge_downloads(admin_client, label_page, award):
+    response = admin_client.get("/admin/label_awards/")
+    html = response.content.decode()
+    assert "Plan vélo 2026-2031" in html
+    assert f"http://localhost/fr/label-citoyen/verifier/{award.code}/badge.svg" in html
+    assert f"http://localhost/fr/label-citoyen/verifier/{award.code}/badge.png" in html
+    assert "Page de vérification" in html
+
+
+def test_admin_views_of_levels_and_awards_render(admin_client, label_page, award, level):
+    for url in (
+        "/admin/label_awards/new/",
+        f"/admin/label_awards/edit/{award.pk}/",
+        f"/admin/label_awards/inspect/{award.pk}/",
+        "/admin/snippets/consultations/labellevel/",
+        f"/admin/snippets/consultations/labellevel/edit/{level.pk}/",
+        "/admin/consultations/import-decidim/",
+    ):
+        assert admin_client.get(url).status_code == 200, url
+    inspect = admin_client.get(f"/admin/label_awards/inspect/{award.pk}/").content.decode()
+    assert award.code in inspect
