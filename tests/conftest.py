@@ -18,12 +18,20 @@ def empty_cache():
 
 @pytest.fixture
 def locales(db):
+    return make_locales()
+
+
+def make_locales():
     return {code: Locale.objects.get_or_create(language_code=code)[0] for code in ("fr", "en", "nl")}
 
 
 @pytest.fixture
 def home_page(locales):
     """The French home page as the default site's root (Wagtail's welcome page removed)."""
+    return make_home_page(locales)
+
+
+def make_home_page(locales):
     root = Page.get_first_root_node()
     Page.objects.filter(depth=2).delete()
     root.refresh_from_db()

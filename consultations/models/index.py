@@ -2,7 +2,7 @@
 
 import datetime
 
-from django.core.paginator import Paginator
+from django.core.paginator import InvalidPage, Paginator
 from django.db import models
 from django.db.models import Exists, F, OuterRef, Prefetch, Subquery
 from django.http import HttpResponse
@@ -57,7 +57,9 @@ class ConsultationIndexPage(LocalisedRoutableMixin, RoutablePageMixin, BasePage)
         selected = filters.apply(consultations)
         paginator = Paginator(selected, RESULTS_PER_PAGE)
         raw_page = request.GET.get("page", "1")
-        if not raw_page.isdigit() or not 1 <= int(raw_page) <= paginator.num_pages:
+        try:
+            paginator.validate_number(raw_page)
+        except InvalidPage:  # "²" or 5,000 digits used to reach int() and fail with a server error
             filters.add_notice(_("“%(value)s” is not a page of these results: showing the nearest page."), raw_page)
         results_page = paginator.get_page(raw_page)
         context.update(
