@@ -110,6 +110,7 @@ def test_verification_page_for_an_active_award(client, label_page, award):
     assert "Co-construit" in text and "Ateliers d'écriture" in text
     assert "Label valide" in text
     assert "retiré" not in text.lower()
+    assert "Ce que le bilan a répondu aux contributions : Retenue : 1 Adaptée : 0" in text
     html = response.content.decode()
     assert 'href="/fr/concertations/plan-velo/"' in html
     assert 'href="/fr/concertations/plan-velo/bilan/"' in html
