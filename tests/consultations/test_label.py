@@ -110,6 +110,7 @@ def test_verification_page_for_an_active_award(client, label_page, award):
     assert "Co-construit" in text and "Ateliers d'écriture" in text
     assert "Label valide" in text
     assert "retiré" not in text.lower()
+    assert "Ce que le bilan a répondu aux contributions : Retenue : 1 Adaptée : 0" in text
     html = response.content.decode()
     assert 'href="/fr/concertations/plan-velo/"' in html
     assert 'href="/fr/concertations/plan-velo/bilan/"' in html
@@ -269,3 +270,20 @@ def test_admin_views_of_levels_and_awards_render(admin_client, label_page, award
         assert admin_client.get(url).status_code == 200, url
     inspect = admin_client.get(f"/admin/label_awards/inspect/{award.pk}/").content.decode()
     assert award.code in inspect
+
+
+def test_english_verification_page_and_badge(client, label_page, award, level, home_page_en, translate_page, locales):
+    translate_page(label_page, locales["en"], title="Citizen label", slug="citizen-label")
+    english = level.copy_for_translation(locales["en"])
+    english.name, english.criteria = "Co-built", "Writing workshops\nReport on time"
+    english.save()
+    response = client.get(f"/en/citizen-label/verifier/{award.code}/")
+    assert response.status_code == 200
+    text = visible_text(response)
+    assert "Valid label" in text and "Level: Co-built" in text and "Writing workshops" in text
+    root = ET.fromstring(client.get(f"/en/citizen-label/verifier/{award.code}/badge.svg").content)  # noqa: S314
+    assert root.find(f"{SVG}title").text == "Citizen label – Co-built – 2025"
+    assert decode_svg_qr(root) == f"http://localhost/en/citizen-label/verifier/{award.code}/"
+    missing = client.get("/en/citizen-label/verifier/AAAAAAAAAAAAAAAA/")
+    assert missing.status_code == 404
+    assert "This label code is unknown" in visible_text(missing)
