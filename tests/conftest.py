@@ -1,11 +1,21 @@
 """Fixtures shared by the whole suite: locales, a site with its French home page and translations."""
 
 import pytest
+from django.conf import settings
 from django.core.cache import cache
+from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
 from site_core.models import HomePage
 from tests.utils import publish_child
+
+
+@pytest.fixture(autouse=True)
+def french_by_default():
+    """Each test starts in the site's default language: a request served in Dutch leaves Dutch active."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture(autouse=True)

@@ -50,8 +50,9 @@ def run(args, env=None, **kwargs):
 def prepare_database():
     seed_env = {"DJANGO_SETTINGS_MODULE": "site_core.settings.dev", "DATABASE_URL": DATABASE_URL}
     if os.environ.get("BENCH_KEEP_DATABASE") == "1":
-        step("Reusing the seeded benchmark database (migrating it to the current code)")
+        step("Reusing the seeded benchmark database (migrating it and its demo content to the current code)")
         run([PYTHON, "manage.py", "migrate", "--noinput", "-v0"], env=seed_env)
+        run([PYTHON, "manage.py", "seed_demo"], env=seed_env, stdout=subprocess.DEVNULL)
         return
     name = DATABASE_URL.rsplit("/", 1)[1]
     with psycopg.connect(DATABASE_URL.rsplit("/", 1)[0] + "/postgres", autocommit=True) as connection:
