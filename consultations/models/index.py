@@ -4,7 +4,7 @@ import datetime
 
 from django.core.paginator import InvalidPage, Paginator
 from django.db import models
-from django.db.models import Exists, F, OuterRef, Prefetch, Subquery
+from django.db.models import Exists, F, OuterRef, Prefetch, Subquery, prefetch_related_objects
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.feedgenerator import Rss201rev2Feed
@@ -62,6 +62,7 @@ class ConsultationIndexPage(LocalisedRoutableMixin, RoutablePageMixin, BasePage)
         except InvalidPage:  # "²" or 5,000 digits used to reach int() and fail with a server error
             filters.add_notice(_("“%(value)s” is not a page of these results: showing the nearest page."), raw_page)
         results_page = paginator.get_page(raw_page)
+        prefetch_related_objects(results_page.object_list, "events")
         context.update(
             filters=filters,
             results_page=results_page,
@@ -75,8 +76,9 @@ class ConsultationIndexPage(LocalisedRoutableMixin, RoutablePageMixin, BasePage)
 
     @cached_property
     def consultations(self):
-        """Every live consultation of this index, newest first, with the data its status and card need,
-        in a fixed number of queries whatever their number."""
+        """Every live consultation of this index, newest first, with the data its status, filters and sorting
+        need, in a fixed number of queries whatever their number. Events are fetched later, for the listed page
+        of results only (get_context): with thousands of consultations they dominated the time."""
         report_published = ConsultationReportPage.objects.live().filter(
             path__startswith=OuterRef("path"), depth=OuterRef("depth") + 1
         )
@@ -86,9 +88,9 @@ class ConsultationIndexPage(LocalisedRoutableMixin, RoutablePageMixin, BasePage)
                 has_live_report=Exists(report_published),
                 live_report_slug=Subquery(public_pages(report_published).values("slug")[:1]),
             )
+            .defer_streamfields()
             .prefetch_related(
                 Prefetch("phases", queryset=ConsultationPhase.objects.order_by("start_date", "sort_order")),
-                "events",
                 "tagged_items__tag",
                 "territories",
             )
