@@ -8,29 +8,26 @@ import statistics
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.contrib.postgres.aggregates import ArrayAgg
 from django.db.models import (
-    CharField,
     Count,
     DateField,
-    Exists,
-    F,
     IntegerField,
     Max,
     Min,
     OuterRef,
+    Prefetch,
     Q,
     Subquery,
     Sum,
     Value,
 )
-from django.db.models.functions import Cast, Coalesce, Concat
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import PageViewRestriction
 
 from consultations import status as statuses
+from site_core.site_data import public_pages, remember
 
 COUNT, SHARE, DAYS = "count", "share", "days"
 
@@ -194,14 +191,16 @@ def _phase_date(aggregate, column, participation=False):
 
 
 def load_records(locale=None, commitment_key=None):
-    """Every live, public consultation of `locale` with its figures, in one query (everything is annotated by
-    subqueries, so the number of queries does not grow with the consultations)."""
+    """Every live, public consultation of `locale` with its figures, in four queries whatever their number: the
+    figures are annotated by subqueries, themes, territories and commitments are prefetched."""
+    from charter_pages.models import Commitment
     from consultations.models import (
         ConsultationEvent,
         ConsultationPage,
         ConsultationReportPage,
         LabelAward,
         OnlineParticipation,
+        Territory,
     )
     from consultations.models.report import ReportResponse
 
@@ -215,12 +214,8 @@ def load_records(locale=None, commitment_key=None):
     events = ConsultationEvent.objects.filter(page=OuterRef("pk"))
     held = Q(end__lt=now)
     in_person = Q(format__in=[ConsultationEvent.IN_PERSON, ConsultationEvent.HYBRID])
-    restricted = PageViewRestriction.objects.annotate(outer_path=Cast(OuterRef("path"), CharField())).filter(
-        outer_path__startswith=F("page__path")
-    )
     pages = (
-        ConsultationPage.objects.live()
-        .exclude(Exists(restricted))  # what .public() does, without its extra query
+        public_pages(ConsultationPage.objects.live())
         .filter(locale__language_code=locale.language_code if locale else settings.LANGUAGE_CODE)
         .annotate(
             participation_start=_phase_date(Min, "start_date", participation=True),
@@ -247,34 +242,15 @@ def load_records(locale=None, commitment_key=None):
             label_count=_count(
                 LabelAward.objects.filter(consultation=OuterRef("pk"), status=LabelAward.ACTIVE), "consultation"
             ),
-            theme_pairs=Subquery(
-                ConsultationPage.themes.through.objects.filter(content_object=OuterRef("pk"))
-                .order_by()
-                .values("content_object")
-                .annotate(value=ArrayAgg(Concat("tag__slug", Value("\t"), "tag__name"), order_by="tag__name"))
-                .values("value")[:1]
-            ),
-            territory_rows=Subquery(
-                ConsultationPage.territories.through.objects.filter(consultationpage=OuterRef("pk"))
-                .order_by()
-                .values("consultationpage")
-                .annotate(
-                    value=ArrayAgg(
-                        Concat("territory__slug", Value("\t"), "territory__name"), order_by="territory__name"
-                    )
-                )
-                .values("value")[:1]
-            ),
-            commitment_keys=Subquery(
-                ConsultationPage.commitments.through.objects.filter(consultationpage=OuterRef("pk"))
-                .order_by()
-                .values("consultationpage")
-                .annotate(value=ArrayAgg(F("commitment__translation_key")))
-                .values("value")[:1]
-            ),
         )
         .filter(**({"commitments__translation_key": commitment_key} if commitment_key else {}))
         .only("id", "title", "slug", "url_path", "path", "depth", "locale_id", "answer_due_date", "translation_key")
+        # Three small prefetches rather than array aggregates, which only PostgreSQL has (make run uses SQLite).
+        .prefetch_related(
+            Prefetch("tagged_items", queryset=ConsultationPage.themes.through.objects.select_related("tag")),
+            Prefetch("territories", queryset=Territory.objects.only("id", "slug", "name")),
+            Prefetch("commitments", queryset=Commitment.objects.only("id", "translation_key")),
+        )
     )
     return [build_record(page) for page in pages]
 
@@ -310,9 +286,13 @@ def build_record(page):
         events_held=page.events_held,
         events_held_in_person=page.events_held_in_person,
         labels=page.label_count,
-        theme_tags=[Tag(*pair.split("\t", 1)) for pair in page.theme_pairs or []],
-        territory_list=[Tag(*pair.split("\t", 1)) for pair in page.territory_rows or []],
-        commitment_keys=[str(key) for key in page.commitment_keys or []],
+        theme_tags=sorted(
+            (Tag(item.tag.slug, item.tag.name) for item in page.tagged_items.all()), key=lambda tag: tag.name
+        ),
+        territory_list=sorted(
+            (Tag(territory.slug, territory.name) for territory in page.territories.all()), key=lambda tag: tag.name
+        ),
+        commitment_keys=[str(commitment.translation_key) for commitment in page.commitments.all()],
     )
 
 
@@ -432,16 +412,13 @@ class Dashboard:
 def commitment_indicator(commitment):
     """The live indicator of one charter commitment: the same counts as the dashboard's row, in one query, kept in
     the cache until the next change to published content (the site's cache generation, read once per request)."""
-    from django.core.cache import cache
 
-    from site_core.cache import current_generation
-
-    key = f"pacte:commitment-indicator:{current_generation()}:{commitment.translation_key}"
-    counts = cache.get(key)
-    if counts is None:
+    def build():
         row = commitment_rows(load_records(commitment_key=commitment.translation_key), [commitment])[0]
         counts = {name: row[name] for name in ("on_time", "late", "pending", "verdict")}
         counts["applied"] = len(row["consultations"])
-        cache.set(key, counts, 24 * 3600)
+        return counts
+
+    counts = remember(f"commitment-indicator:{commitment.translation_key}", build)
     labels = {"broken": _("Not kept"), "kept": _("Kept"), "unknown": _("Not measurable yet")}
     return {**counts, "verdict_label": labels[counts["verdict"]]}

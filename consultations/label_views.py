@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from consultations import label_badge
 from consultations.models.consultation import ConsultationPage
 from consultations.models.label import CODE_LENGTH, CODE_PATTERN, LabelAward, LabelLevel
-from consultations.models.report import ConsultationReportPage
+from site_core.site_data import public_pages
 
 YEAR_PATTERN = re.compile(r"^\d{4}$")
 
@@ -27,8 +27,7 @@ def localised_consultations(page, awards):
     if keys:
         found = {
             consultation.translation_key: consultation
-            for consultation in ConsultationPage.objects.live()
-            .public()
+            for consultation in public_pages(ConsultationPage.objects.live())
             .filter(translation_key__in=keys, locale_id=page.locale_id)
             .only("id", "title", "url_path", "translation_key", "locale_id", "path", "depth")
         }
@@ -108,9 +107,9 @@ def base_context(page, request):
 def verification_context(page, request, award):
     decorate(page, request, [award])
     consultation = award.shown_consultation
-    report = ConsultationReportPage.objects.child_of(consultation).live().public().first()
+    report = consultation.published_report
     if report is None and consultation.pk != award.consultation_id:
-        report = ConsultationReportPage.objects.child_of(award.consultation).live().public().first()
+        report = award.consultation.published_report
     full_url = page.full_verification_url(request, award.code)
     level_name = award.shown_level.name
     alt = label_badge.badge_alt(award, level_name, full_url)

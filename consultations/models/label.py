@@ -187,9 +187,7 @@ class LabelAward(models.Model):
             raise ValidationError(errors)
 
     def consultation_has_published_report(self):
-        from .report import ConsultationReportPage
-
-        return ConsultationReportPage.objects.child_of(self.consultation).live().public().exists()
+        return self.consultation.published_report is not None
 
     def save(self, *args, **kwargs):
         if not self.code:
