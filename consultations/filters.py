@@ -1,7 +1,9 @@
-"""The index's query-string filters: read, checked against the options on offer, applied in Python."""
+"""The query-string filters of the consultation index and the dashboard: read, checked against the options on
+offer, then applied in the database (the index) or to indicator records (the dashboard)."""
 
 import re
 
+from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 
 from consultations import status as statuses
@@ -49,9 +51,30 @@ class ConsultationFilters:
     def is_active(self):
         return bool(self.status or self.theme or self.territory or self.year)
 
-    def apply(self, pages):
+    def filter_queryset(self, pages):
+        """Consultation pages annotated by status.annotate_status, narrowed by the valid filters."""
+        from consultations.models import ConsultationPage, ConsultationTag
+
+        if self.status:
+            pages = pages.filter(statuses.status_filter(self.status))
+        if self.theme:
+            themed = ConsultationTag.objects.filter(content_object=OuterRef("pk"), tag__slug=self.theme)
+            pages = pages.filter(Exists(themed))
+        if self.territory:
+            # A translated page may still point at the source language's territory: match every translation.
+            key = self.territories[self.territory].translation_key
+            located = ConsultationPage.territories.through.objects.filter(
+                consultationpage=OuterRef("pk"), territory__translation_key=key
+            )
+            pages = pages.filter(Exists(located))
+        if self.year:
+            pages = pages.filter(launch_on__year=self.year)
+        return pages
+
+    def apply(self, records):
+        """The indicator records (consultations.indicators) that the valid filters keep."""
         selected = []
-        for page in pages:
+        for page in records:
             if self.status and not page.status.matches(self.status):
                 continue
             if self.theme and self.theme not in {tag.slug for tag in page.theme_tags}:

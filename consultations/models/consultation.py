@@ -272,6 +272,9 @@ class ConsultationPage(LocalisedRoutableMixin, RoutablePageMixin, BasePage):
 
     @cached_property
     def status(self):
+        annotated = getattr(self, "status_code", None)  # set by status.annotate_status (the index)
+        if annotated is not None:
+            return statuses.Status(annotated)
         return statuses.derive_status(
             self.ordered_phases, self.answer_due_date, self.has_published_report, timezone.localdate()
         )

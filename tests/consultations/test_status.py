@@ -80,3 +80,32 @@ def test_current_phase_is_marked_in_text(client, index_page):
 
 def test_without_phases_a_consultation_is_upcoming():
     assert statuses.derive_status([], None, False, datetime.date(2026, 1, 1)).code == statuses.UPCOMING
+
+
+def test_the_database_derives_the_same_status_as_python_on_every_day(index_page):
+    """The index filters and pages in SQL (status.annotate_status); the consultation page derives in Python. Both
+    must agree for every kind of timeline, on every day around its dates."""
+    from consultations.models import ConsultationPage
+    from wagtail.models import PageViewRestriction
+
+    analysis_only = [(datetime.date(2026, 3, 1), datetime.date(2026, 3, 31), False)]
+    pages = [
+        make_consultation(index_page, "plan-marche", PHASES, answer_due_date=ANSWER),
+        make_consultation(index_page, "sans-phase", (), answer_due_date=ANSWER),
+        make_consultation(index_page, "sans-participation", analysis_only, answer_due_date=ANSWER),
+        make_consultation(index_page, "sans-date-promise", PHASES),
+    ]
+    ConsultationPage.objects.filter(pk=pages[-1].pk).update(answer_due_date=None)  # a draft-era page, say
+    make_report(make_consultation(index_page, "avec-bilan", PHASES, answer_due_date=datetime.date(2026, 3, 15)))
+    private = make_report(make_consultation(index_page, "bilan-prive", PHASES, answer_due_date=ANSWER))
+    PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.LOGIN)
+    days = [datetime.date(2026, 2, 28) + datetime.timedelta(days=offset) for offset in range(0, 200, 3)]
+    days += [ANSWER, ANSWER + datetime.timedelta(days=1), datetime.date(2026, 3, 31), datetime.date(2026, 4, 1)]
+    assert len(pages) == 4
+    for day in days:
+        annotated = statuses.annotate_status(ConsultationPage.objects.child_of(index_page), day)
+        for page in annotated.prefetch_related("phases"):
+            expected = statuses.derive_status(
+                list(page.phases.all()), page.answer_due_date, page.published_report is not None, day
+            )
+            assert (page.slug, day, page.status_code) == (page.slug, day, expected.code)
