@@ -10,12 +10,8 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.db.models import (
     Count,
-    DateField,
     IntegerField,
-    Max,
-    Min,
     OuterRef,
-    Prefetch,
     Q,
     Subquery,
     Sum,
@@ -30,6 +26,8 @@ from consultations import status as statuses
 from site_core.site_data import public_pages, remember
 
 COUNT, SHARE, DAYS = "count", "share", "days"
+# How long computed figures may be kept when no content changes: "events held" moves with the clock.
+CLOCK_SECONDS = 600
 
 
 @dataclass(frozen=True)
@@ -110,23 +108,17 @@ INDICATORS_BY_KEY = {indicator.key: indicator for indicator in INDICATORS}
 
 
 @dataclass
-class PhaseSpan:
-    """What derive_status needs from the phases, rebuilt from the grouped query's minimum and maximum dates."""
-
-    start_date: datetime.date
-    end_date: datetime.date
-    is_participation: bool
-
-
-@dataclass
 class Tag:
     slug: str
     name: str
 
 
+PAGE_FIELDS = ("id", "title", "slug", "url_path", "path", "depth", "locale_id", "translation_key")
+
+
 @dataclass
 class ConsultationRecord:
-    page: object
+    page_fields: dict  # PAGE_FIELDS of the consultation page, in the language shown
     launch_date: datetime.date | None
     status: statuses.Status
     answer_due_date: datetime.date | None
@@ -139,9 +131,27 @@ class ConsultationRecord:
     events_held: int
     events_held_in_person: int
     labels: int
+    today: datetime.date = field(default_factory=timezone.localdate)
     theme_tags: list = field(default_factory=list)
     territory_list: list = field(default_factory=list)
     commitment_keys: list = field(default_factory=list)
+
+    @cached_property
+    def page(self):
+        """A page instance for links, built only for the records a page shows (thousands of Wagtail page
+        instances cost more than computing every indicator)."""
+        from consultations.models import ConsultationPage
+
+        return ConsultationPage(**self.page_fields)
+
+    @property
+    def title(self):
+        return self.page_fields["title"]
+
+    def show_in(self, page_fields):
+        """Show this record under the title and address of its translation."""
+        self.page_fields = page_fields
+        self.__dict__.pop("page", None)
 
     @property
     def year(self):
@@ -151,10 +161,10 @@ class ConsultationRecord:
     def has_report(self):
         return self.report_published_on is not None
 
-    @property
+    @cached_property
     def accountability(self):
         """ "on_time", "late" or None (not yet measurable: the promised date is still ahead and no report)."""
-        today = timezone.localdate()
+        today = self.today
         if self.report_published_on:
             if self.answer_due_date is None or self.report_published_on <= self.answer_due_date:
                 return "on_time"
@@ -163,136 +173,167 @@ class ConsultationRecord:
             return "late"
         return None
 
-    @property
+    @cached_property
     def delay_days(self):
         if self.report_published_on and self.launch_date:
             return (self.report_published_on - self.launch_date).days
         return None
 
 
-def _count(queryset, outer, *, filter=None, column="pk"):  # noqa: A002
-    rows = queryset.filter(filter or Q()).order_by().values(outer).annotate(value=Count(column)).values("value")
-    return Coalesce(Subquery(rows[:1], output_field=IntegerField()), Value(0))
-
-
-def _sum(queryset, outer, column, *, filter=None):  # noqa: A002
-    rows = queryset.filter(filter or Q()).order_by().values(outer).annotate(value=Sum(column)).values("value")
-    return Coalesce(Subquery(rows[:1], output_field=IntegerField()), Value(0))
-
-
-def _phase_date(aggregate, column, participation=False):
-    from consultations.models import ConsultationPhase
-
-    phases = ConsultationPhase.objects.filter(page=OuterRef("pk"))
-    if participation:
-        phases = phases.filter(is_participation=True)
-    rows = phases.order_by().values("page").annotate(value=aggregate(column)).values("value")
-    return Subquery(rows[:1], output_field=DateField())
-
-
 def load_records(locale=None, commitment_key=None):
-    """Every live, public consultation of `locale` with its figures, in four queries whatever their number: the
-    figures are annotated by subqueries, themes, territories and commitments are prefetched."""
-    from charter_pages.models import Commitment
+    """Every live, public consultation of `locale` with its figures, in seven queries whatever their number: the
+    pages with their status, then one grouped query per kind of record (events, reports with their responses,
+    themes, territories, commitments), joined here by key. Correlated subqueries per consultation cost a quarter
+    of a second at 2,000 consultations; model instances and prefetching cost more than all the queries."""
     from consultations.models import (
         ConsultationEvent,
         ConsultationPage,
         ConsultationReportPage,
+        ConsultationTag,
         LabelAward,
         OnlineParticipation,
-        Territory,
     )
     from consultations.models.report import ReportResponse
 
     now = timezone.now()
-    reports = ConsultationReportPage.objects.live().filter(
-        path__startswith=OuterRef("path"), depth=OuterRef("depth") + 1
+    today = timezone.localdate()
+    selected = public_pages(ConsultationPage.objects.live()).filter(
+        locale__language_code=locale.language_code if locale else settings.LANGUAGE_CODE
     )
-    responses = ReportResponse.objects.filter(
-        page__path__startswith=OuterRef("path"), page__depth=OuterRef("depth") + 1, page__live=True
+    if commitment_key:
+        selected = selected.filter(commitments__translation_key=commitment_key)
+    ids = selected.values("pk")
+    online = OnlineParticipation.objects.filter(consultation=OuterRef("pk"))
+    labels = (
+        LabelAward.objects.filter(consultation=OuterRef("pk"), status=LabelAward.ACTIVE)
+        .order_by()
+        .values("consultation")
+        .annotate(value=Count("pk"))
+        .values("value")
     )
-    events = ConsultationEvent.objects.filter(page=OuterRef("pk"))
-    held = Q(end__lt=now)
+    rows = (
+        statuses.annotate_status(selected, today)
+        .annotate(
+            online_proposals=Subquery(online.values("proposals")[:1]),
+            online_comments=Subquery(online.values("comments")[:1]),
+            label_count=Coalesce(Subquery(labels[:1], output_field=IntegerField()), Value(0)),
+        )
+        .values(
+            *PAGE_FIELDS,
+            "answer_due_date",
+            "launch_on",
+            "status_code",
+            "online_proposals",
+            "online_comments",
+            "label_count",
+        )
+    )
     in_person = Q(format__in=[ConsultationEvent.IN_PERSON, ConsultationEvent.HYBRID])
-    pages = (
-        public_pages(ConsultationPage.objects.live())
+    events = {
+        row.pop("page"): row
+        for row in ConsultationEvent.objects.filter(page__in=ids)
+        .order_by()
+        .values("page")
+        .annotate(
+            held=Count("pk", filter=Q(end__lt=now)),
+            held_in_person=Count("pk", filter=Q(end__lt=now) & in_person),
+            attendees=Coalesce(Sum("attendees", filter=in_person), 0),
+            contributions=Coalesce(Sum("contributions_count"), 0),
+        )
+    }
+    # A report's parent is the consultation whose path is its own minus the last step (4 characters).
+    responses = ReportResponse.objects.filter(page=OuterRef("pk")).order_by().values("page")
+    reports = {
+        row.pop("path")[:-4]: row
+        for row in public_pages(ConsultationReportPage.objects.live().filter(first_published_at__isnull=False))
         .filter(locale__language_code=locale.language_code if locale else settings.LANGUAGE_CODE)
         .annotate(
-            participation_start=_phase_date(Min, "start_date", participation=True),
-            participation_end=_phase_date(Max, "end_date", participation=True),
-            first_start=_phase_date(Min, "start_date"),
-            last_end=_phase_date(Max, "end_date"),
-            report_published_at=Subquery(reports.values("first_published_at")[:1]),
-            report_participants_online=Subquery(reports.values("participants_online")[:1]),
-            report_participants_in_person=Subquery(reports.values("participants_in_person")[:1]),
-            report_contributions_online=Subquery(reports.values("contributions_online")[:1]),
-            report_contributions_in_person=Subquery(reports.values("contributions_in_person")[:1]),
-            response_count=_count(responses, "page"),
-            kept_or_adapted=_count(responses, "page", filter=Q(decision__in=["kept", "adapted"])),
-            events_held=_count(events, "page", filter=held),
-            events_held_in_person=_count(events, "page", filter=held & in_person),
-            event_attendees=_sum(events, "page", "attendees", filter=in_person),
-            event_contributions=_sum(events, "page", "contributions_count"),
-            online_proposals=Subquery(
-                OnlineParticipation.objects.filter(consultation=OuterRef("pk")).values("proposals")[:1]
-            ),
-            online_comments=Subquery(
-                OnlineParticipation.objects.filter(consultation=OuterRef("pk")).values("comments")[:1]
-            ),
-            label_count=_count(
-                LabelAward.objects.filter(consultation=OuterRef("pk"), status=LabelAward.ACTIVE), "consultation"
-            ),
+            response_count=_subquery_count(responses),
+            kept_or_adapted=_subquery_count(responses.filter(decision__in=["kept", "adapted"])),
         )
-        .filter(**({"commitments__translation_key": commitment_key} if commitment_key else {}))
-        .only("id", "title", "slug", "url_path", "path", "depth", "locale_id", "answer_due_date", "translation_key")
-        # Three small prefetches rather than array aggregates, which only PostgreSQL has (make run uses SQLite).
-        .prefetch_related(
-            Prefetch("tagged_items", queryset=ConsultationPage.themes.through.objects.select_related("tag")),
-            Prefetch("territories", queryset=Territory.objects.only("id", "slug", "name")),
-            Prefetch("commitments", queryset=Commitment.objects.only("id", "translation_key")),
+        .values(
+            "path",
+            "first_published_at",
+            "participants_online",
+            "participants_in_person",
+            "contributions_online",
+            "contributions_in_person",
+            "response_count",
+            "kept_or_adapted",
+        )
+    }
+    themes = _grouped(
+        ConsultationTag.objects.filter(content_object__in=ids).values_list("content_object", "tag__slug", "tag__name")
+    )
+    territories = _grouped(
+        ConsultationPage.territories.through.objects.filter(consultationpage__in=ids).values_list(
+            "consultationpage", "territory__slug", "territory__name"
         )
     )
-    return [build_record(page) for page in pages]
+    commitments = _grouped(
+        ConsultationPage.commitments.through.objects.filter(consultationpage__in=ids).values_list(
+            "consultationpage", "commitment__translation_key"
+        )
+    )
+    return [
+        build_record(
+            row,
+            today,
+            events.get(row["id"], NO_EVENTS),
+            reports.get(row["path"]),
+            theme_tags=sorted((Tag(slug, name) for slug, name in themes.get(row["id"], ())), key=lambda tag: tag.name),
+            territory_list=sorted(
+                (Tag(slug, name) for slug, name in territories.get(row["id"], ())), key=lambda tag: tag.name
+            ),
+            commitment_keys=[str(key) for (key,) in commitments.get(row["id"], ())],
+        )
+        for row in rows
+    ]
 
 
-def build_record(page):
-    if page.participation_start:
-        spans = [PhaseSpan(page.participation_start, page.participation_end, True)]
-    elif page.first_start:
-        spans = [PhaseSpan(page.first_start, page.last_end, False)]
-    else:
-        spans = []
-    published = timezone.localdate(page.report_published_at) if page.report_published_at else None
-    status = statuses.derive_status(spans, page.answer_due_date, published is not None, timezone.localdate())
-    if published:
-        participants_online = page.report_participants_online or 0
-        participants_in_person = page.report_participants_in_person or 0
-        contributions = (page.report_contributions_online or 0) + (page.report_contributions_in_person or 0)
+NO_EVENTS = {"held": 0, "held_in_person": 0, "attendees": 0, "contributions": 0}
+
+
+def _subquery_count(rows):
+    counted = rows.annotate(value=Count("pk")).values("value")
+    return Coalesce(Subquery(counted[:1], output_field=IntegerField()), Value(0))
+
+
+def _grouped(rows):
+    """{first column: [the other columns]} from (key, ...) rows."""
+    grouped = {}
+    for key, *values in rows:
+        grouped.setdefault(key, []).append(tuple(values))
+    return grouped
+
+
+def build_record(row, today, events, report, **lists):
+    """A record from one page row of load_records, its events' figures and its report's (None without one)."""
+    published = timezone.localdate(report["first_published_at"]) if report else None
+    if report:
+        participants_online = report["participants_online"] or 0
+        participants_in_person = report["participants_in_person"] or 0
+        contributions = (report["contributions_online"] or 0) + (report["contributions_in_person"] or 0)
     else:
         participants_online = 0
-        participants_in_person = page.event_attendees
-        contributions = page.event_contributions + (page.online_proposals or 0) + (page.online_comments or 0)
+        participants_in_person = events["attendees"]
+        contributions = events["contributions"] + (row["online_proposals"] or 0) + (row["online_comments"] or 0)
     return ConsultationRecord(
-        page=page,
-        launch_date=page.first_start,
-        status=status,
-        answer_due_date=page.answer_due_date,
+        page_fields={name: row[name] for name in PAGE_FIELDS},
+        launch_date=row["launch_on"],
+        status=statuses.Status(row["status_code"]),
+        answer_due_date=row["answer_due_date"],
         report_published_on=published,
         participants_online=participants_online,
         participants_in_person=participants_in_person,
         contributions=contributions,
-        responses=page.response_count if published else 0,
-        responses_kept_or_adapted=page.kept_or_adapted if published else 0,
-        events_held=page.events_held,
-        events_held_in_person=page.events_held_in_person,
-        labels=page.label_count,
-        theme_tags=sorted(
-            (Tag(item.tag.slug, item.tag.name) for item in page.tagged_items.all()), key=lambda tag: tag.name
-        ),
-        territory_list=sorted(
-            (Tag(territory.slug, territory.name) for territory in page.territories.all()), key=lambda tag: tag.name
-        ),
-        commitment_keys=[str(commitment.translation_key) for commitment in page.commitments.all()],
+        responses=report["response_count"] if report else 0,
+        responses_kept_or_adapted=report["kept_or_adapted"] if report else 0,
+        events_held=events["held"],
+        events_held_in_person=events["held_in_person"],
+        labels=row["label_count"],
+        today=today,
+        **lists,
     )
 
 
@@ -304,27 +345,40 @@ def share(part, whole):
 
 
 def summarise(records):
-    """{indicator key: value} for a set of consultation records, plus the counts by status."""
-    contributions = sum(record.contributions for record in records)
-    answered = sum(record.contributions for record in records if record.has_report)
-    responses = sum(record.responses for record in records)
-    kept = sum(record.responses_kept_or_adapted for record in records)
-    held = sum(record.events_held for record in records)
-    held_in_person = sum(record.events_held_in_person for record in records)
-    measured = [record for record in records if record.accountability]
-    on_time = [record for record in measured if record.accountability == "on_time"]
-    delays = [record.delay_days for record in records if record.delay_days is not None]
+    """{indicator key: value} for a set of consultation records (one pass: the dashboard summarises thousands of
+    records once per group)."""
+    participants_online = participants_in_person = contributions = answered = 0
+    responses = kept = held = held_in_person = labels = measured = on_time = 0
+    delays = []
+    for record in records:
+        participants_online += record.participants_online
+        participants_in_person += record.participants_in_person
+        contributions += record.contributions
+        if record.report_published_on is not None:
+            answered += record.contributions
+        responses += record.responses
+        kept += record.responses_kept_or_adapted
+        held += record.events_held
+        held_in_person += record.events_held_in_person
+        labels += record.labels
+        accountability = record.accountability
+        if accountability:
+            measured += 1
+            on_time += accountability == "on_time"
+        delay = record.delay_days
+        if delay is not None:
+            delays.append(delay)
     return {
         "consultations": len(records),
-        "participants_online": sum(record.participants_online for record in records),
-        "participants_in_person": sum(record.participants_in_person for record in records),
+        "participants_online": participants_online,
+        "participants_in_person": participants_in_person,
         "contributions": contributions,
         "answered_share": share(answered, contributions),
         "influence_share": share(kept, responses),
         "in_person_share": share(held_in_person, held),
-        "on_time_share": share(len(on_time), len(measured)),
+        "on_time_share": share(on_time, measured),
         "median_delay": statistics.median(delays) if delays else None,
-        "labels": sum(record.labels for record in records),
+        "labels": labels,
     }
 
 
@@ -348,17 +402,22 @@ def group_by(records, kind):
             keys = [(tag.slug, tag.name) for tag in record.territory_list]
         for key, label in keys:
             groups.setdefault(key, (label, []))[1].append(record)
-    ordered = sorted(groups.items(), key=lambda item: item[0], reverse=(kind == "year"))
-    if kind != "year":
+    if kind == "year":
+        ordered = sorted(groups.items(), key=lambda item: item[0], reverse=True)
+    else:
         ordered = sorted(groups.items(), key=lambda item: item[1][0].lower())
     return [(label, members) for _key, (label, members) in ordered]
 
 
 def commitment_rows(records, commitments):
     """For each charter commitment: the consultations that applied it and whether their reports came on time."""
+    by_key = {}
+    for record in sorted(records, key=lambda record: record.launch_date or datetime.date.min, reverse=True):
+        for key in record.commitment_keys:
+            by_key.setdefault(key, []).append(record)
     rows = []
     for commitment in commitments:
-        applying = [record for record in records if str(commitment.translation_key) in record.commitment_keys]
+        applying = by_key.get(str(commitment.translation_key), [])
         on_time = [record for record in applying if record.accountability == "on_time"]
         late = [record for record in applying if record.accountability == "late"]
         pending = [record for record in applying if record.accountability is None]
@@ -399,10 +458,15 @@ class Dashboard:
     def breakdown(self, kind):
         return [{"label": label, "values": summarise(members)} for label, members in group_by(self.records, kind)]
 
-    def consultation_rows(self):
+    @cached_property
+    def newest_first(self):
+        return sorted(self.records, key=lambda record: record.launch_date or datetime.date.min, reverse=True)
+
+    def consultation_rows(self, records=None):
+        """One row per consultation: of `records` (one page of them on the dashboard), or all, newest first."""
         return [
-            {"record": record, "label": record.page.title, "values": summarise([record])}
-            for record in sorted(self.records, key=lambda record: record.launch_date or datetime.date.min, reverse=True)
+            {"record": record, "label": record.title, "values": summarise([record])}
+            for record in (self.newest_first if records is None else records)
         ]
 
     def commitments_table(self):
@@ -419,6 +483,11 @@ def commitment_indicator(commitment):
         counts["applied"] = len(row["consultations"])
         return counts
 
-    counts = remember(f"commitment-indicator:{commitment.translation_key}", build)
+    counts = remember(
+        f"commitment-indicator:{commitment.translation_key}",
+        build,
+        seconds=CLOCK_SECONDS,
+        variant=timezone.localdate().isoformat(),
+    )
     labels = {"broken": _("Not kept"), "kept": _("Kept"), "unknown": _("Not measurable yet")}
     return {**counts, "verdict_label": labels[counts["verdict"]]}

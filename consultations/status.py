@@ -2,8 +2,8 @@
 
 from dataclasses import dataclass
 
-from django.db.models import Case, CharField, DateField, Exists, Max, Min, OuterRef, Q, Subquery, Value, When
-from django.db.models.functions import Coalesce, Concat
+from django.db.models import Case, DateField, Exists, Max, Min, OuterRef, Q, Subquery, Value, When
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
 UPCOMING = "upcoming"
@@ -102,17 +102,14 @@ def phase_date(aggregate, column, participation=False):
 
 
 def reports_of_outer_page():
-    """The live, public reports that are children of the consultation `OuterRef`. A child's path is its parent's
-    plus four characters: the range below is exact (Wagtail stores paths with the bytewise "C" collation) and uses
-    the path index, where Wagtail's `path__startswith` compares every report with every consultation."""
+    """The published, public reports that are children of the consultation `OuterRef` (at most one is expected).
+    A live page without a first publication date only comes from data written around Wagtail's publishing."""
     from consultations.models import ConsultationReportPage
     from site_core.site_data import public_pages
+    from site_core.tree import children_of_outer_page
 
-    return public_pages(ConsultationReportPage.objects.live()).filter(
-        path__gt=OuterRef("path"),
-        path__lte=Concat(OuterRef("path"), Value("ZZZZ"), output_field=CharField()),
-        depth=OuterRef("depth") + 1,
-    )
+    published = ConsultationReportPage.objects.live().filter(first_published_at__isnull=False)
+    return public_pages(published).filter(**children_of_outer_page())
 
 
 def annotate_status(queryset, today):

@@ -5,6 +5,8 @@ The generation is the counter of site_core/cache.py: any published change moves 
 never stale.
 """
 
+import secrets
+
 from django.core.cache import cache
 from django.db.models import Q
 from django.utils import translation
@@ -14,15 +16,32 @@ from site_core.cache import current_generation
 from site_core.models import AccessibilityStatementPage, NavigationMenu, NavigationMenuItem
 
 SHARED_SECONDS = 3600
+_in_process = {}  # name -> (token, value): see remember(in_process=True)
 
 
-def remember(name, build):
-    """`build()`, kept in the cache until published content changes (its key carries the generation)."""
-    key = f"pacte:{name}:{current_generation()}"
-    value = cache.get(key)
-    if value is None:
-        value = build()
-        cache.set(key, value, SHARED_SECONDS)
+def remember(name, build, seconds=SHARED_SECONDS, *, variant="", in_process=False):
+    """`build()`, kept in the cache until published content changes (its key carries the generation), or for
+    `seconds` at most. `variant` (a date, say) also changes the key, without multiplying the values kept.
+
+    With `in_process`, the value stays in this process's memory and the cache only holds a token that says it
+    is still valid: for thousands of small objects, unpickling from the cache costs as much as building them.
+    Each process builds its own copy once per token; clearing the cache invalidates every copy."""
+    key = f"pacte:{name}:{variant}:{current_generation()}"
+    if not in_process:
+        value = cache.get(key)
+        if value is None:
+            value = build()
+            cache.set(key, value, seconds)
+        return value
+    token = cache.get(key)
+    kept = _in_process.get(name)
+    if token is not None and kept is not None and kept[0] == token:
+        return kept[1]
+    value = build()
+    if token is None:
+        token = secrets.token_hex(8)
+        cache.set(key, token, seconds)
+    _in_process[name] = (token, value)  # by name: a new generation or variant replaces the old value
     return value
 
 

@@ -2,9 +2,12 @@
 charts, the same figures in tables, GET filters and a CSV download of the figures shown."""
 
 import csv
+from urllib.parse import urlencode
 
+from django.core.paginator import InvalidPage, Paginator
 from django.db import models
 from django.http import HttpResponse
+from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.functional import cached_property
 from django.utils.translation import gettext
@@ -17,8 +20,11 @@ from wagtail.search import index
 from consultations import charts, indicators
 from consultations.filters import ConsultationFilters
 from site_core.models import BasePage
+from site_core.site_data import remember
 
 from .mixins import LocalisedRoutableMixin
+
+CONSULTATIONS_PER_PAGE = 25
 
 
 def display(indicator, value):
@@ -63,6 +69,14 @@ class DashboardPage(LocalisedRoutableMixin, RoutablePageMixin, BasePage):
         context = super().get_context(request, *args, **kwargs)
         filters, dashboard = self.filtered_dashboard(request)
         summary = dashboard.summary
+        # The per-consultation table is paged (thousands of rows would weigh megabytes); the CSV holds them all.
+        paginator = Paginator(dashboard.newest_first, CONSULTATIONS_PER_PAGE)
+        raw_page = request.GET.get("page", "1")
+        try:
+            paginator.validate_number(raw_page)
+        except InvalidPage:
+            filters.add_notice(_("“%(value)s” is not a page of these results: showing the nearest page."), raw_page)
+        consultations_page = paginator.get_page(raw_page)
         statuses = indicators.status_counts(dashboard.records)
         by_year = dashboard.breakdown("year")
         shares = [indicator for indicator in indicators.INDICATORS if indicator.kind == indicators.SHARE]
@@ -76,7 +90,8 @@ class DashboardPage(LocalisedRoutableMixin, RoutablePageMixin, BasePage):
                 for card in dashboard.indicator_cards()
             ],
             columns=indicators.INDICATORS,
-            tables=self.tables(dashboard),
+            tables=self.tables(dashboard, dashboard.consultation_rows(consultations_page.object_list)),
+            consultations_page=consultations_page,
             status_rows=statuses,
             status_chart=charts.bar_chart(
                 "chart-status",
@@ -131,7 +146,7 @@ class DashboardPage(LocalisedRoutableMixin, RoutablePageMixin, BasePage):
                 for row in by_year
             ],
             commitment_rows=dashboard.commitments_table(),
-            csv_query=request.GET.urlencode(),
+            csv_query=urlencode([(key, value) for key, value in request.GET.items() if key != "page"]),
         )
         return context
 
@@ -139,11 +154,23 @@ class DashboardPage(LocalisedRoutableMixin, RoutablePageMixin, BasePage):
 
     @cached_property
     def records(self):
-        """The records of the site's default language (each consultation once, whatever its translations)."""
-        records = indicators.load_records()
-        if records and records[0].page.locale_id != self.locale_id:
-            self._localise(records)
-        return records
+        """The records of the site's default language (each consultation once, whatever its translations), with
+        titles in this page's language: computed once per content change and day (a few hundred milliseconds at
+        2,000 consultations), and at most every ten minutes, so that "events held" follows the clock."""
+
+        def build():
+            records = indicators.load_records()
+            if records and records[0].page_fields["locale_id"] != self.locale_id:
+                self._localise(records)
+            return records
+
+        return remember(
+            f"dashboard-records:{self.pk}",
+            build,
+            seconds=indicators.CLOCK_SECONDS,
+            variant=timezone.localdate().isoformat(),
+            in_process=True,
+        )
 
     def _localise(self, records):
         """Titles, links and territory names in this page's language where translations exist (two queries)."""
@@ -151,15 +178,20 @@ class DashboardPage(LocalisedRoutableMixin, RoutablePageMixin, BasePage):
         from .taxonomy import Territory
 
         translations = {
-            page.translation_key: page
-            for page in ConsultationPage.objects.live()
-            .filter(locale_id=self.locale_id, translation_key__in=[record.page.translation_key for record in records])
-            .only("id", "title", "url_path", "path", "depth", "translation_key", "locale_id")
+            fields["translation_key"]: fields
+            for fields in ConsultationPage.objects.live()
+            .filter(
+                locale_id=self.locale_id,
+                translation_key__in=[record.page_fields["translation_key"] for record in records],
+            )
+            .values(*indicators.PAGE_FIELDS)
         }
         slugs = {tag.slug for record in records for tag in record.territory_list}
         names = dict(Territory.objects.filter(locale_id=self.locale_id, slug__in=slugs).values_list("slug", "name"))
         for record in records:
-            record.page = translations.get(record.page.translation_key, record.page)
+            translation = translations.get(record.page_fields["translation_key"])
+            if translation:
+                record.show_in(translation)
             for tag in record.territory_list:
                 tag.name = names.get(tag.slug, tag.name)
 
@@ -195,8 +227,9 @@ class DashboardPage(LocalisedRoutableMixin, RoutablePageMixin, BasePage):
         filters = ConsultationFilters(request.GET, self.all_themes, self.all_territories, self.years)
         return filters, indicators.Dashboard(filters.apply(self.records), self.commitments)
 
-    def tables(self, dashboard):
-        """The tables shown (and exported): all, then by year, by theme, by territory and per consultation."""
+    def tables(self, dashboard, consultation_rows, formatted=True):
+        """The tables shown (and exported): all, then by year, by theme, by territory and per consultation (the
+        rows given: one page of them on the dashboard, all of them in the CSV)."""
         sections = [
             (
                 "all",
@@ -206,7 +239,7 @@ class DashboardPage(LocalisedRoutableMixin, RoutablePageMixin, BasePage):
             ("year", gettext("By year of launch"), dashboard.breakdown("year")),
             ("theme", gettext("By theme"), dashboard.breakdown("theme")),
             ("territory", gettext("By territory"), dashboard.breakdown("territory")),
-            ("consultation", gettext("Per consultation"), dashboard.consultation_rows()),
+            ("consultation", gettext("Per consultation"), consultation_rows),
         ]
         tables = []
         for scope, caption, rows in sections:
@@ -217,10 +250,12 @@ class DashboardPage(LocalisedRoutableMixin, RoutablePageMixin, BasePage):
                     "rows": [
                         {
                             "label": row["label"],
-                            "url": row["record"].page.url if "record" in row else "",
+                            "url": row["record"].page.url if formatted and "record" in row else "",
                             "cells": [
                                 display(indicator, row["values"][indicator.key]) for indicator in indicators.INDICATORS
-                            ],
+                            ]
+                            if formatted
+                            else [],
                             "raw": [raw(row["values"][indicator.key]) for indicator in indicators.INDICATORS],
                         }
                         for row in rows
@@ -238,7 +273,7 @@ class DashboardPage(LocalisedRoutableMixin, RoutablePageMixin, BasePage):
         writer.writerow(
             [gettext("Scope"), gettext("Group")] + [str(indicator.label) for indicator in indicators.INDICATORS]
         )
-        for table in self.tables(dashboard):
+        for table in self.tables(dashboard, dashboard.consultation_rows(), formatted=False):
             for row in table["rows"]:
                 writer.writerow([table["scope"], row["label"], *row["raw"]])
         return response

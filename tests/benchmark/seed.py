@@ -20,6 +20,13 @@ MODULES = int(os.environ.get("BENCH_MODULES", 50))
 THEMES = ["mobilité", "marche", "climat", "logement", "culture", "eau", "déchets", "jeunesse"]
 
 
+def published_at(day):
+    """A publication moment on `day`, as Wagtail records it when an editor publishes."""
+    from django.utils import timezone
+
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time(10, 0)))
+
+
 def seed():
     from django.db import transaction
     from django.utils import timezone
@@ -63,6 +70,8 @@ def seed():
                 decidim_url=f"https://participation.example.org/processes/charge-{number}",
                 listing_summary="Concertation de charge pour le banc d'essai.",
                 live=True,
+                first_published_at=published_at(launch - datetime.timedelta(days=14)),
+                last_published_at=published_at(launch - datetime.timedelta(days=14)),
             )
             index.add_child(instance=page)
             page.themes.add(*generator.sample(THEMES, 2))
@@ -98,7 +107,11 @@ def seed():
             )
             for number in range(EVENTS)
         )
-        for page, _launch in pages[:REPORTS]:
+        # Reports come 100 to 200 days after the launch (the promise is 150: some are late), so only consultations
+        # launched long enough ago have one, as on a real site.
+        reported = [(page, launch) for page, launch in pages if launch <= today - datetime.timedelta(days=200)]
+        for page, launch in reported[:REPORTS]:
+            publication = published_at(launch + datetime.timedelta(days=generator.randrange(100, 200)))
             report = ConsultationReportPage(
                 title="Bilan de la concertation",
                 slug="bilan",
@@ -114,6 +127,8 @@ def seed():
                 delivered_impact="<p>Le plan final reprend les deux tiers des propositions.</p>",
                 total_attendance=generator.randrange(40, 500),
                 live=True,
+                first_published_at=publication,
+                last_published_at=publication,
             )
             page.add_child(instance=report)
             ReportResponse.objects.bulk_create(

@@ -260,3 +260,66 @@ def test_charter_commitment_page_shows_its_live_indicator(client, world):
         late.save_revision().publish()
         text = visible_text(client.get("/fr/charte/engagements/3/"))
     assert "Cet engagement est-il tenu ? Non tenu" in text
+
+
+def consultation_table_rows(html):
+    table = html.split('data-scope="consultation"')[1].split("</table>")[0]
+    return re.findall(r'<th scope="row"><a href="[^"]+">(.*?)</a></th>', table)
+
+
+def test_per_consultation_table_is_paged_and_the_csv_holds_every_consultation(client, world, monkeypatch):
+    from consultations.models import dashboard as dashboard_module
+
+    monkeypatch.setattr(dashboard_module, "CONSULTATIONS_PER_PAGE", 2)
+    with time_machine.travel(NOW, tick=False):
+        first = client.get("/fr/tableau-de-bord/?theme=mobilit%C3%A9").content.decode()
+        second = client.get("/fr/tableau-de-bord/?theme=mobilit%C3%A9&page=2").content.decode()
+        everything = client.get("/fr/tableau-de-bord/?page=2").content.decode()
+        wrong = client.get("/fr/tableau-de-bord/?page=deux")
+        csv_rows = list(csv.reader(io.StringIO(client.get("/fr/tableau-de-bord/figures.csv").content.decode())))
+    # Newest first: C (2026) then A (2025) under "mobilité"; the filter is kept from page to page.
+    assert consultation_table_rows(first) == ["C ecoles", "A velo"]
+    assert consultation_table_rows(second) == ["C ecoles", "A velo"]  # only one page: the nearest is shown
+    assert consultation_table_rows(everything) == ["A velo"]
+    assert "Page 2 sur 2" in visible_text_of(everything)
+    assert 'href="?page=1"' in everything and "theme=" not in everything.split('aria-label="Pages de résultats"')[1]
+    assert "Le téléchargement CSV contient les chiffres des 3 concertations sélectionnées." in visible_text_of(
+        everything
+    )
+    # The CSV link never carries the page number: it exports the whole selection.
+    assert 'figures.csv" download' in everything and "figures.csv?page" not in everything
+    assert [row[1] for row in csv_rows if row[0] == "consultation"] == ["C ecoles", "B marche", "A velo"]
+    assert wrong.status_code == 200
+    assert "« deux » n'est pas une page de ces résultats" in visible_text(wrong)
+
+
+def visible_text_of(html):
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
+
+
+def test_a_commitment_applied_many_times_lists_the_newest_five(client, world, index_page):
+    c4 = world["commitments"][3]
+    with time_machine.travel(NOW, tick=False):
+        for number in range(7):
+            page = make_consultation(index_page, f"n-{number}", phases=[(d(2026, 1, 1 + number), d(2026, 3, 1))])
+            page.commitments.set([c4])
+            page.save_revision().publish()
+        html = client.get("/fr/tableau-de-bord/").content.decode()
+    row = next(row for row in html.split("<tr>") if "engagements/4/" in row)
+    cell = row.split("</th>")[1].split("</td>")[0]
+    assert re.findall(r">(N \d)</a>", cell) == ["N 6", "N 5", "N 4", "N 3", "N 2"]
+    assert "et 2 autres" in cell
+
+
+def test_the_dashboard_follows_a_publication_at_once(client, world, index_page):
+    """Its figures are computed once per content change (site_data.remember): never stale."""
+
+    def consultations_card(html):
+        return re.search(r"Concertations</p>\s*<p class=\"dashboard-indicator__value\">(\d+)</p>", html).group(1)
+
+    with time_machine.travel(NOW, tick=False):
+        assert consultations_card(client.get("/fr/tableau-de-bord/").content.decode()) == "3"
+        page = make_consultation(index_page, "d-nouvelle", phases=[(d(2026, 11, 1), d(2026, 12, 1))])
+        assert consultations_card(client.get("/fr/tableau-de-bord/").content.decode()) == "4"
+        page.unpublish()
+        assert consultations_card(client.get("/fr/tableau-de-bord/").content.decode()) == "3"

@@ -146,3 +146,30 @@ def test_measuring_a_document_size_on_first_display_does_not_purge(client, home_
     client.get("/fr/")
     client.get("/fr/plans/")  # measures and stores the file size
     assert client.get("/fr/")["X-Cache"] == "hit"
+
+
+@pytest.mark.django_db
+def test_values_kept_in_process_follow_the_generation_the_variant_and_the_cache():
+    """remember(in_process=True) (the dashboard's records): reused while valid, rebuilt after any published
+    change, on another variant (a new day) or once the shared cache is emptied (its token is gone)."""
+    from django.core.cache import cache
+
+    from site_core.cache import move_generation_on
+    from site_core.site_data import remember
+
+    built = []
+
+    def build():
+        built.append(object())
+        return built[-1]
+
+    first = remember("test-records", build, in_process=True, variant="2026-11-26")
+    assert remember("test-records", build, in_process=True, variant="2026-11-26") is first
+    move_generation_on()
+    second = remember("test-records", build, in_process=True, variant="2026-11-26")
+    assert second is not first
+    third = remember("test-records", build, in_process=True, variant="2026-11-27")
+    assert third is not second
+    cache.clear()
+    fourth = remember("test-records", build, in_process=True, variant="2026-11-27")
+    assert fourth is not third and len(built) == 4
