@@ -3,8 +3,10 @@
 import datetime
 
 import time_machine
+from wagtail.models import PageViewRestriction
 
 from consultations import status as statuses
+from consultations.models import ConsultationPage
 from tests.consultations.conftest import make_consultation, make_report
 from tests.utils import visible_text
 
@@ -85,9 +87,6 @@ def test_without_phases_a_consultation_is_upcoming():
 def test_the_database_derives_the_same_status_as_python_on_every_day(index_page):
     """The index filters and pages in SQL (status.annotate_status); the consultation page derives in Python. Both
     must agree for every kind of timeline, on every day around its dates."""
-    from consultations.models import ConsultationPage
-    from wagtail.models import PageViewRestriction
-
     analysis_only = [(datetime.date(2026, 3, 1), datetime.date(2026, 3, 31), False)]
     pages = [
         make_consultation(index_page, "plan-marche", PHASES, answer_due_date=ANSWER),
