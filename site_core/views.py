@@ -1,5 +1,7 @@
 """Site-wide views: language choice at /, search, sitemap, robots.txt, staff sign-in and error pages."""
 
+import hashlib
+
 from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.core.paginator import Paginator
@@ -12,7 +14,7 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 from wagtail.models import Page, Site
 
-from site_core.site_data import active_locale, public_pages
+from site_core.site_data import active_locale, public_pages, remember
 
 SEARCH_QUERY_MAX_LENGTH = 200
 SEARCH_RESULTS_PER_PAGE = 10
@@ -44,16 +46,12 @@ def search(request):
     truncated = len(query) > SEARCH_QUERY_MAX_LENGTH
     query = query[:SEARCH_QUERY_MAX_LENGTH]
     results_page = None
-    paginator = None
     if query:
-        pages = public_pages(Page.objects.live().filter(locale=active_locale()).exclude(depth__lte=1))
-        # Searching never records a hit: Wagtail's Query.add_hit() would write to the database on every search.
-        results = pages.search(query, operator="and")
-        paginator = Paginator(results, SEARCH_RESULTS_PER_PAGE)
-        results_page = paginator.get_page(request.GET.get("page"))
-        ids = [page.pk for page in results_page.object_list]
-        specific = Page.objects.filter(pk__in=ids).specific().in_bulk()
-        results_page.object_list = [specific[pk] for pk in ids if pk in specific]
+        found = search_results(query, active_locale(), request.GET.get("page", ""))
+        # The page of results rebuilt around the ids found: counting and ranking are what cost.
+        results_page = Paginator(range(found["count"]), SEARCH_RESULTS_PER_PAGE).get_page(found["number"])
+        specific = Page.objects.filter(pk__in=found["ids"]).specific().in_bulk()
+        results_page.object_list = [specific[pk] for pk in found["ids"] if pk in specific]
     return render(
         request,
         "site_core/search.html",
@@ -62,9 +60,29 @@ def search(request):
             "query_was_truncated": truncated,
             "query_max_length": SEARCH_QUERY_MAX_LENGTH,
             "results_page": results_page,
-            "result_count": paginator.count if paginator else 0,
+            "result_count": results_page.paginator.count if results_page else 0,
         },
     )
+
+
+def search_results(query, locale, page_number):
+    """{"count", "number", "ids"} of one page of ranked results, kept until published content changes: ranking
+    every page that matches a common word ("concertation" matches thousands) is the costly part of a search, and
+    at a consultation's launch many people type the same words."""
+
+    def build():
+        pages = public_pages(Page.objects.live().filter(locale=locale).exclude(depth__lte=1))
+        # Searching never records a hit: Wagtail's Query.add_hit() would write to the database on every search.
+        paginator = Paginator(pages.search(query, operator="and"), SEARCH_RESULTS_PER_PAGE)
+        results_page = paginator.get_page(page_number)
+        return {
+            "count": paginator.count,
+            "number": results_page.number,
+            "ids": [page.pk for page in results_page.object_list],
+        }
+
+    digest = hashlib.sha256(f"{locale.pk}\0{query}\0{page_number}".encode()).hexdigest()
+    return remember("search", build, variant=digest)
 
 
 @require_GET

@@ -97,3 +97,16 @@ def test_robots_txt_points_to_the_sitemap(client, home_page):
     body = client.get("/robots.txt").content.decode()
     assert "Sitemap: http://testserver/sitemap.xml" in body
     assert "Disallow: /admin/" in body
+
+
+def test_search_results_follow_publication_and_privacy_at_once(client, home_page, pages):
+    """Results are kept until published content changes (site_core.views.search_results): never stale."""
+    assert "1 résultat pour « budget »" in visible_text(search(client, "budget"))
+    added = publish_child(home_page, StandardPage(title="Budget des quartiers", slug="quartiers"))
+    text = visible_text(search(client, "budget"))
+    assert "2 résultats pour « budget »" in text and "Budget des quartiers" in text
+    PageViewRestriction.objects.create(page=added, restriction_type=PageViewRestriction.LOGIN)
+    text = visible_text(search(client, "budget"))
+    assert "1 résultat pour « budget »" in text and "Budget des quartiers" not in text
+    pages["public"].unpublish()
+    assert "Budget participatif" not in visible_text(search(client, "budget"))
