@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.db.models import (
     Count,
+    Exists,
     IntegerField,
     OuterRef,
     Q,
@@ -181,7 +182,8 @@ class ConsultationRecord:
 
 
 def load_records(locale=None, commitment_key=None):
-    """Every live, public consultation of `locale` with its figures, in seven queries whatever their number: the
+    """Every live, public consultation, once (in `locale`, the site's language by default, where it exists),
+    with its figures, in seven queries whatever their number: the
     pages with their status, then one grouped query per kind of record (events, reports with their responses,
     themes, territories, commitments), joined here by key. Correlated subqueries per consultation cost a quarter
     of a second at 2,000 consultations; model instances and prefetching cost more than all the queries."""
@@ -197,8 +199,13 @@ def load_records(locale=None, commitment_key=None):
 
     now = timezone.now()
     today = timezone.localdate()
-    selected = public_pages(ConsultationPage.objects.live()).filter(
-        locale__language_code=locale.language_code if locale else settings.LANGUAGE_CODE
+    primary = Q(locale__language_code=locale.language_code if locale else settings.LANGUAGE_CODE)
+    published = public_pages(ConsultationPage.objects.live())
+    # Each consultation once: its version in the primary language, or else its version in the first language
+    # it was published in (one written in English only still counts).
+    other_version = published.filter(translation_key=OuterRef("translation_key")).exclude(pk=OuterRef("pk"))
+    selected = published.filter(
+        primary | ~Exists(other_version.filter(primary | Q(locale_id__lt=OuterRef("locale_id"))))
     )
     if commitment_key:
         selected = selected.filter(commitments__translation_key=commitment_key)
@@ -246,7 +253,6 @@ def load_records(locale=None, commitment_key=None):
     reports = {
         row.pop("path")[:-4]: row
         for row in public_pages(ConsultationReportPage.objects.live().filter(first_published_at__isnull=False))
-        .filter(locale__language_code=locale.language_code if locale else settings.LANGUAGE_CODE)
         .annotate(
             response_count=_subquery_count(responses),
             kept_or_adapted=_subquery_count(responses.filter(decision__in=["kept", "adapted"])),

@@ -154,14 +154,13 @@ class DashboardPage(LocalisedRoutableMixin, RoutablePageMixin, BasePage):
 
     @cached_property
     def records(self):
-        """The records of the site's default language (each consultation once, whatever its translations), with
-        titles in this page's language: computed once per content change and day (a few hundred milliseconds at
+        """Every consultation once, whatever its translations (see indicators.load_records), with titles in this
+        page's language where translated: computed once per content change and day (a few hundred milliseconds at
         2,000 consultations), and at most every ten minutes, so that "events held" follows the clock."""
 
         def build():
             records = indicators.load_records()
-            if records and records[0].page_fields["locale_id"] != self.locale_id:
-                self._localise(records)
+            self._localise([record for record in records if record.page_fields["locale_id"] != self.locale_id])
             return records
 
         return remember(
@@ -174,6 +173,8 @@ class DashboardPage(LocalisedRoutableMixin, RoutablePageMixin, BasePage):
 
     def _localise(self, records):
         """Titles, links and territory names in this page's language where translations exist (two queries)."""
+        if not records:
+            return
         from .consultation import ConsultationPage
         from .taxonomy import Territory
 

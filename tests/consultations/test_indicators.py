@@ -323,3 +323,21 @@ def test_the_dashboard_follows_a_publication_at_once(client, world, index_page):
         assert consultations_card(client.get("/fr/tableau-de-bord/").content.decode()) == "4"
         page.unpublish()
         assert consultations_card(client.get("/fr/tableau-de-bord/").content.decode()) == "3"
+
+
+def test_each_consultation_counts_once_in_its_primary_or_first_language(
+    client, world, index_page, home_page_en, locales, translate_page
+):
+    """A translated consultation counts once (in French); one published in English only counts too."""
+    with time_machine.travel(NOW, tick=False):
+        english_index = translate_page(index_page, locales["en"], title="Consultations", slug="consultations")
+        translate_page(world["a"], locales["en"], title="Cycling plan")
+        make_consultation(english_index, "english-only", phases=[(d(2026, 11, 1), d(2026, 12, 20))])
+        translate_page(world["dashboard"], locales["en"], title="Dashboard", slug="dashboard")
+        counted = records()
+        french = visible_text(client.get("/fr/tableau-de-bord/"))
+        english = visible_text(client.get("/en/dashboard/"))
+    assert sorted(record.title for record in counted) == ["A velo", "B marche", "C ecoles", "English only"]
+    assert "Concertations 4 " in french and "Consultations 4 " in english
+    assert "Cycling plan" in english and "A velo" not in english  # the translation's title where there is one
+    assert "English only" in french
