@@ -131,11 +131,12 @@ class ConsultationReportPage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         consultation = self.consultation
         results = results_for(consultation) if consultation else []
+        responses = self.responses_with_results(results)
         context.update(
             consultation=consultation,
-            responses=self.responses_with_results(results),
+            responses=responses,
             implementation_results=results,
-            decision_counts=self.decision_counts,
+            decision_counts=count_decisions(responses),  # from the rows already read: one query fewer
             next_steps=sorted(self.next_steps.all(), key=lambda step: (step.due_date, step.sort_order or 0)),
             restitution_events=[
                 event for event in (consultation.ordered_events if consultation else []) if event.kind == "restitution"
@@ -170,10 +171,14 @@ class ConsultationReportPage(BasePage):
 
     @cached_property
     def decision_counts(self):
-        counts = {code: 0 for code, _label in ReportResponse.DECISIONS}
-        for response in self.responses.all():
-            counts[response.decision] = counts.get(response.decision, 0) + 1
-        return [{"code": code, "label": label, "count": counts[code]} for code, label in ReportResponse.DECISIONS]
+        return count_decisions(self.responses.all())
+
+
+def count_decisions(responses):
+    counts = {code: 0 for code, _label in ReportResponse.DECISIONS}
+    for response in responses:
+        counts[response.decision] = counts.get(response.decision, 0) + 1
+    return [{"code": code, "label": label, "count": counts[code]} for code, label in ReportResponse.DECISIONS]
 
 
 def _sum(*values):
