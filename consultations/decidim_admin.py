@@ -15,7 +15,11 @@ from consultations.models import ConsultationPage
 class DecidimImportForm(forms.Form):
     export = forms.FileField(
         label=_("Open-data export"),
-        help_text=_("Le fichier .zip téléchargé depuis /open-data/download sur la plateforme Decidim."),
+        help_text=_(
+            "Le fichier .zip téléchargé depuis /open-data/download sur la plateforme Decidim. Sont lus : les "
+            "propositions, les rencontres, les résultats (le suivi de la mise en œuvre) et, depuis la version 0.30, "
+            "la fiche de la démarche."
+        ),
     )
     process = forms.SlugField(
         label=_("Decidim process"), help_text=_("L'identifiant de la démarche, par exemple « plan-velo ».")
@@ -23,8 +27,23 @@ class DecidimImportForm(forms.Form):
     consultation = forms.ModelChoiceField(
         label=_("Consultation"), queryset=ConsultationPage.objects.order_by("-first_published_at")
     )
-    separator = forms.CharField(label=_("Separator"), initial=";", max_length=1, strip=False)
-    dry_run = forms.BooleanField(label=_("Only show what would change"), required=False, initial=True)
+    separator = forms.CharField(
+        label=_("Separator"),
+        initial=";",
+        max_length=1,
+        strip=False,
+        help_text=_(
+            "Le caractère qui sépare les colonnes : « ; » sauf si la plateforme (0.30 et après) en utilise un autre."
+        ),
+    )
+    dry_run = forms.BooleanField(
+        label=_("Only show what would change"),
+        required=False,
+        initial=True,
+        help_text=_(
+            "Cochée : l'import montre ce qui changerait (chiffres, lignes du bilan, résultats) sans rien enregistrer."
+        ),
+    )
 
 
 def decidim_import_view(request):

@@ -956,5 +956,6 @@ def translate_consultation(source, en_index, en, territories):
         report.save_revision().publish()
 
 
-# The citizen label and the dashboard have their own builder (order 25), registered on import.
-from consultations import demo_label  # noqa: E402, F401
+# The citizen label and the dashboard (order 25) and the cycling network's Decidim export (order 26) have their own
+# builders, registered on import.
+from consultations import demo_decidim, demo_label  # noqa: E402, F401

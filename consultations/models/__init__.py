@@ -2,7 +2,7 @@
 
 from .consultation import ConsultationPage
 from .dashboard import DashboardPage
-from .decidim import ImportedProposal, OnlineParticipation
+from .decidim import ImplementationResult, ImportedProposal, OnlineParticipation
 from .draw import RandomDraw
 from .index import ConsultationIndexPage
 from .label import LabelAward, LabelLevel, LabelPage
@@ -18,6 +18,7 @@ __all__ = [
     "ConsultationReportPage",
     "ConsultationTag",
     "DashboardPage",
+    "ImplementationResult",
     "ImportedProposal",
     "LabelAward",
     "LabelLevel",

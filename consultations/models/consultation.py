@@ -25,6 +25,7 @@ from site_core.blocks import BaseStreamBlock
 from site_core.models import BasePage
 from site_core.site_data import public_pages
 
+from .decidim import participation_for
 from .mixins import LocalisedRoutableMixin
 from .taxonomy import ConsultationTag
 
@@ -234,10 +235,26 @@ class ConsultationPage(LocalisedRoutableMixin, RoutablePageMixin, BasePage):
                 for commitment in self.applied_commitments
             ],
             random_draws=self.random_draw_records,
+            platform_link=self.platform_link,
         )
         return context
 
     # Data, built once per request (the index sets the same attributes from its own prefetches).
+
+    @cached_property
+    def platform_link(self):
+        """Where to take part online, named after the Decidim process when a 0.30 import recorded its title: the
+        editor's address first (it may point at one component), else the process's. None when there is neither."""
+        participation = participation_for(self)
+        url = self.decidim_url or (participation.process_url if participation else "")
+        if not url:
+            return None
+        named = participation and participation.process_title
+        return {
+            "url": url,
+            "title": participation.process_title if named else "",
+            "language": participation.process_title_language if named else "",
+        }
 
     @cached_property
     def ordered_phases(self):

@@ -16,6 +16,8 @@ from consultations.panels import EventFiguresPanel
 from site_core.blocks import DocumentLinkBlock
 from site_core.models import BasePage
 
+from .decidim import results_for
+
 RICH_FEATURES = ["bold", "italic", "link", "ul", "ol", "h3"]
 
 
@@ -128,16 +130,31 @@ class ConsultationReportPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         consultation = self.consultation
+        results = results_for(consultation) if consultation else []
+        responses = self.responses_with_results(results)
         context.update(
             consultation=consultation,
-            responses=list(self.responses.all()),
-            decision_counts=self.decision_counts,
+            responses=responses,
+            implementation_results=results,
+            decision_counts=count_decisions(responses),  # from the rows already read: one query fewer
             next_steps=sorted(self.next_steps.all(), key=lambda step: (step.due_date, step.sort_order or 0)),
             restitution_events=[
                 event for event in (consultation.ordered_events if consultation else []) if event.kind == "restitution"
             ],
         )
         return context
+
+    def responses_with_results(self, results):
+        """The response rows, each with `.implementation_results`: the imported results that include its proposal.
+        A row is tied to its proposal by the subject the importer drafted it with ("Decidim PV-PROP-…")."""
+        by_subject = {}
+        for result in results:
+            for proposal in result.proposals.all():
+                by_subject.setdefault(proposal.report_subject, []).append(result)
+        responses = list(self.responses.all())
+        for response in responses:
+            response.implementation_results = by_subject.get(response.subject, [])
+        return responses
 
     @cached_property
     def consultation(self):
@@ -154,10 +171,14 @@ class ConsultationReportPage(BasePage):
 
     @cached_property
     def decision_counts(self):
-        counts = {code: 0 for code, _label in ReportResponse.DECISIONS}
-        for response in self.responses.all():
-            counts[response.decision] = counts.get(response.decision, 0) + 1
-        return [{"code": code, "label": label, "count": counts[code]} for code, label in ReportResponse.DECISIONS]
+        return count_decisions(self.responses.all())
+
+
+def count_decisions(responses):
+    counts = {code: 0 for code, _label in ReportResponse.DECISIONS}
+    for response in responses:
+        counts[response.decision] = counts.get(response.decision, 0) + 1
+    return [{"code": code, "label": label, "count": counts[code]} for code, label in ReportResponse.DECISIONS]
 
 
 def _sum(*values):

@@ -7,7 +7,7 @@ from django.core.management import call_command
 from wagtail.models import Page, Revision
 
 from consultations import status as statuses
-from consultations.models import ConsultationPage, ConsultationReportPage, RandomDraw
+from consultations.models import ConsultationPage, ConsultationReportPage, ImplementationResult, RandomDraw
 
 
 def tree():
@@ -43,3 +43,17 @@ def test_demo_covers_every_status_and_is_idempotent(db, client):
     response = client.get(english.url)
     assert response.status_code == 200
     assert "Report published" in response.content.decode()
+
+    # The cycling network's Decidim export: its report shows what is being implemented, in both languages, and the
+    # consultation page names the process; seeding twice kept three results (the tree and revisions are unchanged).
+    cycling = ConsultationPage.objects.get(slug="reseau-express-velo", locale__language_code="fr")
+    assert ImplementationResult.objects.filter(consultation=cycling).count() == 3
+    french_report = ConsultationReportPage.objects.child_of(cycling).get()
+    html = client.get(french_report.url).content.decode()
+    assert '<h2 id="implementation-title">Mise en œuvre</h2>' in html
+    assert "La ligne 2 par les quais du canal" in html
+    assert "35\xa0% <progress" in html
+    html = client.get(report.url).content.decode()
+    assert '<h2 id="implementation-title">Implementation</h2>' in html
+    assert '<span lang="fr">La ligne 2 par les quais du canal</span>' in html
+    assert "« Réseau express vélo : le tracé des cinq lignes »" in client.get(cycling.url).content.decode()
