@@ -211,11 +211,13 @@ def load_records(locale=None, commitment_key=None):
         selected = selected.filter(commitments__translation_key=commitment_key)
     ids = selected.values("pk")
     online = OnlineParticipation.objects.filter(consultation=OuterRef("pk"))
+    # Active awards, each counted once: an award has one row per language (same translation key), and its rows may
+    # point at the consultation in any of its languages (matched by translation key).
     labels = (
-        LabelAward.objects.filter(consultation=OuterRef("pk"), status=LabelAward.ACTIVE)
+        LabelAward.objects.filter(consultation__translation_key=OuterRef("translation_key"), status=LabelAward.ACTIVE)
         .order_by()
-        .values("consultation")
-        .annotate(value=Count("pk"))
+        .values("consultation__translation_key")
+        .annotate(value=Count("translation_key", distinct=True))
         .values("value")
     )
     rows = (

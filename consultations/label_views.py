@@ -1,6 +1,8 @@
-"""What LabelPage's routes show: the awards listing, a verification page, and the badge files."""
+"""What LabelPage's routes show: the awards listing, a verification page, and the badge files, each award in the
+page's language when it is translated, otherwise in its original language, marked as such."""
 
 import re
+from dataclasses import dataclass
 
 from django.http import HttpResponse
 from django.template.response import TemplateResponse
@@ -8,10 +10,51 @@ from django.utils.translation import gettext_lazy as _
 
 from consultations import label_badge
 from consultations.models.consultation import ConsultationPage
-from consultations.models.label import CODE_LENGTH, CODE_PATTERN, LabelAward, LabelLevel
+from consultations.models.label import CODE_LENGTH, CODE_PATTERN, TEXT_FIELDS, LabelAward, LabelLevel
 from site_core.site_data import public_pages
 
 YEAR_PATTERN = re.compile(r"^\d{4}$")
+
+
+@dataclass(frozen=True)
+class ShownText:
+    """A text as a page shows it; `lang` is its language code when it is not the page's (an untranslated text),
+    for templates' `{% in_language text lang %}`."""
+
+    text: str
+    lang: str = ""
+
+    def __str__(self):
+        return self.text
+
+
+def pick_versions(rows, locale_id):
+    """One award per translation key from `rows` (all of an award's rows, or those of `for_locale`): its row in
+    `locale_id` if there is one, else its original, with `.original` set and its texts localised."""
+    groups = {}
+    for row in rows:
+        groups.setdefault(row.translation_key, []).append(row)
+    awards = []
+    for members in groups.values():
+        original = min(members, key=lambda row: row.pk)
+        award = next((row for row in members if row.locale_id == locale_id), original)
+        award.original = original
+        localise_texts(award, locale_id)
+        awards.append(award)
+    return awards
+
+
+def localise_texts(award, locale_id):
+    """Set `shown_<field>` for each translated field: the award's own text, or the original's when the award has no
+    row in this language, or when its row still holds the original's text (wagtail-localize copies the source text
+    into a translation until a translator replaces it)."""
+    original = award.original
+    other_language = original.locale.language_code if original.locale_id != locale_id else ""
+    award.original_language = other_language
+    for field in TEXT_FIELDS:
+        own, source = getattr(award, field), getattr(original, field)
+        untranslated = other_language and source.strip() and (award is original or own in ("", source))
+        setattr(award, f"shown_{field}", ShownText(source, other_language) if untranslated else ShownText(own))
 
 
 def localised_levels(page, awards):
@@ -47,8 +90,12 @@ def decorate(page, request, awards):
 
 
 def label_listing_context(page, request):
-    """The awards, newest first, narrowed by `?year=` and `?level=` (unknown values ignored with a notice)."""
-    awards = list(LabelAward.objects.select_related("level", "consultation").order_by("-awarded_on", "-pk"))
+    """The awards, each once and newest first, narrowed by `?year=` and `?level=` (unknown values ignored with a
+    notice)."""
+    rows = LabelAward.objects.for_locale(page.locale_id).select_related("level", "consultation", "locale")
+    awards = sorted(
+        pick_versions(rows, page.locale_id), key=lambda award: (award.awarded_on, award.original.pk), reverse=True
+    )
     notices = []
     years = sorted({award.year for award in awards}, reverse=True)
     level_options = page.levels
@@ -86,11 +133,16 @@ def label_listing_context(page, request):
     }
 
 
-def find_award(code):
+def find_award(page, code):
+    """The award with this code in the page's language, or in its original language when it has no translation in
+    this one (one query: every language's row of one award)."""
     code = (code or "").strip().upper()
     if not CODE_PATTERN.match(code):
         return None
-    return LabelAward.objects.select_related("level", "consultation").filter(code=code).first()
+    rows = LabelAward.objects.select_related("level", "consultation", "locale").filter(code=code)
+    # The code is unique per language and shared by one award's rows only, so these rows are one award.
+    awards = pick_versions(rows, page.locale_id)
+    return awards[0] if awards else None
 
 
 def unknown_code_response(page, request, code):
@@ -129,7 +181,7 @@ def verification_context(page, request, award):
 
 
 def verification_response(page, request, code):
-    award = find_award(code)
+    award = find_award(page, code)
     if award is None:
         return unknown_code_response(page, request, code)
     context = base_context(page, request)
@@ -147,7 +199,7 @@ def badge_bytes(page, request, award, kind):
 
 
 def badge_response(page, request, code, kind):
-    award = find_award(code)
+    award = find_award(page, code)
     if award is None:
         return unknown_code_response(page, request, code)
     content_type = "image/svg+xml" if kind == "svg" else "image/png"

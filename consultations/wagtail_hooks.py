@@ -1,5 +1,5 @@
 """Admin registrations: territories (translatable snippet), random draws (performed in the admin), the citizen
-label's levels (translatable snippet) and awards (with their badge downloads)."""
+label's levels and awards (translatable snippets, the awards with their badge downloads)."""
 
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
@@ -74,26 +74,16 @@ class LabelLevelViewSet(SnippetViewSet):
 register_snippet(LabelLevelViewSet)
 
 
-class LabelAwardViewSet(ModelViewSet):
+class LabelAwardViewSet(SnippetViewSet):
+    """A translatable snippet, so that wagtail-localize offers "Translate" on each award; kept at its own admin
+    address (/admin/label_awards/), which editors already know."""
+
     model = LabelAward
+    base_url_path = "label_awards"
     icon = "success"
     menu_label = _("Label awards")
     menu_order = 331
     add_to_admin_menu = True
-    form_fields = [
-        "consultation",
-        "level",
-        "awarded_on",
-        "document_title",
-        "document_kind",
-        "document_reference",
-        "document_date",
-        "document_url",
-        "citizen_contribution",
-        "status",
-        "withdrawn_on",
-        "withdrawal_reason",
-    ]
     list_display = ["document_title", "level", "consultation", "awarded_on", "status", "code", "badge_downloads"]
     list_filter = ["status", "level", "document_kind"]
     search_fields = ["document_title", "document_reference", "code"]
@@ -114,13 +104,11 @@ class LabelAwardViewSet(ModelViewSet):
         "withdrawal_reason",
     ]
 
+    def get_queryset(self, request):
+        return LabelAward.objects.select_related("level", "consultation")
 
-label_award_viewset = LabelAwardViewSet("label_awards")
 
-
-@hooks.register("register_admin_viewset")
-def register_label_award_viewset():
-    return label_award_viewset
+register_snippet(LabelAwardViewSet)
 
 
 class DecidimImportMenuItem(MenuItem):

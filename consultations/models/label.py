@@ -1,11 +1,12 @@
-"""The citizen label: its levels (a translatable snippet), its awards (records an editor keeps) and LabelPage,
-which explains the label, lists the awards and answers `verifier/<code>/` with a proof anyone can check."""
+"""The citizen label: its levels and its awards (translatable snippets) and LabelPage, which explains the label,
+lists the awards and answers `verifier/<code>/` with a proof anyone can check."""
 
 import re
 import secrets
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.html import format_html
@@ -14,6 +15,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from site_core.models import BasePage
 
@@ -61,23 +63,57 @@ class LabelLevel(TranslatableMixin, index.Indexed, models.Model):
         return [line.strip(" -•\t") for line in self.criteria.splitlines() if line.strip(" -•\t")]
 
 
-_label_page_urls = {}
+def label_page_urls():
+    """{locale id: that language's live label page full URL}, read once per content generation (the admin lists
+    many awards, each with its badge links)."""
+    from site_core.site_data import remember
+
+    return remember("label-page-urls", lambda: {page.locale_id: page.full_url for page in LabelPage.objects.live()})
 
 
-def french_label_page_url():
-    """The French label page's full URL, looked up once per content generation (the admin lists many awards)."""
-    from site_core.cache import current_generation
+# The award's facts: one value whatever the language, copied to every translation (see LabelAward.save).
+SHARED_FIELDS = (
+    "consultation",
+    "level",
+    "awarded_on",
+    "document_kind",
+    "document_reference",
+    "document_date",
+    "document_url",
+    "status",
+    "withdrawn_on",
+    "code",
+)
+# What a reader reads in their language: translated with wagtail-localize, the original's text until then.
+TEXT_FIELDS = ("document_title", "citizen_contribution", "withdrawal_reason")
 
-    generation = current_generation()
-    if generation not in _label_page_urls:
-        page = LabelPage.objects.live().filter(locale__language_code="fr").first()
-        _label_page_urls.clear()
-        _label_page_urls[generation] = page.full_url if page else None
-    return _label_page_urls[generation]
+
+class LabelAwardQuerySet(models.QuerySet):
+    def for_locale(self, locale_id):
+        """The rows a page in `locale_id` needs: each award's row in that language, if any, and each award's
+        original, the first row made (lowest id; translations always come after it), whose text is the fallback.
+        At most two rows per award, whatever the number of languages."""
+        earlier = LabelAward.objects.filter(
+            translation_key=models.OuterRef("translation_key"), pk__lt=models.OuterRef("pk")
+        )
+        return self.filter(models.Q(locale_id=locale_id) | ~models.Exists(earlier))
 
 
-class LabelAward(models.Model):
-    """One official document or decision that carries the label, for one consultation whose report is out."""
+class LabelAward(TranslatableMixin, models.Model):
+    """One official document or decision that carries the label, for one consultation whose report is out.
+
+    A translatable snippet (wagtail-localize): each language has its own row, all sharing one `translation_key`.
+    Only the reader-facing text (TEXT_FIELDS) is translated. The facts (SHARED_FIELDS) are synchronised, and `save`
+    copies them at once to every translation: a withdrawal in one language is a withdrawal in all, without waiting
+    for an editor to sync the translations. The verification code is one of those facts: the badge printed on a
+    French document verifies in every language.
+
+    The *original* is the award's first row (lowest id): a language without a translation shows its text, marked
+    as untranslated. `consultation` is shared too: every translation points at the consultation the label was
+    awarded for, in the original's language, because that is the page whose published report was checked; whether
+    the consultation is translated yet changes nothing to the award, and public pages show the reader's translation
+    of the consultation when there is one (as wagtail-localize does by default for links to pages).
+    """
 
     DELIBERATION = "deliberation"
     DECREE = "decree"
@@ -133,8 +169,13 @@ class LabelAward(models.Model):
     withdrawal_reason = models.TextField(
         _("reason for withdrawal"), blank=True, help_text=_("Obligatoire en cas de retrait : pourquoi, en clair.")
     )
-    code = models.CharField(_("verification code"), max_length=CODE_LENGTH, unique=True, editable=False)
+    # Unique per language, not globally: every translation of an award carries the same code.
+    code = models.CharField(_("verification code"), max_length=CODE_LENGTH, editable=False)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    objects = LabelAwardQuerySet.as_manager()
+
+    override_translatable_fields = [SynchronizedField(name, overridable=False) for name in SHARED_FIELDS]
 
     panels = [
         FieldPanel("consultation"),
@@ -155,7 +196,7 @@ class LabelAward(models.Model):
         ),
     ]
 
-    class Meta:
+    class Meta(TranslatableMixin.Meta):
         verbose_name = _("label award")
         verbose_name_plural = _("label awards")
         ordering = ["-awarded_on", "-pk"]
@@ -165,6 +206,7 @@ class LabelAward(models.Model):
                 | (models.Q(withdrawn_on__isnull=False) & ~models.Q(withdrawal_reason="")),
                 name="label_award_withdrawal_explained",
             ),
+            models.UniqueConstraint(fields=["code", "locale"], name="unique_label_award_code_per_locale"),
         ]
 
     def __str__(self):
@@ -192,18 +234,46 @@ class LabelAward(models.Model):
     def save(self, *args, **kwargs):
         if not self.code:
             self.code = self._unused_code()
-        super().save(*args, **kwargs)
+        elif self._state.adding and self._code_taken():
+            # Only a translation may arrive with a code (copied by wagtail-localize): another award's is refused.
+            raise IntegrityError(f"The verification code {self.code} belongs to another award; codes are never reused.")
+        with transaction.atomic():
+            super().save(*args, **kwargs)
+            self._share_facts()
+
+    def _code_taken(self):
+        return type(self).objects.filter(code=self.code).exclude(translation_key=self.translation_key).exists()
+
+    def _share_facts(self):
+        """Copy the facts to this award's other languages (one UPDATE, nothing to do without translations)."""
+        facts = {name: getattr(self, self._meta.get_field(name).attname) for name in SHARED_FIELDS}
+        if self.status == self.WITHDRAWN:
+            # A translation made while the label was active has no reason yet: it takes this one, which the
+            # public pages show as untranslated (it equals the original's text) until a translator replaces it.
+            facts["withdrawal_reason"] = models.Case(
+                models.When(withdrawal_reason="", then=models.Value(self.withdrawal_reason)),
+                default=models.F("withdrawal_reason"),
+                output_field=models.TextField(),
+            )
+        type(self).objects.filter(translation_key=self.translation_key).exclude(pk=self.pk).update(**facts)
 
     @classmethod
     def _unused_code(cls):
+        """A code no award has ever had in any language (deleted awards' codes are gone with them, and 80 random
+        bits make meeting one again negligible)."""
         while True:
             code = new_verification_code()
             if not cls.objects.filter(code=code).exists():
                 return code
 
     def verification_links(self):
-        """The verification page and badge files on the French label page (for the admin), or None."""
-        base = french_label_page_url()
+        """The verification page and badge files on the label page of this award's language (or of the site's
+        default language when that one is not published), for the admin; None without a label page."""
+        from site_core.site_data import locales
+
+        urls = label_page_urls()
+        default = locales().get(settings.LANGUAGE_CODE)
+        base = urls.get(self.locale_id) or (urls.get(default.pk) if default else None)
         if base is None:
             return None
         url = f"{base}verifier/{self.code}/"

@@ -55,3 +55,22 @@ def make_award(consultation, level, **fields):
     award.full_clean()
     award.save()
     return award
+
+
+def translate_award(award, locale, **texts):
+    """The award's version in `locale`, as an editor gets it from wagtail-localize's copy (same translation key,
+    same facts and code), with `texts` translated."""
+    translation = award.copy_for_translation(locale)
+    for name, value in texts.items():
+        setattr(translation, name, value)
+    translation.full_clean()
+    translation.save()
+    return translation
+
+
+def make_english_label_page(label_page, level, locales, translate_page):
+    """The English label page, with the English version of `level` (the award's level shows in English)."""
+    english = level.copy_for_translation(locales["en"])
+    english.name, english.criteria = "Co-built", "Writing workshops\nReport on time"
+    english.save()
+    return translate_page(label_page, locales["en"], title="Citizen label", slug="citizen-label")
