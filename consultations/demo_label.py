@@ -185,6 +185,13 @@ AWARDS = [
             "Le tracé de la ligne 2 par les quais et l'ordre des travaux (écoles d'abord) viennent des 1 445 "
             "contributions ; deux ateliers d'habitants ont écrit le chapitre sur les carrefours."
         ),
+        "en": {
+            "document_title": "Metropolitan cycling plan 2027-2032",
+            "citizen_contribution": (
+                "The route of line 2 along the quays and the order of the works (schools first) come from the 1,445 "
+                "contributions; two residents' workshops wrote the chapter on junctions."
+            ),
+        },
     },
     {
         "consultation": "stationnement-velo-gares",
@@ -194,6 +201,10 @@ AWARDS = [
         "document_reference": "Plan n° 2025-PV-07",
         "offset": -460,
         "citizen_contribution": "Les abris fermés et les places pour vélos cargos ont été demandés par les usagers.",
+        "en": {
+            "document_title": "Bicycle parking plan for the stations",
+            "citizen_contribution": "The closed shelters and the spaces for cargo bikes were asked for by users.",
+        },
     },
     {
         "consultation": "jardins-partages",
@@ -208,6 +219,14 @@ AWARDS = [
             "Le règlement adopté a supprimé les parcelles des écoles sans nouvelle concertation : il ne reflète "
             "plus ce que les habitants ont proposé.",
         ),
+        "en": {
+            "document_title": "Shared gardens regulations",
+            "citizen_contribution": "The plots set aside for schools come from the consultation.",
+            "withdrawal_reason": (
+                "The regulations as adopted removed the schools' plots without a new consultation: they no longer "
+                "reflect what residents proposed."
+            ),
+        },
     },
     {
         "consultation": "eclairage-public",
@@ -220,6 +239,13 @@ AWARDS = [
             "L'extinction de 1 h à 5 h, les arrêts de bus toujours éclairés et l'essai des détecteurs dans trois "
             "parcs ont été proposés et écrits avec les habitants."
         ),
+        "en": {
+            "document_title": "Lighting plan 2026",
+            "citizen_contribution": (
+                "Switching the lights off from 1 am to 5 am, keeping bus stops lit all night and trying out presence "
+                "detectors in three parks were proposed by residents and written with them."
+            ),
+        },
     },
 ]
 
@@ -246,7 +272,7 @@ def build_label_and_dashboard(stdout):
     cycling = ConsultationPage.objects.child_of(index).get(slug="reseau-express-velo")
     set_report_date(cycling, cycling.answer_due_date - datetime.timedelta(days=10))
     for spec in AWARDS:
-        build_award(index, levels, spec)
+        translate_award(build_award(index, fr, levels, spec), en, spec["en"])
     import_demo_decidim_export(ConsultationPage.objects.child_of(index).get(slug="plan-marche"))
     label_page = demo.upsert_child_page(
         home,
@@ -408,10 +434,12 @@ def set_report_date(consultation, date):
     )
 
 
-def build_award(index, levels, spec):
+def build_award(index, fr, levels, spec):
     consultation = ConsultationPage.objects.child_of(index).get(slug=spec["consultation"])
-    award = LabelAward.objects.filter(consultation=consultation, document_title=spec["document_title"]).first()
-    award = award or LabelAward(consultation=consultation, document_title=spec["document_title"])
+    award = LabelAward.objects.filter(
+        consultation=consultation, document_title=spec["document_title"], locale=fr
+    ).first()
+    award = award or LabelAward(consultation=consultation, document_title=spec["document_title"], locale=fr)
     award.level = levels[spec["level"]]
     award.document_kind = spec["document_kind"]
     award.document_reference = spec["document_reference"]
@@ -424,6 +452,17 @@ def build_award(index, levels, spec):
         award.status, award.withdrawn_on, award.withdrawal_reason = LabelAward.WITHDRAWN, day(offset), reason
     award.full_clean()
     award.save()
+    return award
+
+
+def translate_award(award, en, texts):
+    """The award's English version: its own text, the French award's facts and verification code (what
+    wagtail-localize's copy gives an editor, who then translates the text)."""
+    translated = award.get_translation_or_none(en) or award.copy_for_translation(en)
+    for name, value in texts.items():
+        setattr(translated, name, value)
+    translated.full_clean()
+    translated.save()
 
 
 DECIDIM_PROPOSALS = [

@@ -1,5 +1,6 @@
 """The citizen label and the dashboard in a real browser: label page, verification pages (active, withdrawn,
-unknown code), the badge image, and the dashboard with its filters (without JavaScript), with zero axe violations."""
+unknown code, in English: translated and not yet translated), the badge image, and the dashboard with its filters
+(without JavaScript), with zero axe violations."""
 
 import pytest
 
@@ -11,13 +12,35 @@ pytestmark = pytest.mark.browser
 WIDTHS = (1280, 375)
 
 
-def verification_path(language, withdrawn=False):
-    award = LabelAward.objects.filter(status=LabelAward.WITHDRAWN if withdrawn else LabelAward.ACTIVE).first()
+def verification_path(language, withdrawn=False, award=None):
+    status = LabelAward.WITHDRAWN if withdrawn else LabelAward.ACTIVE
+    award = award or LabelAward.objects.filter(status=status, locale__language_code=language).first()
     base = "/fr/label-citoyen/" if language == "fr" else "/en/citizen-label/"
     return f"{base}verifier/{award.code}/"
 
 
-def paths():
+@pytest.fixture(scope="module")
+def untranslated_award(demo_server, django_db_blocker):
+    """An award with no English version (the demo translates all of its own), committed for this module so that
+    the live server sees it, and deleted after."""
+    with django_db_blocker.unblock():
+        model = LabelAward.objects.filter(locale__language_code="fr", status=LabelAward.ACTIVE).first()
+        award = LabelAward(
+            locale=model.locale,
+            consultation=model.consultation,
+            level=model.level,
+            document_title="Charte des marchés de plein air",
+            document_kind=LabelAward.DECREE,
+            document_date=model.document_date,
+            citizen_contribution="Les horaires du samedi ont été choisis par les commerçants et les habitants.",
+        )
+        award.save()
+    yield award
+    with django_db_blocker.unblock():
+        award.delete()
+
+
+def paths(untranslated_award):
     return [
         ("/fr/label-citoyen/", 200),
         ("/fr/label-citoyen/?year=abcd&level=inconnu", 200),
@@ -28,16 +51,18 @@ def paths():
         ("/fr/tableau-de-bord/?theme=mobilit%C3%A9&year=1900", 200),
         ("/en/citizen-label/", 200),
         (verification_path("en"), 200),
+        (verification_path("en", withdrawn=True), 200),
+        (verification_path("en", award=untranslated_award), 200),
         ("/en/dashboard/", 200),
     ]
 
 
 @pytest.mark.parametrize("width", WIDTHS)
-def test_label_and_dashboard_pages_have_no_axe_violation(demo_server, browser, width):
+def test_label_and_dashboard_pages_have_no_axe_violation(demo_server, browser, width, untranslated_award):
     context = browser.new_context(viewport={"width": width, "height": 900})
     page = context.new_page()
     failures = []
-    for path, status in paths():
+    for path, status in paths(untranslated_award):
         response = page.goto(demo_server + path)
         assert response.status == status, path
         try:
@@ -71,3 +96,17 @@ def test_dashboard_filters_without_javascript_and_csv_link(demo_server, browser)
     link = page.get_by_role("link", name="Télécharger ces chiffres")
     assert link.get_attribute("href").endswith("figures.csv?year=2025&theme=&territory=")
     context.close()
+
+
+def test_english_verification_pages_show_the_translation_or_say_it_is_missing(
+    demo_server, browser_page, untranslated_award
+):
+    translated = LabelAward.objects.get(locale__language_code="en", document_title="Lighting plan 2026")
+    browser_page.goto(demo_server + verification_path("en", award=translated))
+    main = browser_page.locator("main")
+    assert "trying out presence detectors in three parks" in main.inner_text()
+    assert "not yet translated" not in main.inner_text()
+    browser_page.goto(demo_server + verification_path("en", award=untranslated_award))
+    assert "This statement is not yet translated" in main.inner_text()
+    statement = browser_page.locator("p.lead[lang='fr']")
+    assert "Les horaires du samedi" in statement.inner_text()
