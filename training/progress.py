@@ -4,7 +4,7 @@ import re
 from dataclasses import dataclass, field
 
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Count, Max
 from django.utils import timezone
 
 from training.models import Attestation, LessonProgress, StaffProfile, TrainingLessonPage
@@ -82,7 +82,9 @@ def grade_quiz(lesson, data):
 
 
 def _locked_progress(user, lesson):
-    progress, _created = LessonProgress.objects.select_for_update().get_or_create(user=user, lesson=lesson)
+    progress, _created = LessonProgress.objects.select_for_update().get_or_create(
+        user=user, lesson_key=lesson.translation_key
+    )
     return progress
 
 
@@ -123,27 +125,31 @@ def _save_and_complete(progress, lesson):
         ensure_attestation(progress.user, lesson.get_parent().specific)
 
 
-def module_lesson_ids(module):
-    return list(TrainingLessonPage.objects.child_of(module).live().values_list("pk", flat=True))
+def module_lesson_keys(module):
+    return set(TrainingLessonPage.objects.child_of(module).live().values_list("translation_key", flat=True))
 
 
 def ensure_attestation(user, module):
-    """The attestation for `module` if every live lesson of it is complete for `user` (created on first need)."""
-    existing = Attestation.objects.filter(user=user, module=module).first()
+    """The attestation for `module` if every live lesson of it is complete for `user` (created on first need).
+    Lessons count whichever language they were completed in, and one attestation covers every translation of the
+    module: the first one issued, in the language the person was using then."""
+    existing = Attestation.objects.filter(user=user, module_key=module.translation_key, superseded=False).first()
     if existing is not None:
         return existing
-    lesson_ids = module_lesson_ids(module)
-    if not lesson_ids:
+    lesson_keys = module_lesson_keys(module)
+    if not lesson_keys:
         return None
-    done = LessonProgress.objects.filter(user=user, lesson_id__in=lesson_ids, completed_at__isnull=False)
-    summary = done.aggregate(last=Max("completed_at"))
-    if done.count() < len(lesson_ids):
+    done = LessonProgress.objects.filter(user=user, lesson_key__in=lesson_keys, completed_at__isnull=False)
+    summary = done.aggregate(count=Count("pk"), last=Max("completed_at"))
+    if summary["count"] < len(lesson_keys):
         return None
     profile = StaffProfile.objects.filter(user=user).first()
     attestation, _created = Attestation.objects.get_or_create(
         user=user,
-        module=module,
+        module_key=module.translation_key,
+        superseded=False,
         defaults={
+            "module": module,
             "holder_name": user.get_full_name() or user.get_username(),
             "service": profile.service if profile else "",
             "module_title": module.title,

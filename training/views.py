@@ -3,22 +3,55 @@
 import datetime
 
 import django_filters
-from django.db.models import Count, Sum
+from django.db.models import Case, Count, Min, OuterRef, Subquery, Sum, When
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views.reports import ReportView
+from wagtail.models import Locale
 from wagtail.permission_policies import ModelPermissionPolicy
 
 from training.models import Attestation, TrainingModulePage
 
+# Attestations are counted per module across its translations (module_key, see records.LessonProgress): a module
+# completed in French and the same module completed in English are one module in every figure.
+
+
+def locale_preference():
+    """Sort key for translations of a page: the admin's language first, then the site's default, then the rest."""
+    active, default = Locale.get_active(), Locale.get_default()
+    return Case(When(locale_id=active.pk, then=0), When(locale_id=default.pk, then=1), default=2)
+
 
 def module_choices(request):
-    return TrainingModulePage.objects.select_related("locale").order_by("title", "locale__language_code")
+    """One choice per module, not one per translation, titled in the admin's language when translated."""
+    preferred = {}
+    for pk, key in (
+        TrainingModulePage.objects.annotate(preference=locale_preference())
+        .order_by("-preference", "-pk")
+        .values_list("pk", "translation_key")
+    ):
+        preferred[key] = pk  # the last one seen, i.e. the most preferred, wins
+    return TrainingModulePage.objects.filter(pk__in=preferred.values()).order_by("title")
+
+
+def module_name():
+    """A module's name in grouped figures: its current title in the admin's language (else the default one's, else
+    any), or the title copied on its attestations once the module page is gone."""
+    current = (
+        TrainingModulePage.objects.filter(translation_key=OuterRef("module_key"))
+        .annotate(preference=locale_preference())
+        .order_by("preference", "pk")
+        .values("title")[:1]
+    )
+    return Coalesce(Subquery(current), Min("module_title"))
 
 
 def service_choices():
-    services = Attestation.objects.exclude(service="").values_list("service", flat=True).distinct()
+    services = (
+        Attestation.objects.filter(superseded=False).exclude(service="").values_list("service", flat=True).distinct()
+    )
     return [(service, service) for service in services.order_by("service")]
 
 
@@ -26,12 +59,15 @@ class CompletionReportFilterSet(WagtailFilterSet):
     completed_at = django_filters.DateFromToRangeFilter(
         label=_("Completion date"), widget=DateRangePickerWidget, method="filter_completed_between"
     )
-    module = django_filters.ModelChoiceFilter(label=_("Module"), queryset=module_choices)
+    module = django_filters.ModelChoiceFilter(label=_("Module"), queryset=module_choices, method="filter_module")
     service = django_filters.ChoiceFilter(label=_("Service"), choices=service_choices)
 
     class Meta:
         model = Attestation
         fields = ["module", "service", "completed_at"]
+
+    def filter_module(self, queryset, name, value):
+        return queryset.filter(module_key=value.translation_key) if value else queryset
 
     def filter_completed_between(self, queryset, name, value):
         # Whole days in the site's time zone: "until 30 June" includes everything done on 30 June.
@@ -71,7 +107,9 @@ class CompletionReportView(ReportView):
     }
 
     def get_queryset(self):
-        return Attestation.objects.order_by("-completed_at", "holder_name")
+        # A superseded attestation (a module completed again in another language before progress followed
+        # translations) still verifies, but the person completed the module once.
+        return Attestation.objects.filter(superseded=False).order_by("-completed_at", "holder_name")
 
     def get_filename(self):
         return f"formations-terminees-{datetime.date.today():%Y-%m-%d}"
@@ -80,7 +118,10 @@ class CompletionReportView(ReportView):
         context = super().get_context_data(*args, **kwargs)
         filtered = self.object_list
         context["per_module"] = list(
-            filtered.order_by().values("module_title").annotate(total=Count("pk")).order_by("module_title")
+            filtered.order_by()
+            .values("module_key")
+            .annotate(module_name=module_name(), total=Count("pk"))
+            .order_by("module_name")
         )
         context["per_service"] = list(
             filtered.order_by().values("service").annotate(total=Count("pk")).order_by("service")
@@ -98,14 +139,14 @@ class CompletionSummaryReportView(CompletionReportView):
     index_results_url_name = "training_completion_summary_report_results"
     results_template_name = "wagtailadmin/reports/base_report_results.html"
     columns = [
-        Column("module_title", label=_("Module")),
+        Column("module_name", label=_("Module")),
         Column("service", label=_("Service")),
         Column("total", label=_("Completions")),
         Column("hours", label=_("Training hours")),
     ]
-    list_export = ["module_title", "service", "total", "hours"]
+    list_export = ["module_name", "service", "total", "hours"]
     export_headings = {
-        "module_title": _("Module"),
+        "module_name": _("Module"),
         "service": _("Service"),
         "total": _("Completions"),
         "hours": _("Training hours"),
@@ -116,9 +157,9 @@ class CompletionSummaryReportView(CompletionReportView):
             super()
             .get_filtered_queryset()
             .order_by()
-            .values("module_title", "service")
-            .annotate(total=Count("pk"), hours=Sum("duration_hours"))
-            .order_by("module_title", "service")
+            .values("module_key", "service")
+            .annotate(module_name=module_name(), total=Count("pk"), hours=Sum("duration_hours"))
+            .order_by("module_name", "service")
         )
 
     def get_filename(self):

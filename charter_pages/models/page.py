@@ -3,7 +3,7 @@
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import models
 from django.db.models import Count, Prefetch
-from django.http import Http404, HttpResponsePermanentRedirect
+from django.http import HttpResponsePermanentRedirect
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -22,6 +22,38 @@ from .glossary import GlossaryTerm
 from .records import CharterChapter, CharterEdition, Commitment, ReciprocalCommitment
 
 PICTOGRAM_FILTER = "max-160x160"
+
+# The charter's sub-routes in each language's own words. A table rather than gettext: these are addresses that
+# printed charters, other sites and the consultations link to, so rewording a translation must never move them.
+# Every language's words are routed on every charter page and lead (301) to the page's own: French ones came first
+# and are on paper, so /en/charter/engagements/3/ must keep working. A language missing here uses French words.
+ROUTE_LANGUAGE_FALLBACK = "fr"
+ROUTES = {
+    "easy_read": {"fr": "facile/", "en": "easy-read/", "nl": "eenvoudig/"},
+    "print_version": {"fr": "imprimer/", "en": "print/", "nl": "afdrukken/"},
+    "commitments": {"fr": "engagements/", "en": "commitments/", "nl": "engagementen/"},
+    "commitment": {
+        "fr": "engagements/<int:number>/",
+        "en": "commitments/<int:number>/",
+        "nl": "engagementen/<int:number>/",
+    },
+}
+
+
+def localised_path(name):
+    """Wagtail's @path once per language, each route named "<name>-<language>". Callers reverse the plain name:
+    CharterPage.reverse_subpage adds the page's language."""
+
+    def decorator(view):
+        for language, pattern in ROUTES[name].items():
+            view = path(pattern, name=f"{name}-{language}")(view)
+        return view
+
+    return decorator
+
+
+def route_language(language_code):
+    return language_code if language_code in ROUTES["commitment"] else ROUTE_LANGUAGE_FALLBACK
 
 
 class CharterPage(RoutablePageMixin, BasePage):
@@ -179,6 +211,13 @@ class CharterPage(RoutablePageMixin, BasePage):
         self.activate_own_language(request)
         return super().serve(request, *args, **kwargs)
 
+    @cached_property
+    def language_code(self):
+        from site_core.site_data import locales
+
+        codes = {locale.pk: code for code, locale in locales().items()}
+        return codes.get(self.locale_id) or self.locale.language_code
+
     @property
     def preview_modes(self):
         return [("", _("Full charter")), ("facile", _("Easy-to-read version"))]
@@ -191,22 +230,27 @@ class CharterPage(RoutablePageMixin, BasePage):
 
     # Routes ---------------------------------------------------------------------------------------------
 
-    @path("imprimer/", name="print_version")
+    @localised_path("print_version")
     def print_version(self, request):
         """The whole contract laid out as it prints, for browsers and readers without a print button."""
-        return self.render(request, context_overrides={"print_view": True})
+        return self.came_by_other_words(request, "print_version") or self.render(
+            request, context_overrides={"print_view": True, **self.route_links(request, "print_version")}
+        )
 
-    @path("engagements/", name="commitments")
+    @localised_path("commitments")
     def commitments_index(self, request):
         return HttpResponsePermanentRedirect(f"{self.get_url(request)}#engagements")
 
-    @path("engagements/<int:number>/", name="commitment")
+    @localised_path("commitment")
     def commitment_view(self, request, number):
+        redirect = self.came_by_other_words(request, "commitment", number)
+        if redirect is not None:
+            return redirect
         commitment = (
             Commitment.objects.filter(chapter__page=self, number=number).select_related("chapter", "pictogram").first()
         )
         if commitment is None:
-            raise Http404(_("This charter has no commitment with this number."))
+            return self.commitment_not_found(request, number)
         marker = GlossaryMarker(self.glossary_terms)
         commitment.promise_html = marker.mark(commitment.promise)
         commitment.citizen_meaning_html = marker.mark(commitment.citizen_meaning)
@@ -217,15 +261,32 @@ class CharterPage(RoutablePageMixin, BasePage):
             context_overrides={
                 "commitment": commitment,
                 "commitment_url": self.url_for_route(request, "commitment", number),
-                "route_path": f"engagements/{number}/",
                 "consultations": self.consultations_applying(commitment),
                 "glossary_terms": marker.used,
                 "easy_read_url": self.url_for_route(request, "easy_read"),
+                **self.route_links(request, "commitment", number),
             },
         )
 
-    @path("facile/", name="easy_read")
+    def commitment_not_found(self, request, number):
+        """A 404 that says what is wrong and lists the commitments that do exist, each at its address."""
+        page_url = self.get_url(request) or ""
+        commitments = list(Commitment.objects.filter(chapter__page=self).order_by("number").only("number", "title"))
+        for commitment in commitments:
+            commitment.permalink = page_url + self.reverse_subpage("commitment", args=[commitment.number])
+        response = self.render(
+            request,
+            template="charter_pages/commitment_not_found.html",
+            context_overrides={"number": number, "commitments": commitments},
+        )
+        response.status_code = 404
+        return response
+
+    @localised_path("easy_read")
     def easy_read(self, request):
+        redirect = self.came_by_other_words(request, "easy_read")
+        if redirect is not None:
+            return redirect
         marker = GlossaryMarker(self.glossary_terms)
         chapters = self.chapters_with_commitments(request, marker, easy_read=True)
         reciprocal = self.reciprocal_list(request, marker, easy_read=True)
@@ -238,15 +299,62 @@ class CharterPage(RoutablePageMixin, BasePage):
                 "reciprocal_commitments": reciprocal,
                 "glossary_terms": marker.used,
                 "show_falc_logo": self.easy_read_checked and self.falc_logo_id is not None,
-                "route_path": "facile/",
+                **self.route_links(request, "easy_read"),
             },
         )
 
-    # Data for the templates (built here, in a bounded number of queries) --------------------------------
+    # Sub-route addresses, in the page's language (the one helper every link goes through) ------------------
+
+    def reverse_subpage(self, name, args=None, kwargs=None):
+        """Reverse a sub-route by its plain name ("commitment") in this page's language's words."""
+        if name in ROUTES:
+            name = f"{name}-{route_language(self.language_code)}"
+        return super().reverse_subpage(name, args=args, kwargs=kwargs)
+
+    @classmethod
+    def route_path(cls, name, *args, language):
+        """The sub-route's path after a charter page's URL, in `language`'s words: "commitments/3/"."""
+        return cls.get_resolver().reverse(f"{name}-{route_language(language)}", *args).lstrip("/")
 
     def url_for_route(self, request, name, *args):
         page_url = self.get_url(request) or ""
         return page_url + self.reverse_subpage(name, args=args).lstrip("/")
+
+    def came_by_other_words(self, request, name, *args):
+        """A permanent redirect to this page's own words for the sub-route when the request used another
+        language's (French words on an English page: links printed before sub-routes were translated); None when
+        it came by the page's own words, or from a preview."""
+        match = getattr(request, "routable_resolver_match", None)
+        if match is None or not (match.url_name or "").startswith(f"{name}-"):
+            return None
+        if route_language(match.url_name.rsplit("-", 1)[1]) == route_language(self.language_code):
+            return None
+        target = self.url_for_route(request, name, *args)
+        if target == request.path:  # two languages sharing a word: nothing to correct
+            return None
+        query = request.META.get("QUERY_STRING", "")
+        return HttpResponsePermanentRedirect(f"{target}?{query}" if query else target)
+
+    def route_links(self, request, name, *args):
+        """What a sub-route's template needs to point at the same sub-route in each language: the canonical URL,
+        hreflang alternates, and `route_paths` ({language: path after that translation's URL}) for the language
+        switcher. Built from the page's translations, already loaded for the page itself."""
+        own_path = self.route_path(name, *args, language=self.language_code)
+        alternates = []
+        route_paths = {}
+        for other in self.live_translations:
+            code = other.locale.language_code
+            route_paths[code] = self.route_path(name, *args, language=code)
+            alternates.append({"language": code, "url": (other.get_full_url(request) or "") + route_paths[code]})
+            if code == ROUTE_LANGUAGE_FALLBACK:
+                alternates.append({**alternates[-1], "language": "x-default"})
+        return {
+            "route_paths": route_paths,
+            "canonical_url": (self.get_full_url(request) or "") + own_path,
+            "alternate_links": alternates,
+        }
+
+    # Data for the templates (built here, in a bounded number of queries) --------------------------------
 
     @cached_property
     def glossary_terms(self):
@@ -274,7 +382,7 @@ class CharterPage(RoutablePageMixin, BasePage):
         for chapter in chapters:
             chapter.introduction_html = marker.mark(chapter.introduction)
             for commitment in chapter.commitments_list:
-                commitment.permalink = f"{page_url}engagements/{commitment.number}/"
+                commitment.permalink = page_url + self.reverse_subpage("commitment", args=[commitment.number])
                 commitment.consultation_count = applied.get(commitment.pk, 0)
                 if easy_read:
                     commitment.easy_read_lines = marker.mark_lines(commitment.easy_read_or_promise)

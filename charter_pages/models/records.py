@@ -193,11 +193,13 @@ class Commitment(TranslatableMixin, Orderable):
         return self.chapter.page
 
     def get_url(self, request=None):
-        """The commitment's permalink: <charter-url>engagements/<number>/."""
-        page_url = self.get_charter_page().get_url(request=request)
+        """The commitment's permalink in its charter's language: <charter-url>commitments/<number>/ in English,
+        engagements/<number>/ in French (see CharterPage.reverse_subpage)."""
+        page = self.get_charter_page()
+        page_url = page.get_url(request=request)
         if page_url is None:
             return None
-        return f"{page_url}engagements/{self.number}/"
+        return page_url + page.reverse_subpage("commitment", args=[self.number])
 
 
 class ReciprocalCommitment(TranslatableMixin, Orderable):

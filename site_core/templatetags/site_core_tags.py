@@ -37,16 +37,16 @@ def language_links(context):
     if page is not None and hasattr(page, "live_translations"):
         translations = {other.locale.language_code: other.get_url(request) for other in page.live_translations}
     current = translation.get_language()
-    # A routable page's sub-route (the charter's easy-to-read version, a commitment) sets `route_path`: the link
-    # then leads to the same sub-route of the translation.
-    route_path = context.get("route_path") or ""
+    # A routable page's sub-route (the charter's easy-to-read version, a commitment) sets `route_paths`, its path
+    # after each translation's URL (in that language's words): the link then leads to the same sub-route there.
+    route_paths = context.get("route_paths") or {}
     links = []
     for code, name in settings.LANGUAGES:
         url = translations.get(code) or homes.get(code)
         if url is None:
             continue
-        if route_path and code in translations:
-            url = f"{url}{route_path}"
+        if code in translations and code in route_paths:
+            url = f"{url}{route_paths[code]}"
         links.append(
             {
                 "code": code,

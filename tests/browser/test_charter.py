@@ -15,9 +15,9 @@ PATHS = [
     "/fr/charte/facile/",
     "/fr/charte/imprimer/",
     "/en/charter/",
-    "/en/charter/engagements/2/",
-    "/en/charter/facile/",
-    "/en/charter/imprimer/",
+    "/en/charter/commitments/2/",
+    "/en/charter/easy-read/",
+    "/en/charter/print/",
 ]
 
 
@@ -30,6 +30,22 @@ def test_charter_pages_have_no_axe_violation(demo_server, browser, path, width):
     assert response.status == 200, path
     assert_accessible(page, f"{path}-{width}")
     context.close()
+
+
+@pytest.mark.parametrize("path", ["/fr/charte/engagements/99/", "/en/charter/commitments/99/"])
+def test_unknown_commitment_page_has_no_axe_violation(demo_server, browser_page, path):
+    response = browser_page.goto(demo_server + path)
+    assert response.status == 404
+    assert_accessible(browser_page, path)
+
+
+def test_french_addresses_on_paper_lead_to_the_english_pages(demo_server, browser_page):
+    browser_page.goto(demo_server + "/en/charter/engagements/7/")
+    assert browser_page.url == demo_server + "/en/charter/commitments/7/"
+    browser_page.get_by_role("link", name="This commitment in the easy-to-read version").click()
+    assert browser_page.url == demo_server + "/en/charter/easy-read/#engagement-7"
+    browser_page.goto(demo_server + "/en/charter/imprimer/")
+    assert browser_page.url == demo_server + "/en/charter/print/"
 
 
 def test_charter_reflows_at_320_px(demo_server, browser):

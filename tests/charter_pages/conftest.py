@@ -1,8 +1,9 @@
-"""Charter fixtures: a published French charter page built from plain records."""
+"""Charter fixtures: a published French charter page built from plain records, and its translations synchronised."""
 
 import datetime
 
 import pytest
+from wagtail_localize.models import String, StringSegment, StringTranslation, TranslationSource
 
 from charter_pages.models import (
     CharterChapter,
@@ -79,3 +80,29 @@ def glossary(locales):
             term="indicateur", definition="Un chiffre qui montre si la promesse est tenue.", locale=locales["fr"]
         ),
     ]
+
+
+def translate_string(source, locale, text, translated):
+    string = String.objects.get(data=text, locale=source.locale)
+    segment = StringSegment.objects.filter(source=source, string=string).first()
+    StringTranslation.objects.update_or_create(
+        translation_of=string, locale=locale, context=segment.context, defaults={"data": translated}
+    )
+
+
+@pytest.fixture
+def sync(django_capture_on_commit_callbacks):
+    """Synchronise `page`'s translation into `locale` as the "Sync translated pages" action does, publishing it
+    (wagtail-localize publishes on transaction commit)."""
+
+    def sync_page(page, locale, translations=()):
+        source, created = TranslationSource.get_or_create_from_instance(page)
+        if not created:
+            source.update_from_db()
+        for text, translated in translations:
+            translate_string(source, locale, text, translated)
+        with django_capture_on_commit_callbacks(execute=True):
+            source.create_or_update_translation(locale, publish=True, fallback=True)
+        return page.get_translation(locale).specific
+
+    return sync_page

@@ -24,19 +24,19 @@ def test_marking_done_twice_changes_nothing(staff_client, staff_user, module_wit
     first = staff_client.post(lesson.url, {"action": "done"})
     assert first.status_code == 302
     assert first["Location"].endswith(lesson.url + "#progression")
-    record = LessonProgress.objects.get(user=staff_user, lesson=lesson)
+    record = LessonProgress.objects.for_lesson(lesson).get(user=staff_user)
     staff_client.post(lesson.url, {"action": "done"})
-    assert LessonProgress.objects.filter(user=staff_user, lesson=lesson).count() == 1
-    again = LessonProgress.objects.get(user=staff_user, lesson=lesson)
+    assert LessonProgress.objects.for_lesson(lesson).filter(user=staff_user).count() == 1
+    again = LessonProgress.objects.for_lesson(lesson).get(user=staff_user)
     assert again.marked_done_at == record.marked_done_at
     assert again.updated_at == record.updated_at  # not even re-saved
 
 
 def test_the_database_refuses_a_second_record(staff_user, module_with_lessons):
     lesson = module_with_lessons[1][0]
-    LessonProgress.objects.create(user=staff_user, lesson=lesson)
+    LessonProgress.objects.create(user=staff_user, lesson_key=lesson.translation_key)
     with pytest.raises(IntegrityError), transaction.atomic():
-        LessonProgress.objects.create(user=staff_user, lesson=lesson)
+        LessonProgress.objects.create(user=staff_user, lesson_key=lesson.translation_key)
 
 
 def test_a_lesson_without_quiz_is_complete_once_marked_done(staff_client, staff_user, training_index):
@@ -46,13 +46,13 @@ def test_a_lesson_without_quiz_is_complete_once_marked_done(staff_client, staff_
     html = staff_client.get(lessons[0].url).content.decode()
     assert 'name="action" value="quiz"' not in html
     staff_client.post(lessons[0].url, {"action": "done"})
-    assert LessonProgress.objects.get(user=staff_user, lesson=lessons[0]).completed_at is not None
+    assert LessonProgress.objects.for_lesson(lessons[0]).get(user=staff_user).completed_at is not None
 
 
 def test_marking_done_without_the_quiz_does_not_complete(staff_client, staff_user, module_with_lessons):
     lesson = module_with_lessons[1][0]
     staff_client.post(lesson.url, {"action": "done"})
-    assert LessonProgress.objects.get(user=staff_user, lesson=lesson).completed_at is None
+    assert LessonProgress.objects.for_lesson(lesson).get(user=staff_user).completed_at is None
 
 
 def test_progress_figures_in_catalogue_module_and_my_training(

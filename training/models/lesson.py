@@ -59,7 +59,7 @@ class TrainingLessonPage(StaffOnlyMixin, BasePage):
             TrainingLessonPage.objects.sibling_of(self).live().order_by("path").only("id", "title", "url_path", "path")
         )
         position = next((index for index, lesson in enumerate(siblings) if lesson.pk == self.pk), 0)
-        progress = LessonProgress.objects.filter(user=request.user, lesson=self).first()
+        progress = LessonProgress.objects.for_lesson(self).filter(user=request.user).first()
         context.update(
             {
                 "module": self.module,

@@ -73,28 +73,33 @@ def module_progress(modules, user):
         under_a_module |= Q(path__startswith=module.path, depth=module.depth + 1)
     from .lesson import TrainingLessonPage
 
-    lessons = TrainingLessonPage.objects.live().filter(under_a_module).order_by("path").values_list("pk", "path")
+    lessons = (
+        TrainingLessonPage.objects.live().filter(under_a_module).order_by("path").values_list("translation_key", "path")
+    )
     lessons_by_module = {}
-    for pk, lesson_path in lessons:
-        lessons_by_module.setdefault(lesson_path[: -Page.steplen], []).append(pk)
-    all_ids = [pk for ids in lessons_by_module.values() for pk in ids]
+    for key, lesson_path in lessons:
+        lessons_by_module.setdefault(lesson_path[: -Page.steplen], []).append(key)
+    all_keys = [key for keys in lessons_by_module.values() for key in keys]
+    # Keyed on translation_key (see records.LessonProgress): a lesson done in one language counts in all of them.
     records = dict(
-        LessonProgress.objects.filter(user=user, lesson_id__in=all_ids).values_list("lesson_id", "completed_at")
+        LessonProgress.objects.filter(user=user, lesson_key__in=all_keys).values_list("lesson_key", "completed_at")
     )
     attestations = {
-        attestation.module_id: attestation
-        for attestation in Attestation.objects.filter(user=user, module__in=[module.pk for module in modules])
+        attestation.module_key: attestation
+        for attestation in Attestation.objects.filter(
+            user=user, module_key__in=[module.translation_key for module in modules], superseded=False
+        )
     }
     rows = []
     for module in modules:
-        ids = lessons_by_module.get(module.path, [])
+        keys = lessons_by_module.get(module.path, [])
         rows.append(
             ModuleProgress(
                 module=module,
-                total=len(ids),
-                done=sum(1 for pk in ids if records.get(pk)),
-                started=any(pk in records for pk in ids),
-                attestation=attestations.get(module.pk),
+                total=len(keys),
+                done=sum(1 for key in keys if records.get(key)),
+                started=any(key in records for key in keys),
+                attestation=attestations.get(module.translation_key),
             )
         )
     return rows

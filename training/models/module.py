@@ -94,10 +94,13 @@ class TrainingModulePage(StaffOnlyMixin, BasePage):
         context = super().get_context(request, *args, **kwargs)
         lessons = list(TrainingLessonPage.objects.child_of(self).live().order_by("path"))
         records = {
-            record.lesson_id: record for record in LessonProgress.objects.filter(user=request.user, lesson__in=lessons)
+            record.lesson_key: record
+            for record in LessonProgress.objects.filter(
+                user=request.user, lesson_key__in=[lesson.translation_key for lesson in lessons]
+            )
         }
         context["lesson_rows"] = [
-            {"lesson": lesson, "progress": records.get(lesson.pk), "number": number}
+            {"lesson": lesson, "progress": records.get(lesson.translation_key), "number": number}
             for number, lesson in enumerate(lessons, start=1)
         ]
         context["progress"] = ModuleProgress(
@@ -105,26 +108,40 @@ class TrainingModulePage(StaffOnlyMixin, BasePage):
             total=len(lessons),
             done=sum(1 for record in records.values() if record.completed_at),
             started=bool(records),
-            attestation=Attestation.objects.filter(user=request.user, module=self).first(),
+            attestation=Attestation.objects.filter(
+                user=request.user, module_key=self.translation_key, superseded=False
+            ).first(),
         )
         if self.index_page is not None:
             self.index_page.with_attestation_urls([context["progress"]], request)
         context["next_lesson"] = next(
-            (lesson for lesson in lessons if not getattr(records.get(lesson.pk), "completed_at", None)), None
+            (lesson for lesson in lessons if not getattr(records.get(lesson.translation_key), "completed_at", None)),
+            None,
         )
         context["upcoming_sessions"] = [
             session for session in self.sessions.all() if session.starts_at >= timezone.now()
         ]
-        context["prerequisite_rows"] = module_progress(
-            [
-                item.required_module
-                for item in self.prerequisites.select_related("required_module")
-                if item.required_module.live
-            ],
-            request.user,
-        )
+        context["prerequisite_rows"] = module_progress(self.required_modules(), request.user)
         context["index_page"] = self.index_page
         return context
+
+    def required_modules(self):
+        """The live modules to follow first, each in this page's language when translated there (an editor may have
+        picked the French module on an English page, or the translation may have kept the source's choice)."""
+        required = [
+            item.required_module
+            for item in self.prerequisites.select_related("required_module")
+            if item.required_module.live
+        ]
+        if not required:
+            return []
+        local = {
+            module.translation_key: module
+            for module in TrainingModulePage.objects.live().filter(
+                locale_id=self.locale_id, translation_key__in=[module.translation_key for module in required]
+            )
+        }
+        return [local.get(module.translation_key, module) for module in required]
 
     @cached_property
     def index_page(self):

@@ -52,25 +52,44 @@ class StaffProfile(models.Model):
         return f"{self.user.get_full_name() or self.user.get_username()} ({self.service})"
 
 
+# Progress and attestations follow a lesson or a module across its translations: a person who completes a lesson
+# in French has completed it in English and Dutch too. They are keyed on the page's `translation_key`, the UUID that
+# Wagtail gives a page and every translation and alias of it, rather than on one page or on its "original":
+# - Wagtail core stores no notion of an original (wagtail-localize's TranslationSource can be deleted, and a lesson
+#   can be written in English first), so "the source page" would be a guess that can change under the records;
+# - any translation, the French one included, can be deleted while the others live on: a foreign key would take the
+#   person's progress with it (on_delete=CASCADE) or lose the link (SET_NULL);
+# - every page already carries its key, so matching records to the lessons on a page stays one `lesson_key__in`
+#   query, with no lookup from a translation to its source.
+# Records of a lesson deleted in every language are removed by training.signals.
+
+
+class LessonProgressQuerySet(models.QuerySet):
+    def for_lesson(self, lesson):
+        """The records of `lesson` in whichever language it was followed."""
+        return self.filter(lesson_key=lesson.translation_key)
+
+
 class LessonProgress(models.Model):
-    """One row per person and lesson: marked done, best quiz score, and when the lesson became complete."""
+    """One row per person and lesson (all its translations together): marked done, best quiz score, and when the
+    lesson became complete."""
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("staff member"), on_delete=models.CASCADE, related_name="+"
     )
-    lesson = models.ForeignKey(
-        "training.TrainingLessonPage", verbose_name=_("lesson"), on_delete=models.CASCADE, related_name="progress"
-    )
+    lesson_key = models.UUIDField(_("lesson"), editable=False)
     marked_done_at = models.DateTimeField(_("marked as done at"), null=True, blank=True)
     best_score = models.PositiveSmallIntegerField(_("best quiz score (%)"), null=True, blank=True)
     completed_at = models.DateTimeField(_("completed at"), null=True, blank=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
+    objects = LessonProgressQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("lesson progress")
         verbose_name_plural = _("lesson progress")
         constraints = [
-            models.UniqueConstraint(fields=["user", "lesson"], name="training_one_progress_per_user_and_lesson"),
+            models.UniqueConstraint(fields=["user", "lesson_key"], name="training_one_progress_per_user_and_lesson"),
             models.CheckConstraint(
                 condition=models.Q(best_score__isnull=True) | models.Q(best_score__lte=100),
                 name="training_best_score_is_a_percentage",
@@ -78,7 +97,7 @@ class LessonProgress(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.user} – {self.lesson_id}"
+        return f"{self.user} – {self.lesson_key}"
 
 
 class Attestation(models.Model):
@@ -97,6 +116,10 @@ class Attestation(models.Model):
         on_delete=models.SET_NULL,
         related_name="attestations",
     )
+    # `module` is the translation the attestation was issued from; `module_key` its translation_key (see
+    # LessonProgress): one attestation per person and module whatever the language, kept when the module page is
+    # deleted, and what the managers' report counts by.
+    module_key = models.UUIDField(_("module"), editable=False)
     holder_name = models.CharField(_("name"), max_length=300)
     service = models.CharField(_("service"), max_length=120, blank=True)
     module_title = models.CharField(_("module"), max_length=255)
@@ -104,17 +127,30 @@ class Attestation(models.Model):
     completed_at = models.DateTimeField(_("completed on"))
     code = models.CharField(_("verification code"), max_length=20, unique=True, default=new_verification_code)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    # Before progress followed translations, someone could complete a module twice, once per language, and hold two
+    # attestations. Both codes may be on paper, so the later one is kept (it still verifies) but marked superseded:
+    # it no longer counts in the report nor stands for the person's completion.
+    superseded = models.BooleanField(_("superseded by an earlier attestation"), default=False, editable=False)
 
     class Meta:
         verbose_name = _("attestation")
         verbose_name_plural = _("attestations")
         ordering = ["-completed_at"]
         constraints = [
-            models.UniqueConstraint(fields=["user", "module"], name="training_one_attestation_per_user_and_module"),
+            models.UniqueConstraint(
+                fields=["user", "module_key"],
+                condition=models.Q(superseded=False),
+                name="training_one_attestation_per_user_and_module",
+            ),
         ]
 
     def __str__(self):
         return f"{self.holder_name} – {self.module_title} ({self.code})"
+
+    def save(self, *args, **kwargs):
+        if self.module_key is None and self.module is not None:
+            self.module_key = self.module.translation_key
+        super().save(*args, **kwargs)
 
     @property
     def completed_on(self):
