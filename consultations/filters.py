@@ -1,9 +1,8 @@
 """The query-string filters of the consultation index and the dashboard: read, checked against the options on
-offer, then applied in the database (the index) or to indicator records (the dashboard)."""
+offer, then applied to the index's listing entries or the dashboard's indicator records."""
 
 import re
 
-from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 
 from consultations import status as statuses
@@ -51,39 +50,20 @@ class ConsultationFilters:
     def is_active(self):
         return bool(self.status or self.theme or self.territory or self.year)
 
-    def filter_queryset(self, pages):
-        """Consultation pages annotated by status.annotate_status, narrowed by the valid filters."""
-        from consultations.models import ConsultationPage, ConsultationTag
-
-        if self.status:
-            pages = pages.filter(statuses.status_filter(self.status))
-        if self.theme:
-            themed = ConsultationTag.objects.filter(content_object=OuterRef("pk"), tag__slug=self.theme)
-            pages = pages.filter(Exists(themed))
-        if self.territory:
-            # A translated page may still point at the source language's territory: match every translation.
-            key = self.territories[self.territory].translation_key
-            located = ConsultationPage.territories.through.objects.filter(
-                consultationpage=OuterRef("pk"), territory__translation_key=key
-            )
-            pages = pages.filter(Exists(located))
-        if self.year:
-            pages = pages.filter(launch_on__year=self.year)
-        return pages
-
-    def apply(self, records):
-        """The indicator records (consultations.indicators) that the valid filters keep."""
+    def apply(self, entries):
+        """The entries the valid filters keep, in their order. An entry has `status`, `launch_date`,
+        `theme_slugs` and `territory_slugs`: the index's listing entries and the dashboard's indicator records."""
         selected = []
-        for page in records:
-            if self.status and not page.status.matches(self.status):
+        for entry in entries:
+            if self.status and not entry.status.matches(self.status):
                 continue
-            if self.theme and self.theme not in {tag.slug for tag in page.theme_tags}:
+            if self.theme and self.theme not in entry.theme_slugs:
                 continue
-            if self.territory and self.territory not in {territory.slug for territory in page.territory_list}:
+            if self.territory and self.territory not in entry.territory_slugs:
                 continue
-            if self.year and (page.launch_date is None or page.launch_date.year != self.year):
+            if self.year and (entry.launch_date is None or entry.launch_date.year != self.year):
                 continue
-            selected.append(page)
+            selected.append(entry)
         return selected
 
     def status_options(self):

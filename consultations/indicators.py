@@ -154,6 +154,14 @@ class ConsultationRecord:
         self.page_fields = page_fields
         self.__dict__.pop("page", None)
 
+    @cached_property
+    def theme_slugs(self):
+        return {tag.slug for tag in self.theme_tags}
+
+    @cached_property
+    def territory_slugs(self):
+        return {tag.slug for tag in self.territory_list}
+
     @property
     def year(self):
         return self.launch_date.year if self.launch_date else None

@@ -115,8 +115,8 @@ def reports_of_outer_page():
 def annotate_status(queryset, today):
     """Consultation pages annotated, in the database, with `launch_on` (the first phase's start),
     `participation_from`/`participation_to` (the participation span), `has_live_report` and `status_code`:
-    the same rules as derive_status, so that an index can filter, count and page thousands of consultations in
-    SQL. tests/consultations/test_status.py checks that both agree on every case."""
+    the same rules as derive_status, computed for thousands of consultations in one query.
+    tests/consultations/test_status.py checks that both agree on every case."""
     annotated = queryset.annotate(
         launch_on=phase_date(Min, "start_date"),
         participation_from=Coalesce(phase_date(Min, "start_date", participation=True), phase_date(Min, "start_date")),
@@ -132,10 +132,3 @@ def annotate_status(queryset, today):
             default=Value(ANALYSIS),
         )
     )
-
-
-def status_filter(wanted):
-    """The condition on `status_code` (see annotate_status) that Status.matches(wanted) expresses."""
-    if wanted == ANALYSIS:
-        return Q(status_code__in=[ANALYSIS, OVERDUE])
-    return Q(status_code=wanted)

@@ -1,5 +1,8 @@
 """ConsultationIndexPage: the consultations of one language, filtered, with an RSS feed and an events calendar."""
 
+import datetime
+from typing import NamedTuple
+
 from django.core.paginator import InvalidPage, Paginator
 from django.db import models
 from django.db.models import F, Min, Prefetch, Subquery
@@ -27,6 +30,21 @@ from .taxonomy import ConsultationTag, Territory
 
 RESULTS_PER_PAGE = 10
 FEED_ITEMS = 30
+LISTING_SECONDS = 3600  # the statuses follow the day through the key; publications through the generation
+
+
+class ListingEntry(NamedTuple):
+    """One consultation as the index's filters and order see it (plain values: cheap to keep and to copy)."""
+
+    pk: int
+    launch_date: datetime.date | None
+    status_code: str
+    theme_slugs: frozenset
+    territory_slugs: frozenset
+
+    @property
+    def status(self):
+        return statuses.Status(self.status_code)
 
 
 class ConsultationIndexPage(LocalisedRoutableMixin, RoutablePageMixin, BasePage):
@@ -53,17 +71,15 @@ class ConsultationIndexPage(LocalisedRoutableMixin, RoutablePageMixin, BasePage)
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         filters = ConsultationFilters(request.GET, self.theme_options, self.territory_options, self.year_options)
-        # Page through primary keys, then load the ten listed pages with their cards' data: the statuses and
-        # reports of the skipped rows are never computed.
-        matching = filters.filter_queryset(self.consultations()).values_list("pk", flat=True)
-        paginator = Paginator(matching, RESULTS_PER_PAGE)
+        # Filter and page the light listing entries, then load the ten listed pages with their cards' data.
+        paginator = Paginator(filters.apply(self.listing()), RESULTS_PER_PAGE)
         raw_page = request.GET.get("page", "1")
         try:
             paginator.validate_number(raw_page)
         except InvalidPage:  # "²" or 5,000 digits used to reach int() and fail with a server error
             filters.add_notice(_("“%(value)s” is not a page of these results: showing the nearest page."), raw_page)
         results_page = paginator.get_page(raw_page)
-        results_page.object_list = self.listed(list(results_page.object_list))
+        results_page.object_list = self.listed(results_page.object_list)
         context.update(
             filters=filters,
             results_page=results_page,
@@ -76,19 +92,54 @@ class ConsultationIndexPage(LocalisedRoutableMixin, RoutablePageMixin, BasePage)
 
     def consultations(self):
         """Every live, public consultation of this index, newest first, with its status and launch date computed
-        by the database: filtering, counting and paging happen there, so the cost of a request does not grow with
-        the number of consultations (2,000 in `make bench`)."""
+        by the database (status.annotate_status)."""
         pages = statuses.annotate_status(
             public_pages(ConsultationPage.objects.child_of(self).live()), timezone.localdate()
         )
         return pages.order_by(F("launch_on").desc(nulls_last=True), F("first_published_at").desc(nulls_first=True))
 
-    def listed(self, ids):
-        """The pages `ids`, in that order, with what their cards show (status, report link, phases, events,
-        themes, territories in this index's language): a fixed number of queries, whatever the page of results."""
+    def listing(self):
+        """[ListingEntry] for every consultation, newest first: what the filters and the order need, in three
+        queries, kept in each process until the next published change or day. A request then filters and pages
+        plain tuples and loads only the ten consultations it shows (2,000 consultations in `make bench`)."""
+
+        def build():
+            ids = public_pages(ConsultationPage.objects.child_of(self).live()).values("pk")
+            themes = {}
+            for page_id, slug in ConsultationTag.objects.filter(content_object__in=ids).values_list(
+                "content_object", "tag__slug"
+            ):
+                themes.setdefault(page_id, set()).add(slug)
+            links = list(
+                ConsultationPage.territories.through.objects.filter(consultationpage__in=ids).values_list(
+                    "consultationpage", "territory"
+                )
+            )
+            # Territories in this index's language: a translated page may still point at the source's records.
+            territories = list(Territory.objects.filter(pk__in={territory for _page, territory in links}))
+            slugs = {pk: territory.slug for pk, territory in localised_by_pk(territories, self.locale_id).items()}
+            places = {}
+            for page_id, territory in links:
+                places.setdefault(page_id, set()).add(slugs[territory])
+            return [
+                ListingEntry(pk, launch, code, frozenset(themes.get(pk, ())), frozenset(places.get(pk, ())))
+                for pk, launch, code in self.consultations().values_list("pk", "launch_on", "status_code")
+            ]
+
+        return remember(
+            f"consultation-listing:{self.pk}",
+            build,
+            seconds=LISTING_SECONDS,
+            variant=timezone.localdate().isoformat(),
+            in_process=True,
+        )
+
+    def listed(self, entries):
+        """The pages of these listing entries, in their order, with what their cards show (status, report link,
+        phases, events, themes, territories in this index's language): a fixed number of queries."""
         report_slug = statuses.reports_of_outer_page().values("slug")[:1]
         found = (
-            statuses.annotate_status(ConsultationPage.objects.filter(pk__in=ids), timezone.localdate())
+            ConsultationPage.objects.filter(pk__in=[entry.pk for entry in entries])
             .annotate(live_report_slug=Subquery(report_slug))
             .defer_streamfields()
             .prefetch_related(
@@ -99,7 +150,12 @@ class ConsultationIndexPage(LocalisedRoutableMixin, RoutablePageMixin, BasePage)
             )
             .in_bulk()
         )
-        pages = [found[pk] for pk in ids if pk in found]
+        pages = []
+        for entry in entries:
+            if entry.pk in found:
+                page = found[entry.pk]
+                page.status_code = entry.status_code  # read by ConsultationPage.status
+                pages.append(page)
         self._localise_territories(pages)
         return pages
 
@@ -156,7 +212,7 @@ class ConsultationIndexPage(LocalisedRoutableMixin, RoutablePageMixin, BasePage)
             language=self.locale.language_code,
             feed_url=request.build_absolute_uri(),
         )
-        for page in self.listed(list(self.consultations().values_list("pk", flat=True)[:FEED_ITEMS])):
+        for page in self.listed(self.listing()[:FEED_ITEMS]):
             url = page.get_full_url(request)
             feed.add_item(
                 title=page.title,
