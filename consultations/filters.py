@@ -3,6 +3,7 @@ offer, then applied to the index's listing entries or the dashboard's indicator 
 
 import re
 
+from django.core.paginator import InvalidPage, Paginator
 from django.utils.translation import gettext_lazy as _
 
 from consultations import status as statuses
@@ -11,10 +12,11 @@ YEAR_PATTERN = re.compile(r"^\d{4}$")
 
 
 class ConsultationFilters:
-    """`?status=&theme=&territory=&year=`: each valid value narrows the list; invalid ones are ignored, with a
-    notice that names them (never an error page)."""
+    """`?status=&theme=&territory=&year=&page=`: each valid value narrows the list; invalid ones are ignored,
+    with a notice that names them (never an error page)."""
 
     def __init__(self, params, themes, territories, years):
+        self.params = params
         self.themes = themes  # slug -> Tag
         self.territories = territories  # slug -> Territory
         self.years = years  # sorted list of ints
@@ -65,6 +67,17 @@ class ConsultationFilters:
                 continue
             selected.append(entry)
         return selected
+
+    def page_of(self, entries, per_page):
+        """The page of `entries` asked for by `?page=`; a value that is not one of its pages shows the nearest page,
+        with a notice that names it."""
+        paginator = Paginator(entries, per_page)
+        raw_page = self.params.get("page", "1")
+        try:
+            paginator.validate_number(raw_page)
+        except InvalidPage:  # "²" or 5,000 digits used to reach int() and fail with a server error
+            self.add_notice(_("“%(value)s” is not a page of these results: showing the nearest page."), raw_page)
+        return paginator.get_page(raw_page)
 
     def status_options(self):
         return [{"value": code, "label": statuses.LABELS[code]} for code in statuses.FILTER_CHOICES]

@@ -198,7 +198,6 @@ def load_records(locale=None, commitment_key=None):
     from consultations.models import (
         ConsultationEvent,
         ConsultationPage,
-        ConsultationReportPage,
         ConsultationTag,
         LabelAward,
         OnlineParticipation,
@@ -262,7 +261,7 @@ def load_records(locale=None, commitment_key=None):
     responses = ReportResponse.objects.filter(page=OuterRef("pk")).order_by().values("page")
     reports = {
         row.pop("path")[:-4]: row
-        for row in public_pages(ConsultationReportPage.objects.live().filter(first_published_at__isnull=False))
+        for row in statuses.published_reports()
         .annotate(
             response_count=_subquery_count(responses),
             kept_or_adapted=_subquery_count(responses.filter(decision__in=["kept", "adapted"])),

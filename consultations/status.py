@@ -101,15 +101,21 @@ def phase_date(aggregate, column, participation=False):
     return Subquery(rows[:1], output_field=DateField())
 
 
-def reports_of_outer_page():
-    """The published, public reports that are children of the consultation `OuterRef` (at most one is expected).
-    A live page without a first publication date only comes from data written around Wagtail's publishing."""
+def published_reports():
+    """The reports that count as published: live, public, with a first publication date (a live page without one
+    only comes from data written around Wagtail's publishing). One definition for the status, the indicators and
+    the consultation page."""
     from consultations.models import ConsultationReportPage
     from site_core.site_data import public_pages
+
+    return public_pages(ConsultationReportPage.objects.live().filter(first_published_at__isnull=False))
+
+
+def reports_of_outer_page():
+    """The published reports that are children of the consultation `OuterRef` (at most one is expected)."""
     from site_core.tree import children_of_outer_page
 
-    published = ConsultationReportPage.objects.live().filter(first_published_at__isnull=False)
-    return public_pages(published).filter(**children_of_outer_page())
+    return published_reports().filter(**children_of_outer_page())
 
 
 def annotate_status(queryset, today):

@@ -23,7 +23,6 @@ from consultations.calendar import calendar_response
 from consultations.panels import PublicationChecklistPanel
 from site_core.blocks import BaseStreamBlock
 from site_core.models import BasePage
-from site_core.site_data import public_pages
 
 from .decidim import participation_for
 from .mixins import LocalisedRoutableMixin
@@ -274,26 +273,17 @@ class ConsultationPage(LocalisedRoutableMixin, RoutablePageMixin, BasePage):
 
     @cached_property
     def published_report(self):
-        from .report import ConsultationReportPage
-
         if not self.pk:
             return None
-        return public_pages(ConsultationReportPage.objects.child_of(self).live()).first()
-
-    @cached_property
-    def has_published_report(self):
-        annotated = getattr(self, "has_live_report", None)
-        if annotated is not None:
-            return annotated
-        return self.published_report is not None
+        return statuses.published_reports().child_of(self).first()
 
     @cached_property
     def status(self):
-        annotated = getattr(self, "status_code", None)  # set by status.annotate_status (the index)
+        annotated = getattr(self, "status_code", None)  # set by the index from its listing (status.annotate_status)
         if annotated is not None:
             return statuses.Status(annotated)
         return statuses.derive_status(
-            self.ordered_phases, self.answer_due_date, self.has_published_report, timezone.localdate()
+            self.ordered_phases, self.answer_due_date, self.published_report is not None, timezone.localdate()
         )
 
     @cached_property

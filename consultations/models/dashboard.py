@@ -4,7 +4,6 @@ charts, the same figures in tables, GET filters and a CSV download of the figure
 import csv
 from urllib.parse import urlencode
 
-from django.core.paginator import InvalidPage, Paginator
 from django.db import models
 from django.http import HttpResponse
 from django.utils import timezone
@@ -70,13 +69,7 @@ class DashboardPage(LocalisedRoutableMixin, RoutablePageMixin, BasePage):
         filters, dashboard = self.filtered_dashboard(request)
         summary = dashboard.summary
         # The per-consultation table is paged (thousands of rows would weigh megabytes); the CSV holds them all.
-        paginator = Paginator(dashboard.newest_first, CONSULTATIONS_PER_PAGE)
-        raw_page = request.GET.get("page", "1")
-        try:
-            paginator.validate_number(raw_page)
-        except InvalidPage:
-            filters.add_notice(_("“%(value)s” is not a page of these results: showing the nearest page."), raw_page)
-        consultations_page = paginator.get_page(raw_page)
+        consultations_page = filters.page_of(dashboard.newest_first, CONSULTATIONS_PER_PAGE)
         statuses = indicators.status_counts(dashboard.records)
         by_year = dashboard.breakdown("year")
         shares = [indicator for indicator in indicators.INDICATORS if indicator.kind == indicators.SHARE]

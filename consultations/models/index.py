@@ -3,7 +3,6 @@
 import datetime
 from typing import NamedTuple
 
-from django.core.paginator import InvalidPage, Paginator
 from django.db import models
 from django.db.models import F, Min, Prefetch, Subquery
 from django.http import HttpResponse
@@ -72,18 +71,12 @@ class ConsultationIndexPage(LocalisedRoutableMixin, RoutablePageMixin, BasePage)
         context = super().get_context(request, *args, **kwargs)
         filters = ConsultationFilters(request.GET, self.theme_options, self.territory_options, self.year_options)
         # Filter and page the light listing entries, then load the ten listed pages with their cards' data.
-        paginator = Paginator(filters.apply(self.listing()), RESULTS_PER_PAGE)
-        raw_page = request.GET.get("page", "1")
-        try:
-            paginator.validate_number(raw_page)
-        except InvalidPage:  # "²" or 5,000 digits used to reach int() and fail with a server error
-            filters.add_notice(_("“%(value)s” is not a page of these results: showing the nearest page."), raw_page)
-        results_page = paginator.get_page(raw_page)
+        results_page = filters.page_of(filters.apply(self.listing()), RESULTS_PER_PAGE)
         results_page.object_list = self.listed(results_page.object_list)
         context.update(
             filters=filters,
             results_page=results_page,
-            result_count=paginator.count,
+            result_count=results_page.paginator.count,
             theme_options=sorted(self.theme_options.values(), key=lambda tag: tag.name),
             territory_options=sorted(self.territory_options.values(), key=lambda territory: territory.name),
             year_options=self.year_options,

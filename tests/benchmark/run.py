@@ -97,29 +97,32 @@ def stop_server(server):
     server.wait(timeout=30)
 
 
-def wrk(path):
-    output = subprocess.run(  # noqa: S603
-        [
-            shutil.which("wrk") or "wrk",
-            "--threads",
-            "2",
-            "--connections",
-            str(CONNECTIONS),
-            "--duration",
-            f"{SECONDS}s",
-            "--timeout",
-            "10s",
-            "--script",
-            str(Path(__file__).with_name("report.lua")),
-            f"http://127.0.0.1:{PORT}{path}",
-        ],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
+def wrk_command(path):
+    """wrk loading `path` for SECONDS with CONNECTIONS; report.lua prints the figures as JSON on the last line."""
+    return [
+        shutil.which("wrk") or "wrk",
+        "--threads",
+        "2",
+        "--connections",
+        str(CONNECTIONS),
+        "--duration",
+        f"{SECONDS}s",
+        "--timeout",
+        "10s",
+        "--script",
+        str(Path(__file__).with_name("report.lua")),
+        f"http://127.0.0.1:{PORT}{path}",
+    ]
+
+
+def wrk_figures(output):
     figures = json.loads(output.strip().splitlines()[-1])
     figures["rps"] = figures["requests"] / figures["seconds"]
     return figures
+
+
+def wrk(path):
+    return wrk_figures(subprocess.run(wrk_command(path), capture_output=True, text=True, check=True).stdout)  # noqa: S603
 
 
 def page_facts(urls):
@@ -212,29 +215,15 @@ def publish_under_load():
         "home.save_revision().publish()"
     )
     with subprocess.Popen(  # noqa: S603
-        [
-            shutil.which("wrk") or "wrk",
-            "--threads",
-            "2",
-            "--connections",
-            str(CONNECTIONS),
-            "--duration",
-            f"{SECONDS}s",
-            "--timeout",
-            "10s",
-            "--script",
-            str(Path(__file__).with_name("report.lua")),
-            f"http://127.0.0.1:{PORT}/fr/",
-        ],
+        wrk_command("/fr/"),
         stdout=subprocess.PIPE,
         text=True,
     ) as load:
         time.sleep(SECONDS / 2)
         run([PYTHON, "manage.py", "shell", "--no-imports", "-c", script], env=SERVER_ENV)
         output, _ = load.communicate()
-    figures = json.loads(output.strip().splitlines()[-1])
+    figures = wrk_figures(output)
     body = urllib.request.urlopen(f"http://127.0.0.1:{PORT}/fr/").read().decode()  # noqa: S310
-    figures["rps"] = figures["requests"] / figures["seconds"]
     figures["change_live"] = marker.replace("'", "&#x27;") in body or marker in body
     return figures
 

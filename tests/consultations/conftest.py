@@ -1,9 +1,12 @@
 """Factories for the consultations tests: an index, consultations with phases and events, reports."""
 
 import datetime
+import io
 import zoneinfo
+from pathlib import Path
 
 import pytest
+from django.core.management import call_command
 
 from consultations.models import (
     ConsultationEvent,
@@ -100,3 +103,15 @@ def admin_client(client, django_user_model, locales):
     user = django_user_model.objects.create_superuser("editrice", "editrice@example.org", "motdepasse")
     client.force_login(user)
     return client
+
+
+DECIDIM_FILES = Path(__file__).parent / "decidim"  # small Decidim open-data exports written by hand
+
+
+def run_import(source, consultation, *extra, process="plan-velo"):
+    """`manage.py import_decidim` on `source` for `consultation`; returns what it printed."""
+    out = io.StringIO()
+    call_command(
+        "import_decidim", str(source), "--process", process, "--consultation", str(consultation.pk), *extra, stdout=out
+    )
+    return out.getvalue()

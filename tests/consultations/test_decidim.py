@@ -4,28 +4,17 @@ import datetime
 import io
 import shutil
 import zipfile
-from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
 
 from consultations.models import ConsultationReportPage, ImportedProposal, OnlineParticipation
-from tests.consultations.conftest import make_consultation, make_report
-
-FILES = Path(__file__).parent / "decidim"
+from tests.consultations.conftest import DECIDIM_FILES, make_consultation, make_report, run_import
 
 
 @pytest.fixture
 def consultation(index_page):
     return make_consultation(index_page, "plan-velo", phases=[(datetime.date(2025, 3, 1), datetime.date(2025, 4, 30))])
-
-
-def run(source, consultation, *extra, process="plan-velo"):
-    out = io.StringIO()
-    call_command(
-        "import_decidim", str(source), "--process", process, "--consultation", str(consultation.pk), *extra, stdout=out
-    )
-    return out.getvalue()
 
 
 def latest_rows(report):
@@ -34,7 +23,7 @@ def latest_rows(report):
 
 
 def test_import_028_fills_online_figures_of_the_process_only(consultation):
-    output = run(FILES / "v028", consultation)
+    output = run_import(DECIDIM_FILES / "v028", consultation)
     figures = OnlineParticipation.objects.get(consultation=consultation)
     # Proposals 101-103 (104 withdrawn, 201 in another process); supports 120+30+15; comments 9+4+2 on proposals
     # plus 2+1 on meetings; meetings 501, 502 with 45+30 attendees and 18+7 contributions.
@@ -48,9 +37,9 @@ def test_import_028_fills_online_figures_of_the_process_only(consultation):
 def test_import_from_a_zip(consultation, tmp_path):
     archive = tmp_path / "p.example.org-open-data.zip"
     with zipfile.ZipFile(archive, "w") as zipped:
-        for file in (FILES / "v028").iterdir():
+        for file in (DECIDIM_FILES / "v028").iterdir():
             zipped.write(file, file.name)
-    run(archive, consultation)
+    run_import(archive, consultation)
     assert OnlineParticipation.objects.get(consultation=consultation).proposals == 3
 
 
@@ -58,7 +47,7 @@ def test_import_030_votes_withdrawn_column_and_comment_counts(index_page):
     consultation = make_consultation(
         index_page, "ecoles", phases=[(datetime.date(2026, 2, 1), datetime.date(2026, 3, 1))]
     )
-    run(FILES / "v030", consultation, process="ecoles")
+    run_import(DECIDIM_FILES / "v030", consultation, process="ecoles")
     figures = OnlineParticipation.objects.get(consultation=consultation)
     # 302 is withdrawn (withdrawn=true); votes are hidden (empty) so count 0; comments 11 + meeting's 4.
     assert (figures.proposals, figures.supports, figures.comments) == (1, 0, 15)
@@ -67,7 +56,7 @@ def test_import_030_votes_withdrawn_column_and_comment_counts(index_page):
 
 def test_drafts_report_rows_and_never_overwrites_an_edited_row(consultation):
     report = make_report(consultation, responses=[{"proposal": "Rédigée à la main", "decision": "kept"}])
-    output = run(FILES / "v028", consultation)
+    output = run_import(DECIDIM_FILES / "v028", consultation)
     assert "draft row added: Decidim PV-PROP-2025-03-101" in output
     rows = {row.subject: row for row in latest_rows(report)}
     assert rows["Decidim PV-PROP-2025-03-101"].proposal == "Une piste sur les quais"
@@ -87,7 +76,7 @@ def test_drafts_report_rows_and_never_overwrites_an_edited_row(consultation):
         if row.subject == "Decidim PV-PROP-2025-03-102":
             row.reason = "Le parking sert aux marchés du samedi ; il sera réduit de moitié."
     draft.save_revision().publish()
-    output = run(FILES / "v028", consultation)
+    output = run_import(DECIDIM_FILES / "v028", consultation)
     assert "row left alone (edited by an editor): Decidim PV-PROP-2025-03-102" in output
     rows = {row.subject: row for row in latest_rows(report)}
     assert rows["Decidim PV-PROP-2025-03-102"].reason.startswith("Le parking sert aux marchés")
@@ -97,7 +86,7 @@ def test_drafts_report_rows_and_never_overwrites_an_edited_row(consultation):
 def test_dry_run_writes_nothing(consultation):
     report = make_report(consultation, responses=[{"proposal": "À la main", "decision": "kept"}])
     revisions = report.revisions.count()
-    output = run(FILES / "v028", consultation, "--dry-run")
+    output = run_import(DECIDIM_FILES / "v028", consultation, "--dry-run")
     assert output.startswith("Dry run: nothing written.")
     assert "draft row added: Decidim PV-PROP-2025-03-101" in output
     assert not OnlineParticipation.objects.exists()
@@ -119,7 +108,7 @@ def test_dry_run_writes_nothing(consultation):
 )
 def test_malformed_files_stop_naming_file_line_and_column_and_write_nothing(consultation, folder, message):
     with pytest.raises(CommandError) as error:
-        run(FILES / folder, consultation)
+        run_import(DECIDIM_FILES / folder, consultation)
     assert message in str(error.value)
     assert "Nothing was imported" in str(error.value)
     assert not OnlineParticipation.objects.exists()
@@ -128,12 +117,12 @@ def test_malformed_files_stop_naming_file_line_and_column_and_write_nothing(cons
 
 def test_unknown_consultation_and_missing_files(consultation, tmp_path):
     with pytest.raises(CommandError, match="No consultation page has the id"):
-        call_command("import_decidim", str(FILES / "v028"), "--process", "x", "--consultation", "999999")
+        call_command("import_decidim", str(DECIDIM_FILES / "v028"), "--process", "x", "--consultation", "999999")
     empty = tmp_path / "empty"
     empty.mkdir()
-    shutil.copy(FILES / "v028" / "p.example.org-open-data-meetings.csv", empty / "readme.txt")
+    shutil.copy(DECIDIM_FILES / "v028" / "p.example.org-open-data-meetings.csv", empty / "readme.txt")
     with pytest.raises(CommandError, match="no proposals or meetings file"):
-        run(empty, consultation)
+        run_import(empty, consultation)
 
 
 def test_online_figures_count_as_contributions_before_the_report(consultation, home_page):
@@ -141,7 +130,7 @@ def test_online_figures_count_as_contributions_before_the_report(consultation, h
 
     from consultations import indicators
 
-    run(FILES / "v028", consultation)
+    run_import(DECIDIM_FILES / "v028", consultation)
     record = indicators.load_records(Locale.objects.get(language_code="fr"))[0]
     assert record.contributions == 3 + 18  # proposals and comments; no report yet
 
@@ -152,7 +141,7 @@ def test_admin_upload_form_imports_and_reports_errors(admin_client, consultation
     def upload(folder, dry_run):
         buffer = io.BytesIO()
         with zipfile.ZipFile(buffer, "w") as zipped:
-            for file in (FILES / folder).iterdir():
+            for file in (DECIDIM_FILES / folder).iterdir():
                 zipped.write(file, file.name)
         data = {
             "export": SimpleUploadedFile("open-data.zip", buffer.getvalue(), content_type="application/zip"),

@@ -6,10 +6,9 @@ import datetime
 import io
 import shutil
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
-from django.core.management import CommandError, call_command
+from django.core.management import CommandError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -20,10 +19,9 @@ from consultations.models import (
     OnlineParticipation,
 )
 from tests.conftest import translate
-from tests.consultations.conftest import make_consultation, make_report
+from tests.consultations.conftest import DECIDIM_FILES, make_consultation, make_report, run_import
 from tests.utils import visible_text
 
-FILES = Path(__file__).parent / "decidim"
 RESULTS = "p.example.org-open-data-results.csv"
 PROCESSES = "p.example.org-open-data-participatory_processes.csv"
 
@@ -38,18 +36,10 @@ def schools(index_page):
     return make_consultation(index_page, "ecoles", phases=[(datetime.date(2026, 2, 1), datetime.date(2026, 3, 1))])
 
 
-def run(source, consultation, *extra, process="plan-velo"):
-    out = io.StringIO()
-    call_command(
-        "import_decidim", str(source), "--process", process, "--consultation", str(consultation.pk), *extra, stdout=out
-    )
-    return out.getvalue()
-
-
 def copy_export(folder, tmp_path, edit=None, name=RESULTS):
     """A copy of a fixture export, with `edit(text) -> text` applied to one of its files."""
     target = tmp_path / folder
-    shutil.copytree(FILES / folder, target)
+    shutil.copytree(DECIDIM_FILES / folder, target)
     if edit:
         path = target / name
         path.write_text(edit(path.read_text(encoding="utf-8")), encoding="utf-8")
@@ -65,7 +55,7 @@ def proposal_ids(result):
 
 
 def test_028_results_of_the_process_are_imported_with_sub_results_counted_in_their_parent(consultation):
-    output = run(FILES / "v028", consultation)
+    output = run_import(DECIDIM_FILES / "v028", consultation)
     results = results_by_id(consultation)
     assert sorted(results) == ["901", "903"]  # 902 is a sub-result of 901; 950 belongs to another process
     lane = results["901"]
@@ -95,22 +85,22 @@ def test_028_results_of_the_process_are_imported_with_sub_results_counted_in_the
 
 
 def test_re_import_is_idempotent(consultation):
-    run(FILES / "v028", consultation)
+    run_import(DECIDIM_FILES / "v028", consultation)
     before = {key: (result.pk, proposal_ids(result)) for key, result in results_by_id(consultation).items()}
-    output = run(FILES / "v028", consultation)
+    output = run_import(DECIDIM_FILES / "v028", consultation)
     after = {key: (result.pk, proposal_ids(result)) for key, result in results_by_id(consultation).items()}
     assert after == before
     assert "results: 0 added, 0 updated, 0 removed, 2 unchanged" in output
 
 
 def test_re_import_updates_changed_results_and_removes_vanished_ones(consultation, tmp_path):
-    run(FILES / "v028", consultation)
+    run_import(DECIDIM_FILES / "v028", consultation)
 
     def progress_and_drop_903(text):
         text = text.replace(";In progress;40.5;", ";In progress;60.0;")
         return "\n".join(line for line in text.split("\n") if not line.startswith("903;")) + "\n"
 
-    output = run(copy_export("v028", tmp_path, progress_and_drop_903), consultation)
+    output = run_import(copy_export("v028", tmp_path, progress_and_drop_903), consultation)
     results = results_by_id(consultation)
     assert sorted(results) == ["901"]
     assert results["901"].progress == Decimal("60.00")
@@ -120,28 +110,28 @@ def test_re_import_updates_changed_results_and_removes_vanished_ones(consultatio
 
 
 def test_an_export_without_results_file_leaves_the_results_alone(consultation, tmp_path):
-    run(FILES / "v028", consultation)
+    run_import(DECIDIM_FILES / "v028", consultation)
     folder = copy_export("v028", tmp_path)
     (folder / RESULTS).unlink()
-    output = run(folder, consultation)
+    output = run_import(folder, consultation)
     assert sorted(results_by_id(consultation)) == ["901", "903"]
     assert "No results file in the export: the implementation results are left as they were." in output
 
 
 def test_dry_run_reports_result_changes_and_writes_nothing(consultation, tmp_path):
-    output = run(FILES / "v028", consultation, "--dry-run")
+    output = run_import(DECIDIM_FILES / "v028", consultation, "--dry-run")
     assert "result added: Piste cyclable des quais" in output
     assert not ImplementationResult.objects.exists()
     assert not OnlineParticipation.objects.exists()
-    run(FILES / "v028", consultation)
+    run_import(DECIDIM_FILES / "v028", consultation)
     changed = copy_export("v028", tmp_path, lambda text: text.replace(";In progress;40.5;", ";In progress;75.0;"))
-    output = run(changed, consultation, "--dry-run")
+    output = run_import(changed, consultation, "--dry-run")
     assert "result updated: Piste cyclable des quais" in output
     assert results_by_id(consultation)["901"].progress == Decimal("40.50")
 
 
 def test_030_checks_the_process_de_duplicates_its_rows_and_records_its_title(schools):
-    output = run(FILES / "v030", schools, process="ecoles")
+    output = run_import(DECIDIM_FILES / "v030", schools, process="ecoles")
     participation = OnlineParticipation.objects.get(consultation=schools)
     assert participation.process_title == "Rénovation des écoles : des cours oasis"
     assert participation.process_title_language == "fr"
@@ -155,7 +145,7 @@ def test_030_checks_the_process_de_duplicates_its_rows_and_records_its_title(sch
 
 def test_030_unknown_process_names_the_file_and_close_slugs_and_writes_nothing(schools):
     with pytest.raises(CommandError) as error:
-        run(FILES / "v030", schools, process="ecole")
+        run_import(DECIDIM_FILES / "v030", schools, process="ecole")
     message = str(error.value)
     assert message.startswith(f"{PROCESSES}: no participatory process has the slug “ecole”.")
     assert "Close slugs: ecoles, ecoles-maternelles." in message
@@ -169,18 +159,18 @@ def test_030_with_another_separator(schools, tmp_path):
     """Decidim 0.30 lets a platform choose its CSV separator: the whole export is read with --separator."""
     folder = tmp_path / "comma"
     folder.mkdir()
-    for source in (FILES / "v030").iterdir():
+    for source in (DECIDIM_FILES / "v030").iterdir():
         rows = list(csv.reader(io.StringIO(source.read_text(encoding="utf-8"), newline=""), delimiter=";"))
         with (folder / source.name).open("w", encoding="utf-8", newline="") as file:
             csv.writer(file, delimiter=",", lineterminator="\n").writerows(rows)
-    run(folder, schools, "--separator", ",", process="ecoles")
+    run_import(folder, schools, "--separator", ",", process="ecoles")
     assert OnlineParticipation.objects.get(consultation=schools).process_title.startswith("Rénovation des écoles")
     assert ImplementationResult.objects.filter(consultation=schools).count() == 1
 
 
 def test_a_later_export_of_another_process_forgets_the_old_process_title(schools):
-    run(FILES / "v030", schools, process="ecoles")
-    run(FILES / "v028", schools, process="plan-velo")  # 0.28: no process file
+    run_import(DECIDIM_FILES / "v030", schools, process="ecoles")
+    run_import(DECIDIM_FILES / "v028", schools, process="plan-velo")  # 0.28: no process file
     participation = OnlineParticipation.objects.get(consultation=schools)
     assert (participation.process_slug, participation.process_title, participation.process_url) == ("plan-velo", "", "")
 
@@ -263,10 +253,13 @@ def test_malformed_results_or_processes_stop_naming_file_line_and_column_and_wri
     consultation, schools, tmp_path, folder, name, edit, message
 ):
     target, process = (consultation, "plan-velo") if folder == "v028" else (schools, "ecoles")
-    run(FILES / folder, target, process=process)  # a good import first: a bad one must leave it as it was
+    # A good import first: a bad one must leave it as it was.
+    run_import(
+        DECIDIM_FILES / folder, target, process=process
+    )  # a good import first: a bad one must leave it as it was
     before = sorted(ImplementationResult.objects.values_list("decidim_id", "progress"))
     with pytest.raises(CommandError) as error:
-        run(copy_export(folder, tmp_path, edit, name), target, process=process)
+        run_import(copy_export(folder, tmp_path, edit, name), target, process=process)
     assert message in str(error.value)
     assert "Nothing was imported" in str(error.value)
     assert sorted(ImplementationResult.objects.values_list("decidim_id", "progress")) == before
@@ -281,7 +274,7 @@ def test_admin_form_mentions_results_and_reports_them(admin_client, consultation
     assert "résultats" in page  # the form's help and introduction say results are imported too
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as zipped:
-        for file in (FILES / "v028").iterdir():
+        for file in (DECIDIM_FILES / "v028").iterdir():
             zipped.write(file, file.name)
     response = admin_client.post(
         "/admin/consultations/import-decidim/",
@@ -310,7 +303,7 @@ def publish_drafted_rows(report):
 
 def test_report_shows_the_results_and_ties_response_rows_to_them(client, consultation):
     report = make_report(consultation, responses=[{"proposal": "Rédigée à la main", "decision": "kept"}])
-    run(FILES / "v028", consultation)
+    run_import(DECIDIM_FILES / "v028", consultation)
     publish_drafted_rows(report)
     response = client.get(report.url)
     html = response.content.decode()
@@ -393,7 +386,7 @@ def test_a_translated_report_shows_the_source_import_marked_in_its_language(
     client, consultation, index_page, home_page_en, locales
 ):
     report = make_report(consultation, responses=[{"proposal": "Rédigée à la main", "decision": "kept"}])
-    run(FILES / "v028", consultation)
+    run_import(DECIDIM_FILES / "v028", consultation)
     translate(index_page, locales["en"], title="Consultations")
     translate(consultation, locales["en"], title="Cycling plan")
     english = translate(report, locales["en"], title="Report")
@@ -407,7 +400,7 @@ def test_a_translated_report_shows_the_source_import_marked_in_its_language(
 def test_consultation_page_names_the_process_after_a_030_import(client, schools):
     html = client.get(schools.url).content.decode()
     assert "Voir les contributions sur la plateforme participative" in html
-    run(FILES / "v030", schools, process="ecoles")
+    run_import(DECIDIM_FILES / "v030", schools, process="ecoles")
     html = client.get(schools.url).content.decode()
     assert (
         "Voir les contributions à « Rénovation des écoles : des cours oasis » sur la plateforme participative" in html
