@@ -239,6 +239,13 @@ def trusted_proxy_count():
 
 PACTE_TRUSTED_PROXY_COUNT = trusted_proxy_count()
 
+# Bounds on a Decidim open-data .zip (consultations/decidim_import.py), checked before anything is written. An
+# export holds one CSV per component type (proposals, meetings, results, comments, budgets…), a few dozen at most;
+# its largest, the proposals of a metropolis, is a few megabytes. A small zip can expand to gigabytes: refused.
+PACTE_DECIDIM_MAX_ENTRIES = 50
+PACTE_DECIDIM_MAX_ENTRY_BYTES = 50 * 1024 * 1024
+PACTE_DECIDIM_MAX_TOTAL_BYTES = 200 * 1024 * 1024
+
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
