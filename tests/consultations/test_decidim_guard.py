@@ -13,6 +13,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError
 from wagtail.models import GroupPagePermission, Page
 
+from consultations import decidim_import
 from consultations.decidim_admin import editable_consultations
 from consultations.models import ImplementationResult, ImportedProposal, OnlineParticipation
 from tests.consultations.conftest import DECIDIM_FILES, make_consultation, run_import
@@ -220,3 +221,21 @@ def test_the_command_line_keeps_the_same_limits(consultations, tmp_path, setting
     settings.PACTE_DECIDIM_MAX_ENTRIES = 4
     run_import(archive, consultations[0])
     assert OnlineParticipation.objects.get().proposals == 3
+
+
+def test_inflating_stops_at_the_limits_even_when_the_directory_passed(tmp_path, settings):
+    # Should a zip reader ever hand out more than an entry's header claims, the chunked read is the guard: here
+    # the limits are lowered after the directory check, so only the read can stop the entry.
+    path = tmp_path / "open-data.zip"
+    path.write_bytes(export_zip())
+    archive = decidim_import.open_archive(path)
+    proposals = archive.getinfo(PROPOSALS)
+    settings.PACTE_DECIDIM_MAX_ENTRY_BYTES = 100
+    with pytest.raises(decidim_import.ImportError_, match=rf"{PROPOSALS} : plus de 100\soctets une fois décompressé"):
+        decidim_import.read_entry(archive, proposals, path.name, decidim_import.ReadBudget(10_000))
+    settings.PACTE_DECIDIM_MAX_ENTRY_BYTES = 10_000
+    with pytest.raises(decidim_import.ImportError_, match=r"les fichiers dépassent"):
+        decidim_import.read_entry(archive, proposals, path.name, decidim_import.ReadBudget(proposals.file_size - 1))
+    budget = decidim_import.ReadBudget(10_000)
+    assert decidim_import.read_entry(archive, proposals, path.name, budget).startswith(b"id;")
+    assert budget.left == 10_000 - proposals.file_size
