@@ -7,6 +7,7 @@ from django import forms
 from django.core.exceptions import PermissionDenied
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
+from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from consultations.decidim_import import ImportError_, run_import
 from consultations.models import ConsultationPage
@@ -25,7 +26,9 @@ class DecidimImportForm(forms.Form):
         label=_("Decidim process"), help_text=_("L'identifiant de la démarche, par exemple « plan-velo ».")
     )
     consultation = forms.ModelChoiceField(
-        label=_("Consultation"), queryset=ConsultationPage.objects.order_by("-first_published_at")
+        label=_("Consultation"),
+        queryset=ConsultationPage.objects.none(),
+        help_text=_("Only the consultations you may edit are offered."),
     )
     separator = forms.CharField(
         label=_("Separator"),
@@ -45,11 +48,24 @@ class DecidimImportForm(forms.Form):
         ),
     )
 
+    def __init__(self, user, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Another consultation's id, posted by hand, is then refused as an invalid choice.
+        self.fields["consultation"].queryset = editable_consultations(user)
+
+
+def editable_consultations(user):
+    """The consultations `user` may edit, newest first: Wagtail's rule for `page.permissions_for_user(user)
+    .can_edit()` ("change" on the page or an ancestor, or "add" there on a page they own, or superuser), as one
+    query. The import writes the page's figures and report drafts, so it asks what editing the page asks."""
+    editable = PagePermissionPolicy().instances_user_has_permission_for(user, "change")
+    return ConsultationPage.objects.filter(pk__in=editable.values("pk")).order_by("-first_published_at")
+
 
 def decidim_import_view(request):
     if not request.user.has_perm("consultations.add_onlineparticipation"):
         raise PermissionDenied
-    form = DecidimImportForm(request.POST or None, request.FILES or None)
+    form = DecidimImportForm(request.user, request.POST or None, request.FILES or None)
     result, error = None, None
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -77,6 +93,7 @@ def decidim_import_view(request):
             "form": form,
             "result": result,
             "error": error,
+            "no_consultation": not form.fields["consultation"].queryset.exists(),
             "dry_run": form.cleaned_data.get("dry_run") if form.is_bound and form.is_valid() else None,
         },
     )

@@ -10,12 +10,16 @@ import hashlib
 import io
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
+from django.conf import settings
 from django.db import transaction
+from django.template.defaultfilters import filesizeformat
 from django.utils.html import strip_tags
+from django.utils.translation import gettext
 
 from consultations.models import (
     ConsultationReportPage,
@@ -37,6 +41,9 @@ REQUIRED = {
 }
 RESULT_URL = re.compile(r"/processes/(?P<slug>[^/?#]+)/f/[^/?#]+/results/(?P<id>[^/?#]+)")
 PROPOSAL_URL = re.compile(r"/proposals/(?P<id>\d+)(?:[/?#]|$)")
+# What a damaged or unsupported archive raises while it is opened or read (RuntimeError: an encrypted entry).
+BROKEN_ZIP = (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError, ValueError, OSError)
+ZIP_CHUNK = 1024 * 1024
 PERCENTAGE = re.compile(r"\d+(?:[.,]\d+)?(?:[eE][+-]?\d+)?")  # Rails writes decimals as "42.5"; tolerate "0.425e2"
 DATE = re.compile(r"\d{4}-\d{2}-\d{2}(?:[ T].*)?")
 
@@ -62,10 +69,21 @@ def read_sources(source):
     if path.is_dir():
         items = [(child.name, child.read_bytes) for child in sorted(path.iterdir()) if child.suffix == ".csv"]
     elif zipfile.is_zipfile(path):
-        archive = zipfile.ZipFile(path)
-        items = [(Path(name).name, lambda name=name: archive.read(name)) for name in sorted(archive.namelist())]
+        archive = open_archive(path)
+        budget = ReadBudget(settings.PACTE_DECIDIM_MAX_TOTAL_BYTES)
+        items = [
+            (Path(info.filename).name, lambda info=info: read_entry(archive, info, path.name, budget))
+            for info in sorted(archive.infolist(), key=lambda info: info.filename)
+            if not info.is_dir()
+        ]
     else:
-        raise ImportError_(f"{source}: neither a folder nor a .zip open-data export.")
+        raise ImportError_(
+            gettext(
+                "%(archive)s is neither a folder nor a .zip open-data export (the file Decidim offers at "
+                "/open-data/download)."
+            )
+            % {"archive": path.name}
+        )
     for name, read in items:
         for entity in ENTITIES:
             if name == f"{entity}.csv" or name.endswith(f"-open-data-{entity}.csv"):
@@ -77,6 +95,95 @@ def read_sources(source):
     if "proposals" not in found and "meetings" not in found:
         raise ImportError_(f"{source}: no proposals or meetings file (…-open-data-proposals.csv) in the export.")
     return found
+
+
+def open_archive(path):
+    """The zip, once its central directory shows it within the limits on entries and uncompressed sizes. Those
+    sizes are the archive's own claims: read_entry enforces them again on the bytes actually inflated."""
+    try:
+        archive = zipfile.ZipFile(path)
+        entries = archive.infolist()
+    except BROKEN_ZIP as error:
+        raise broken_archive(path.name, error) from error
+    limit = settings.PACTE_DECIDIM_MAX_ENTRIES
+    if len(entries) > limit:
+        raise ImportError_(
+            gettext(
+                "%(archive)s holds %(count)s files, more than the %(limit)s a Decidim export may hold "
+                "(PACTE_DECIDIM_MAX_ENTRIES): is it the open-data export?"
+            )
+            % {"archive": path.name, "count": len(entries), "limit": limit}
+        )
+    total = 0
+    for info in entries:
+        if info.file_size > settings.PACTE_DECIDIM_MAX_ENTRY_BYTES:
+            raise entry_too_large(path.name, info.filename, filesizeformat(info.file_size))
+        total += info.file_size
+        if total > settings.PACTE_DECIDIM_MAX_TOTAL_BYTES:
+            raise total_too_large(path.name, info.filename)
+    return archive
+
+
+@dataclass
+class ReadBudget:
+    """What is left of the total uncompressed size for the entries still to read."""
+
+    left: int
+
+
+def read_entry(archive, info, archive_name, budget):
+    """The entry's bytes, inflated a chunk at a time and stopped at the limits, whatever its header claims."""
+    chunks, size = [], 0
+    try:
+        with archive.open(info) as stream:
+            while chunk := stream.read(ZIP_CHUNK):
+                size += len(chunk)
+                if size > settings.PACTE_DECIDIM_MAX_ENTRY_BYTES:
+                    raise entry_too_large(
+                        archive_name,
+                        info.filename,
+                        gettext("more than %(size)s")
+                        % {"size": filesizeformat(settings.PACTE_DECIDIM_MAX_ENTRY_BYTES)},
+                    )
+                if size > budget.left:
+                    raise total_too_large(archive_name, info.filename)
+                chunks.append(chunk)
+    except BROKEN_ZIP as error:
+        raise broken_archive(archive_name, error) from error
+    budget.left -= size
+    return b"".join(chunks)
+
+
+def entry_too_large(archive_name, entry, size):
+    return ImportError_(
+        gettext(
+            "%(archive)s, file %(entry)s: %(size)s once uncompressed, over the limit of %(limit)s per file "
+            "(PACTE_DECIDIM_MAX_ENTRY_BYTES)."
+        )
+        % {
+            "archive": archive_name,
+            "entry": entry,
+            "size": size,
+            "limit": filesizeformat(settings.PACTE_DECIDIM_MAX_ENTRY_BYTES),
+        }
+    )
+
+
+def total_too_large(archive_name, entry):
+    return ImportError_(
+        gettext(
+            "%(archive)s: at file %(entry)s, the files add up to more than %(limit)s once uncompressed, the limit "
+            "for a whole export (PACTE_DECIDIM_MAX_TOTAL_BYTES)."
+        )
+        % {"archive": archive_name, "entry": entry, "limit": filesizeformat(settings.PACTE_DECIDIM_MAX_TOTAL_BYTES)}
+    )
+
+
+def broken_archive(archive_name, error):
+    return ImportError_(
+        gettext("%(archive)s is a damaged or unsupported .zip file (%(problem)s): download the export again.")
+        % {"archive": archive_name, "problem": error}
+    )
 
 
 def parse(name, text, entity, separator):

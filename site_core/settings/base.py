@@ -5,6 +5,7 @@ from pathlib import Path
 
 import dj_database_url
 from csp.constants import NONE, SELF
+from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -221,6 +222,29 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "site_core/locked_out.html"
 AXES_VERBOSE = False
+# Lock by the visitor's address, not the reverse proxy's: behind nginx every REMOTE_ADDR is 127.0.0.1, and five
+# failures from anyone would lock the account for everyone. PACTE_TRUSTED_PROXY_COUNT is how many proxies stand
+# between the visitors and gunicorn (0: reached directly; 1: the nginx of docs/deployment.md).
+AXES_CLIENT_IP_CALLABLE = "site_core.client_address.client_ip"
+
+
+def trusted_proxy_count():
+    value = os.environ.get("PACTE_TRUSTED_PROXY_COUNT", "").strip() or "0"
+    if not (value.isascii() and value.isdigit()):
+        raise ImproperlyConfigured(
+            f"PACTE_TRUSTED_PROXY_COUNT must be a whole number of reverse proxies (0, 1, 2…), not “{value}”."
+        )
+    return int(value)
+
+
+PACTE_TRUSTED_PROXY_COUNT = trusted_proxy_count()
+
+# Bounds on a Decidim open-data .zip (consultations/decidim_import.py), checked before anything is written. An
+# export holds one CSV per component type (proposals, meetings, results, comments, budgets…), a few dozen at most;
+# its largest, the proposals of a metropolis, is a few megabytes. A small zip can expand to gigabytes: refused.
+PACTE_DECIDIM_MAX_ENTRIES = 50
+PACTE_DECIDIM_MAX_ENTRY_BYTES = 50 * 1024 * 1024
+PACTE_DECIDIM_MAX_TOTAL_BYTES = 200 * 1024 * 1024
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
