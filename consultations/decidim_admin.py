@@ -17,13 +17,13 @@ class DecidimImportForm(forms.Form):
     export = forms.FileField(
         label=_("Open-data export"),
         help_text=_(
-            "Le fichier .zip téléchargé depuis /open-data/download sur la plateforme Decidim. Sont lus : les "
-            "propositions, les rencontres, les résultats (le suivi de la mise en œuvre) et, depuis la version 0.30, "
-            "la fiche de la démarche."
+            "The .zip file downloaded from /open-data/download on the Decidim platform. Read from it: the proposals, "
+            "the meetings, the results (the follow-up of the implementation) and, from version 0.30, the process's own "
+            "record."
         ),
     )
     process = forms.SlugField(
-        label=_("Decidim process"), help_text=_("L'identifiant de la démarche, par exemple « plan-velo ».")
+        label=_("Decidim process"), help_text=_("The process's identifier, for example “plan-velo”.")
     )
     consultation = forms.ModelChoiceField(
         label=_("Consultation"),
@@ -36,7 +36,7 @@ class DecidimImportForm(forms.Form):
         max_length=1,
         strip=False,
         help_text=_(
-            "Le caractère qui sépare les colonnes : « ; » sauf si la plateforme (0.30 et après) en utilise un autre."
+            "The character that separates the columns: “;” unless the platform (0.30 and later) uses another one."
         ),
     )
     dry_run = forms.BooleanField(
@@ -44,7 +44,7 @@ class DecidimImportForm(forms.Form):
         required=False,
         initial=True,
         help_text=_(
-            "Cochée : l'import montre ce qui changerait (chiffres, lignes du bilan, résultats) sans rien enregistrer."
+            "Ticked: the import shows what would change (figures, report rows, results) without saving anything."
         ),
     )
 

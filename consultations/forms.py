@@ -12,15 +12,15 @@ class RandomDrawCreateForm(WagtailAdminModelForm):
         label=_("List to draw from"),
         widget=forms.Textarea(attrs={"rows": 12}),
         help_text=_(
-            "Une entrée par ligne (proposition, participant…). Les lignes vides sont ignorées. La liste est publiée : "
-            "pour tirer au sort des personnes, écrivez des numéros anonymes, jamais des noms."
+            "One entry per line (proposal, participant…). Empty lines are ignored. The list is published: to draw "
+            "people by lot, write anonymous numbers, never names."
         ),
     )
 
     class Meta:
         model = RandomDraw
         fields = ["consultation", "title", "method", "count", "seed"]
-        help_texts = {"count": _("Combien d'entrées tirer au sort.")}
+        help_texts = {"count": _("How many entries to draw.")}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -1,13 +1,15 @@
 """Admin registrations: territories (translatable snippet), random draws (performed in the admin), the citizen
-label's levels and awards (translatable snippets, the awards with their badge downloads)."""
+label's levels and awards (translatable snippets, the awards with their badge downloads) and the Decidim import,
+all under one "Consultations" menu."""
 
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.viewsets.base import ViewSet
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from consultations.forms import RandomDrawCreateForm, RandomDrawEditForm
 from consultations.models import LabelAward, LabelLevel, RandomDraw, Territory
@@ -17,22 +19,15 @@ class TerritoryViewSet(SnippetViewSet):
     model = Territory
     icon = "site"
     menu_label = _("Territories")
-    menu_order = 310
-    add_to_admin_menu = True
     list_display = ["name", "kind", "slug", "locale"]
     list_filter = ["kind", "locale"]
     search_fields = ["name"]
-
-
-register_snippet(TerritoryViewSet)
 
 
 class RandomDrawViewSet(ModelViewSet):
     model = RandomDraw
     icon = "resubmit"
     menu_label = _("Random draws")
-    menu_order = 320
-    add_to_admin_menu = True
     list_display = ["title", "consultation", "count", "population_size", "performed_at"]
     inspect_view_enabled = True
     inspect_view_fields = [
@@ -56,22 +51,12 @@ class RandomDrawViewSet(ModelViewSet):
 random_draw_viewset = RandomDrawViewSet("random_draws")
 
 
-@hooks.register("register_admin_viewset")
-def register_random_draw_viewset():
-    return random_draw_viewset
-
-
 class LabelLevelViewSet(SnippetViewSet):
     model = LabelLevel
     icon = "pick"
     menu_label = _("Label levels")
-    menu_order = 330
-    add_to_admin_menu = True
     list_display = ["name", "rank", "slug", "locale"]
     list_filter = ["locale"]
-
-
-register_snippet(LabelLevelViewSet)
 
 
 class LabelAwardViewSet(SnippetViewSet):
@@ -82,8 +67,6 @@ class LabelAwardViewSet(SnippetViewSet):
     base_url_path = "label_awards"
     icon = "success"
     menu_label = _("Label awards")
-    menu_order = 331
-    add_to_admin_menu = True
     list_display = ["document_title", "level", "consultation", "awarded_on", "status", "code", "badge_downloads"]
     list_filter = ["status", "level", "document_kind"]
     search_fields = ["document_title", "document_reference", "code"]
@@ -108,9 +91,6 @@ class LabelAwardViewSet(SnippetViewSet):
         return LabelAward.objects.select_related("level", "consultation")
 
 
-register_snippet(LabelAwardViewSet)
-
-
 class DecidimImportMenuItem(MenuItem):
     def is_shown(self, request):
         return request.user.has_perm("consultations.add_onlineparticipation")
@@ -123,8 +103,30 @@ def register_decidim_import_url():
     return [path("consultations/import-decidim/", decidim_import_view, name="consultations_import_decidim")]
 
 
-@hooks.register("register_admin_menu_item")
-def register_decidim_import_menu_item():
-    return DecidimImportMenuItem(
-        _("Import from Decidim"), reverse("consultations_import_decidim"), icon_name="download", order=332
-    )
+class DecidimImportMenu(ViewSet):
+    """The Decidim import's place in the menu group; its page keeps the admin address editors know (above)."""
+
+    name = "consultations_decidim_import"
+    icon = "download"
+    menu_label = _("Import from Decidim")
+    menu_item_class = DecidimImportMenuItem
+
+    def get_urlpatterns(self):
+        return []
+
+    @property
+    def menu_url(self):
+        return reverse("consultations_import_decidim")
+
+
+class ConsultationsViewSetGroup(SnippetViewSetGroup):
+    """Everything an editor manages around consultations, in one admin menu (as Wagtail's bakerydemo groups its
+    snippets)."""
+
+    menu_label = _("Consultations")
+    menu_icon = "clipboard-list"
+    menu_order = 310
+    items = (TerritoryViewSet, random_draw_viewset, LabelLevelViewSet, LabelAwardViewSet, DecidimImportMenu)
+
+
+register_snippet(ConsultationsViewSetGroup)

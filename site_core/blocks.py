@@ -16,7 +16,7 @@ class HeadingBlock(blocks.StructBlock):
         label=_("Level"),
         choices=[("h2", _("Section heading (h2)")), ("h3", _("Sub-section heading (h3)"))],
         default="h2",
-        help_text=_("Utilisez h2 pour une section, h3 pour une sous-partie : ne sautez pas de niveau."),
+        help_text=_("Use h2 for a section and h3 for a sub-section: do not skip a level."),
     )
 
     class Meta:
@@ -42,7 +42,7 @@ class FigureBlock(blocks.StructBlock):
         label=_("Caption"),
         required=False,
         max_length=250,
-        help_text=_("Légende visible sous l'image (crédit, source). Ne répétez pas le texte alternatif."),
+        help_text=_("Caption shown under the image (credit, source). Do not repeat the alternative text."),
     )
 
     class Meta:
@@ -58,7 +58,7 @@ class QuoteBlock(blocks.StructBlock):
         label=_("Attribution"),
         required=False,
         max_length=160,
-        help_text=_("Qui parle : par exemple « Une habitante de Roubaix, atelier du 12 mars »."),
+        help_text=_("Who is speaking: for example “A resident of Roubaix, workshop of 12 March”."),
     )
 
     class Meta:
@@ -73,13 +73,11 @@ class CallToActionBlock(blocks.StructBlock):
     title = blocks.CharBlock(label=_("Title"), max_length=120)
     text = blocks.TextBlock(label=_("Text"), required=False)
     page = blocks.PageChooserBlock(label=_("Page"), required=False)
-    url = blocks.URLBlock(
-        label=_("External link"), required=False, help_text=_("Utilisé seulement si aucune page n'est choisie.")
-    )
+    url = blocks.URLBlock(label=_("External link"), required=False, help_text=_("Used only if no page is chosen."))
     button_label = blocks.CharBlock(
         label=_("Button label"),
         max_length=60,
-        help_text=_("Un verbe qui dit où mène le lien : « Donner mon avis », pas « Cliquez ici »."),
+        help_text=_("A verb that says where the link leads: “Give my opinion”, not “Click here”."),
     )
 
     def clean(self, value):
@@ -118,7 +116,7 @@ class AccordionBlock(blocks.StructBlock):
 
 
 class KeyFigureBlock(blocks.StructBlock):
-    value = blocks.CharBlock(label=_("Figure"), max_length=20, help_text=_("Par exemple « 95 » ou « 2 016 »."))
+    value = blocks.CharBlock(label=_("Figure"), max_length=20, help_text=_("For example “95” or “2,016”."))
     label = blocks.CharBlock(label=_("What it counts"), max_length=120)
 
     class Meta:
@@ -147,7 +145,7 @@ class DocumentLinkBlock(blocks.StructBlock):
         label=_("Link text"),
         required=False,
         max_length=160,
-        help_text=_("Laissez vide pour reprendre le titre du document. Le format et le poids s'affichent seuls."),
+        help_text=_("Leave empty to use the document's title. The file type and size are shown automatically."),
     )
 
     class Meta:
@@ -158,14 +156,11 @@ class DocumentLinkBlock(blocks.StructBlock):
 
 
 class VideoBlock(blocks.StructBlock):
-    video = EmbedBlock(label=_("Video address"), help_text=_("Adresse de la vidéo (page de la plateforme vidéo)."))
+    video = EmbedBlock(label=_("Video address"), help_text=_("Address of the video (its page on the video platform)."))
     title = blocks.CharBlock(label=_("Title"), max_length=160)
     transcript = blocks.RichTextBlock(
         label=_("Transcript"),
-        help_text=_(
-            "Obligatoire (RGAA 4.1) : la transcription textuelle complète, pour les personnes sourdes "
-            "ou qui ne peuvent pas écouter."
-        ),
+        help_text=_("Required (RGAA 4.1): the full text transcript, for people who are deaf or cannot listen."),
     )
 
     class Meta:
@@ -179,9 +174,7 @@ class CaptionedTableBlock(blocks.StructBlock):
     caption = blocks.CharBlock(
         label=_("Caption"),
         max_length=250,
-        help_text=_(
-            "Obligatoire : une phrase qui dit ce que contient le tableau, lue en premier par les lecteurs d'écran."
-        ),
+        help_text=_("Required: a sentence that says what the table contains, read first by screen readers."),
     )
     table = TableBlock(
         label=_("Table"),
@@ -229,12 +222,12 @@ class HighlightBlock(blocks.StructBlock):
         label=_("Title"),
         required=False,
         max_length=120,
-        help_text=_("Laissez vide pour reprendre le titre de la page."),
+        help_text=_("Leave empty to use the page's title."),
     )
     text = blocks.TextBlock(
         label=_("Text"),
         required=False,
-        help_text=_("Laissez vide pour reprendre le résumé de la page (champ « Résumé pour les listes »)."),
+        help_text=_("Leave empty to use the page's summary (the “Listing summary” field)."),
     )
 
     class Meta:

@@ -16,7 +16,7 @@ class QuizChoiceBlock(blocks.StructBlock):
     is_correct = blocks.BooleanBlock(
         label=_("Correct answer"),
         required=False,
-        help_text=_("Cochez chaque bonne réponse. Ce choix n'est jamais envoyé au navigateur avant la réponse."),
+        help_text=_("Tick each correct answer. This is never sent to the browser before the person answers."),
     )
 
     class Meta:
@@ -31,12 +31,12 @@ class QuizBlock(blocks.StructBlock):
         label=_("Answers"),
         min_num=MIN_CHOICES,
         max_num=MAX_CHOICES,
-        help_text=_("De 2 à 6 réponses possibles, dont au moins une bonne."),
+        help_text=_("2 to 6 possible answers, at least one of them correct."),
     )
     explanation = blocks.RichTextBlock(
         label=_("Explanation"),
         features=["bold", "italic", "link", "ul"],
-        help_text=_("Affichée après la réponse : pourquoi la bonne réponse est la bonne, avec la référence utile."),
+        help_text=_("Shown after answering: why the right answer is right, with the useful reference."),
     )
 
     def clean(self, value):

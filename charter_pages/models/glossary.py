@@ -13,14 +13,14 @@ class GlossaryTerm(TranslatableMixin, index.Indexed, models.Model):
         _("term"),
         max_length=80,
         help_text=_(
-            "Le mot ou l'expression tel qu'il apparaît dans la charte (par exemple « concertation »). "
-            "Il sera expliqué partout où il apparaît dans la charte."
+            "The word or phrase as it appears in the charter (for example “consultation”). It will be explained "
+            "wherever it appears in the charter."
         ),
     )
     definition = models.TextField(
         _("plain definition"),
         max_length=400,
-        help_text=_("Une ou deux phrases courtes, en langage courant, sans autre mot technique."),
+        help_text=_("One or two short sentences, in everyday language, with no other technical word."),
     )
 
     panels = [FieldPanel("term"), FieldPanel("definition")]

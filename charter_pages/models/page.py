@@ -60,30 +60,28 @@ class CharterPage(RoutablePageMixin, BasePage):
     lead = models.TextField(
         _("lead"),
         max_length=600,
-        help_text=_(
-            "Le chapeau « Pourquoi un contrat » : en deux ou trois phrases, ce que la charte engage, des deux côtés."
-        ),
+        help_text=_("The “Why a contract” lead: in two or three sentences, what the charter commits both sides to."),
     )
     preamble = RichTextField(
         _("preamble"),
         blank=True,
         features=["bold", "italic", "link", "ul", "ol"],
-        help_text=_("Le préambule de la charte : son histoire, qui l'a écrite, à quoi elle sert."),
+        help_text=_("The charter's preamble: its history, who wrote it, what it is for."),
     )
     adoption_body = models.CharField(
         _("adopted by"),
         max_length=160,
         blank=True,
-        help_text=_("L'assemblée qui a adopté la charte, par exemple « le conseil métropolitain »."),
+        help_text=_("The assembly that adopted the charter, for example “the metropolitan council”."),
     )
     adoption_date = models.DateField(
-        _("adoption date"), null=True, blank=True, help_text=_("La date du vote qui a adopté la charte.")
+        _("adoption date"), null=True, blank=True, help_text=_("The date of the vote that adopted the charter.")
     )
     deliberation_reference = models.CharField(
         _("deliberation reference"),
         max_length=120,
         blank=True,
-        help_text=_("Le numéro de la délibération, par exemple « 16 C 0789 »."),
+        help_text=_("The deliberation's reference number, for example “16 C 0789”."),
     )
     official_document = models.ForeignKey(
         "wagtaildocs.Document",
@@ -92,21 +90,22 @@ class CharterPage(RoutablePageMixin, BasePage):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text=_("Le texte officiel de la charte, tel qu'il a été voté (son format et sa taille sont affichés)."),
+        help_text=_("The official text of the charter, as voted (its format and size are shown)."),
     )
     easy_read_intro = models.TextField(
         _("easy-read introduction"),
         blank=True,
         help_text=_(
-            "L'introduction de la version facile à lire : phrases courtes, une idée par phrase, une phrase par ligne."
+            "The introduction of the easy-to-read version: short sentences, one idea per sentence, one sentence "
+            "per line."
         ),
     )
     easy_read_checked = models.BooleanField(
         _("easy-read text checked with readers"),
         default=False,
         help_text=_(
-            "Cochez seulement si la version facile à lire a été relue et validée par des personnes en situation "
-            "de handicap intellectuel. Le logo FALC ne s'affiche qu'à cette condition."
+            "Tick only if the easy-to-read version was checked and approved by people with intellectual disabilities. "
+            "Only then is the easy-to-read logo shown."
         ),
     )
     falc_logo = models.ForeignKey(
@@ -116,7 +115,7 @@ class CharterPage(RoutablePageMixin, BasePage):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text=_("Le logo européen « Facile à lire » (FALC), affiché seulement si la relecture est cochée."),
+        help_text=_("The European “Easy to read” logo, shown only when the check with readers is ticked."),
     )
 
     content_panels = [

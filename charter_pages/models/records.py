@@ -23,13 +23,13 @@ class CharterChapter(TranslatableMixin, Orderable, ClusterableModel):
     title = models.CharField(
         _("title"),
         max_length=160,
-        help_text=_("Le titre du chapitre ou de l'axe, par exemple « Informer avant de décider »."),
+        help_text=_("The title of the chapter or axis, for example “Inform before deciding”."),
     )
     introduction = models.TextField(
         _("introduction"),
         blank=True,
         max_length=600,
-        help_text=_("Facultatif : une ou deux phrases qui disent ce que ce chapitre garantit."),
+        help_text=_("Optional: one or two sentences saying what this chapter guarantees."),
     )
 
     panels = [
@@ -81,44 +81,44 @@ class Commitment(TranslatableMixin, Orderable):
     number = models.PositiveIntegerField(
         _("number"),
         help_text=_(
-            "Le numéro public de l'engagement. Il ne change pas d'une édition à l'autre : il sert d'adresse "
-            "permanente (…/engagements/<numéro>/) et d'autres pages y renvoient. Unique dans la charte."
+            "The commitment's public number. It does not change from one edition to the next: it is its permanent "
+            "address (…/engagements/<number>/) and other pages point to it. Unique within the charter."
         ),
     )
     title = models.CharField(
         _("short title"),
         max_length=140,
-        help_text=_("Un titre court, en langage courant, par exemple « Annoncer l'effet de votre avis »."),
+        help_text=_("A short title in everyday language, for example “Announce what your opinion will change”."),
     )
     promise = models.TextField(
         _("the authority's promise"),
-        help_text=_("La promesse de l'institution, qui commence par « Nous nous engageons à… »."),
+        help_text=_("The authority's promise, starting with “We commit to…”."),
     )
     citizen_meaning = models.TextField(
         _("what it means for you"),
         blank=True,
-        help_text=_("Ce que cet engagement change concrètement pour une habitante ou un habitant."),
+        help_text=_("What this commitment concretely changes for a resident."),
     )
     evidence = models.TextField(
         _("how to check it is kept"),
         blank=True,
         help_text=_(
-            "Comment n'importe qui peut vérifier que l'engagement est tenu : la preuve publiée ou l'indicateur "
-            "suivi (par exemple « le bilan est publié dans les 3 mois : date visible sur chaque concertation »)."
+            "How anyone can check the commitment is kept: the published evidence or the indicator followed (for "
+            "example “the report is published within 3 months: date shown on each consultation”)."
         ),
     )
     official_reference = models.CharField(
         _("official charter reference"),
         max_length=120,
         blank=True,
-        help_text=_("Le ou les articles de la charte officielle, par exemple « Article 4, action 2.3 »."),
+        help_text=_("The article(s) of the official charter, for example “Article 4, action 2.3”."),
     )
     easy_read_text = models.TextField(
         _("easy-read text"),
         blank=True,
         help_text=_(
-            "Version facile à lire et à comprendre : phrases courtes, une idée par phrase, une phrase par ligne. "
-            "Laissée vide, la version facile à lire montre la promesse."
+            "Easy-to-read version: short sentences, one idea per sentence, one sentence per line. Left empty, the "
+            "easy-to-read version shows the promise."
         ),
     )
     pictogram = models.ForeignKey(
@@ -128,15 +128,13 @@ class Commitment(TranslatableMixin, Orderable):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text=_("Facultatif : un pictogramme simple qui illustre l'engagement dans la version facile à lire."),
+        help_text=_("Optional: a simple pictogram illustrating the commitment in the easy-to-read version."),
     )
     pictogram_alt = models.CharField(
         _("pictogram text alternative"),
         max_length=160,
         blank=True,
-        help_text=_(
-            "Ce que montre le pictogramme, pour les personnes qui ne le voient pas. Obligatoire avec un pictogramme."
-        ),
+        help_text=_("What the pictogram shows, for people who cannot see it. Required with a pictogram."),
     )
 
     panels = [
@@ -207,19 +205,17 @@ class ReciprocalCommitment(TranslatableMixin, Orderable):
     title = models.CharField(
         _("short title"),
         max_length=140,
-        help_text=_(
-            "Ce que l'institution demande aux participants, en quelques mots (par exemple « Rester courtois »)."
-        ),
+        help_text=_("What the authority asks of participants, in a few words (for example “Stay courteous”)."),
     )
     description = models.TextField(
         _("description"),
         blank=True,
-        help_text=_("Ce que cela veut dire concrètement, en une ou deux phrases."),
+        help_text=_("What it means in practice, in one or two sentences."),
     )
     easy_read_text = models.TextField(
         _("easy-read text"),
         blank=True,
-        help_text=_("Version facile à lire : phrases courtes, une idée par phrase. Laissée vide, le titre est repris."),
+        help_text=_("Easy-to-read version: short sentences, one idea per sentence. Left empty, the title is used."),
     )
 
     panels = [FieldPanel("title"), FieldPanel("description"), FieldPanel("easy_read_text")]
@@ -239,15 +235,13 @@ class ReciprocalCommitment(TranslatableMixin, Orderable):
 
 class CharterEdition(TranslatableMixin, Orderable):
     page = ParentalKey("charter_pages.CharterPage", related_name="editions", on_delete=models.CASCADE)
-    name = models.CharField(
-        _("name"), max_length=120, help_text=_("Le nom de l'édition, par exemple « Édition 2021 ».")
-    )
-    date = models.DateField(_("date"), help_text=_("La date d'adoption de cette édition."))
+    name = models.CharField(_("name"), max_length=120, help_text=_("The edition's name, for example “2021 edition”."))
+    date = models.DateField(_("date"), help_text=_("The date this edition was adopted."))
     summary = RichTextField(
         _("what changed"),
         blank=True,
         features=["bold", "italic", "link", "ul", "ol"],
-        help_text=_("Ce que cette édition change par rapport à la précédente, en langage courant."),
+        help_text=_("What this edition changes compared with the previous one, in everyday language."),
     )
     document = models.ForeignKey(
         "wagtaildocs.Document",
@@ -256,7 +250,7 @@ class CharterEdition(TranslatableMixin, Orderable):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text=_("Le texte officiel de cette édition (PDF accessible de préférence)."),
+        help_text=_("The official text of this edition (an accessible PDF preferably)."),
     )
 
     panels = [FieldPanel("name"), FieldPanel("date"), FieldPanel("summary"), FieldPanel("document")]

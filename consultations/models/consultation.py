@@ -74,92 +74,88 @@ class ConsultationPage(LocalisedRoutableMixin, RoutablePageMixin, BasePage):
     summary = models.TextField(
         _("summary"),
         max_length=600,
-        help_text=_("En deux ou trois phrases : le projet, ce qui est demandé au public et jusqu'à quand."),
+        help_text=_("In two or three sentences: the project, what the public is asked and until when."),
     )
     question = models.TextField(
         _("question put to the public"),
         max_length=600,
-        help_text=_(
-            "La question posée, telle que le public la lira, par exemple « Où faut-il élargir les trottoirs ? »."
-        ),
+        help_text=_("The question, as the public will read it, for example “Where should pavements be widened?”."),
     )
     decision_maker = models.CharField(
         _("decision-maker"),
         max_length=200,
-        help_text=_("Qui prend la décision finale, par exemple « le conseil métropolitain »."),
+        help_text=_("Who takes the final decision, for example “the metropolitan council”."),
     )
     service_in_charge = models.CharField(
         _("service in charge"),
         max_length=200,
-        help_text=_("Le service qui organise la concertation et répond aux questions."),
+        help_text=_("The department that runs the consultation and answers questions."),
     )
     themes = ClusterTaggableManager(
         through=ConsultationTag,
         blank=True,
         verbose_name=_("themes"),
-        help_text=_("Quelques thèmes en minuscules (« mobilité », « marche »…) : ils servent de filtres."),
+        help_text=_("A few themes in lower case (“mobility”, “walking”…): they are used as filters."),
     )
     territories = ParentalManyToManyField(
         "consultations.Territory",
         blank=True,
         related_name="consultations",
         verbose_name=_("territories"),
-        help_text=_("Les communes ou secteurs concernés. Aucun : toute la Métropole."),
+        help_text=_("The municipalities or areas concerned. None: the whole Métropole."),
     )
     impact_decision = models.TextField(
         _("what will be decided, and by whom"),
         help_text=_(
-            "Obligatoire pour publier. La décision qui sera prise à l'issue de la concertation, "
-            "par qui et à quelle instance."
+            "Required to publish. The decision that will be taken at the end of the consultation, by whom and in which "
+            "body."
         ),
     )
     impact_open = models.TextField(
         _("what is open to discussion"),
-        help_text=_("Obligatoire pour publier. Ce sur quoi les contributions peuvent réellement peser."),
+        help_text=_("Required to publish. What contributions can really influence."),
     )
     impact_closed = models.TextField(
         _("what is not open to discussion"),
         help_text=_(
-            "Obligatoire pour publier. Ce qui est déjà décidé ou hors du pouvoir de la Métropole, et pourquoi : "
-            "le dire évite les déceptions."
+            "Required to publish. What is already decided or beyond the Métropole's powers, and why: saying so avoids "
+            "disappointment."
         ),
     )
     impact_use = models.TextField(
         _("how contributions will be used"),
-        help_text=_("Obligatoire pour publier. Qui lit les contributions, comment elles sont analysées et restituées."),
+        help_text=_("Required to publish. Who reads the contributions, how they are analysed and reported back."),
     )
     answer_due_date = models.DateField(
         _("answer promised by"),
         null=True,
         help_text=_(
-            "Obligatoire pour publier. La date à laquelle la Métropole s'engage à publier sa réponse (le bilan). "
-            "Passé cette date sans bilan publié, la concertation est affichée « en retard »."
+            "Required to publish. The date by which the Métropole commits to publish its answer (the report). After "
+            "that date without a published report, the consultation is shown as “late”."
         ),
     )
     decidim_url = models.URLField(
         _("online participation link"),
-        help_text=_("Obligatoire pour publier. L'adresse de la démarche sur la plateforme participative Decidim."),
+        help_text=_("Required to publish. The address of the process on the Decidim participation platform."),
     )
     online_instructions = models.TextField(
         _("how to take part online"),
         blank=True,
-        help_text=_(
-            "Facultatif : ce qu'on peut faire sur la plateforme (proposer, commenter, voter…) et jusqu'à quand."
-        ),
+        help_text=_("Optional: what people can do on the platform (propose, comment, vote…) and until when."),
     )
     commitments = ParentalManyToManyField(
         "charter_pages.Commitment",
         related_name="consultation_pages",
         blank=True,
         verbose_name=_("charter commitments applied"),
-        help_text=_("Les engagements de la charte que cette concertation met en œuvre."),
+        help_text=_("The charter commitments this consultation puts into practice."),
     )
     body = StreamField(
         BaseStreamBlock(),
         verbose_name=_("more details"),
         blank=True,
         use_json_field=True,
-        help_text=_("Facultatif : documents du projet, cartes, questions fréquentes."),
+        help_text=_("Optional: project documents, maps, frequently asked questions."),
     )
 
     content_panels = [

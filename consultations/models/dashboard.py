@@ -51,7 +51,7 @@ class DashboardPage(LocalisedRoutableMixin, RoutablePageMixin, BasePage):
 
     introduction = models.TextField(
         _("introduction"),
-        help_text=_("Ce que montre le tableau de bord et d'où viennent les chiffres, en deux ou trois phrases."),
+        help_text=_("What the dashboard shows and where the figures come from, in two or three sentences."),
     )
 
     content_panels = [*Page.content_panels, FieldPanel("introduction")]

@@ -20,13 +20,15 @@ class OnlineParticipation(models.Model):
         _("process title on Decidim"),
         max_length=255,
         blank=True,
-        help_text=_("Lu dans le fichier participatory_processes des exports Decidim 0.30 ; vide avant."),
+        help_text=_("Read from the participatory_processes file of Decidim 0.30 exports; empty before that version."),
     )
     process_title_language = models.CharField(
         _("language of the process title"),
         max_length=16,
         blank=True,
-        help_text=_("La langue du titre : celle de la concertation, ou une autre si le titre n'y est pas traduit."),
+        help_text=_(
+            "The language of the title: the consultation's, or another one when the title is not translated into it."
+        ),
     )
     process_url = models.URLField(_("process address on Decidim"), max_length=500, blank=True)
     proposals = models.PositiveIntegerField(_("proposals"), default=0)
@@ -62,7 +64,7 @@ class ImportedProposal(models.Model):
         _("fingerprint of the drafted row"),
         max_length=64,
         blank=True,
-        help_text=_("Empreinte de la ligne de bilan rédigée : si la ligne diffère, une personne l'a modifiée."),
+        help_text=_("Fingerprint of the drafted report row: if the row differs, someone edited it."),
     )
 
     class Meta:
@@ -98,10 +100,12 @@ class ImplementationResult(models.Model):
         _("language of the title"),
         max_length=16,
         blank=True,
-        help_text=_("La langue du titre : celle de la concertation, ou une autre si le titre n'y est pas traduit."),
+        help_text=_(
+            "The language of the title: the consultation's, or another one when the title is not translated into it."
+        ),
     )
     status = models.CharField(
-        _("status"), max_length=255, blank=True, help_text=_("Le statut tel que nommé sur Decidim (« En cours »…).")
+        _("status"), max_length=255, blank=True, help_text=_("The status as Decidim names it (“In progress”…).")
     )
     status_language = models.CharField(_("language of the status"), max_length=16, blank=True)
     progress = models.DecimalField(
@@ -110,7 +114,7 @@ class ImplementationResult(models.Model):
         decimal_places=2,
         null=True,
         blank=True,
-        help_text=_("L'avancement en pourcentage ; vide si la plateforme ne l'affiche pas."),
+        help_text=_("The progress as a percentage; empty when the platform does not show it."),
     )
     start_date = models.DateField(_("start date"), null=True, blank=True)
     end_date = models.DateField(_("end date"), null=True, blank=True)
@@ -118,7 +122,7 @@ class ImplementationResult(models.Model):
     sub_results = models.PositiveIntegerField(
         _("sub-results"),
         default=0,
-        help_text=_("Le nombre d'étapes (sous-résultats) détaillées sur Decidim, comptées dans ce résultat."),
+        help_text=_("The number of steps (sub-results) detailed on Decidim and counted in this result."),
     )
     proposals = models.ManyToManyField(
         ImportedProposal, verbose_name=_("proposals included"), related_name="results", blank=True

@@ -43,11 +43,11 @@ class RandomDraw(models.Model):
     title = models.CharField(
         _("what was drawn"),
         max_length=200,
-        help_text=_("Par exemple « Les 8 propositions présentées lors du Fab'MEL »."),
+        help_text=_("For example “The 8 proposals presented at the pitch event”."),
     )
     method = models.TextField(
         _("method"),
-        help_text=_("Pourquoi un tirage au sort, qui y a assisté, comment la liste a été constituée."),
+        help_text=_("Why a random draw, who attended it, how the list was made."),
     )
     population = models.JSONField(_("list drawn from"), default=list)
     population_size = models.PositiveIntegerField(_("size of the list"))
@@ -55,7 +55,7 @@ class RandomDraw(models.Model):
     seed = models.CharField(
         _("seed"),
         max_length=100,
-        help_text=_("Laissez vide pour une graine aléatoire, ou donnez une graine publique (numéros d'un tirage…)."),
+        help_text=_("Leave empty for a random seed, or give a public seed (numbers of a lottery draw…)."),
     )
     algorithm = models.CharField(_("algorithm"), max_length=40, default=ALGORITHM)
     count = models.PositiveIntegerField(_("number drawn"))

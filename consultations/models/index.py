@@ -54,7 +54,7 @@ class ConsultationIndexPage(LocalisedRoutableMixin, RoutablePageMixin, BasePage)
     introduction = models.TextField(
         _("introduction"),
         blank=True,
-        help_text=_("Une ou deux phrases : ce qu'est une concertation et comment y participer."),
+        help_text=_("One or two sentences: what a consultation is and how to take part."),
     )
 
     content_panels = [*Page.content_panels, FieldPanel("introduction")]

@@ -32,18 +32,18 @@ def new_verification_code():
 
 
 class LabelLevel(TranslatableMixin, index.Indexed, models.Model):
-    name = models.CharField(_("name"), max_length=80, help_text=_("Par exemple « Co-construit »."))
+    name = models.CharField(_("name"), max_length=80, help_text=_("For example “Co-built”."))
     slug = models.SlugField(
         _("slug"),
         max_length=80,
-        help_text=_("Identifiant court utilisé dans l'adresse des filtres (« co-construit »)."),
+        help_text=_("Short identifier used in filter addresses (“co-construit”)."),
     )
     rank = models.PositiveSmallIntegerField(
-        _("rank"), default=1, help_text=_("1 pour le premier niveau, 2 pour le suivant… : sert à les ordonner.")
+        _("rank"), default=1, help_text=_("1 for the first level, 2 for the next…: used to order them.")
     )
-    summary = models.TextField(_("summary"), help_text=_("En une ou deux phrases : ce que ce niveau garantit."))
+    summary = models.TextField(_("summary"), help_text=_("In one or two sentences: what this level guarantees."))
     criteria = models.TextField(
-        _("criteria"), help_text=_("Un critère par ligne : ce qu'une concertation doit avoir fait pour ce niveau.")
+        _("criteria"), help_text=_("One criterion per line: what a consultation must have done for this level.")
     )
 
     panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("rank"), FieldPanel("summary"), FieldPanel("criteria")]
@@ -136,38 +136,38 @@ class LabelAward(TranslatableMixin, models.Model):
         verbose_name=_("consultation"),
         on_delete=models.PROTECT,
         related_name="label_awards",
-        help_text=_("La concertation d'où vient le document. Son bilan doit être publié."),
+        help_text=_("The consultation the document stems from. Its report must be published."),
     )
     level = models.ForeignKey(
         LabelLevel,
         verbose_name=_("level"),
         on_delete=models.PROTECT,
         related_name="awards",
-        help_text=_("Le niveau de label, selon ce que la concertation a permis."),
+        help_text=_("The label level, according to what the consultation allowed."),
     )
     awarded_on = models.DateField(_("awarded on"), default=timezone.localdate)
     document_title = models.CharField(
         _("document title"),
         max_length=255,
-        help_text=_("Le titre officiel du document ou de la décision, par exemple « Plan vélo 2027-2032 »."),
+        help_text=_("The official title of the document or decision, for example “Cycling plan 2027-2032”."),
     )
     document_kind = models.CharField(_("document kind"), max_length=15, choices=DOCUMENT_KINDS, default=DELIBERATION)
     document_reference = models.CharField(
-        _("reference number"), max_length=80, blank=True, help_text=_("Par exemple « Délibération n° 26-C-0142 ».")
+        _("reference number"), max_length=80, blank=True, help_text=_("For example “Deliberation no. 26-C-0142”.")
     )
-    document_date = models.DateField(_("document date"), help_text=_("La date d'adoption ou de signature."))
-    document_url = models.URLField(_("document link"), blank=True, help_text=_("Facultatif : où lire le document."))
+    document_date = models.DateField(_("document date"), help_text=_("The date of adoption or signature."))
+    document_url = models.URLField(_("document link"), blank=True, help_text=_("Optional: where to read the document."))
     citizen_contribution = models.TextField(
         _("what came from citizens"),
         help_text=_(
-            "Obligatoire. En langage courant : ce que le document contient grâce à la concertation, "
-            "par exemple « le tracé par les quais, proposé par 312 habitants »."
+            "Required. In plain language: what the document contains thanks to the consultation, for example “the "
+            "route along the quays, proposed by 312 residents”."
         ),
     )
     status = models.CharField(_("status"), max_length=10, choices=STATUSES, default=ACTIVE)
     withdrawn_on = models.DateField(_("withdrawn on"), null=True, blank=True)
     withdrawal_reason = models.TextField(
-        _("reason for withdrawal"), blank=True, help_text=_("Obligatoire en cas de retrait : pourquoi, en clair.")
+        _("reason for withdrawal"), blank=True, help_text=_("Required when withdrawn: why, in plain words.")
     )
     # Unique per language, not globally: every translation of an award carries the same code.
     code = models.CharField(_("verification code"), max_length=CODE_LENGTH, editable=False)
@@ -308,16 +308,16 @@ class LabelPage(LocalisedRoutableMixin, RoutablePageMixin, BasePage):
     "verifier/<code>/badge.svg" and "badge.png" (routes "badge_svg", "badge_png")."""
 
     introduction = models.TextField(
-        _("introduction"), help_text=_("Ce qu'est le label citoyen et pourquoi il figure sur des documents officiels.")
+        _("introduction"), help_text=_("What the citizen label is and why it appears on official documents.")
     )
     how_to_apply = models.TextField(
         _("how a service applies"),
-        help_text=_("Les étapes pour qu'un service obtienne le label pour un document. Un paragraphe par ligne."),
+        help_text=_("The steps for a service to obtain the label for a document. One paragraph per line."),
     )
     contact = models.CharField(
         _("contact"),
         max_length=255,
-        help_text=_("Qui contacter pour vérifier un label ou signaler un abus, par exemple une adresse électronique."),
+        help_text=_("Whom to contact to check a label or report a misuse, for example an e-mail address."),
     )
 
     content_panels = [

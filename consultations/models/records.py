@@ -17,19 +17,19 @@ from wagtail.models import Orderable, TranslatableMixin
 class ConsultationPhase(TranslatableMixin, Orderable):
     page = ParentalKey("consultations.ConsultationPage", related_name="phases", on_delete=models.CASCADE)
     title = models.CharField(
-        _("title"), max_length=120, help_text=_("Par exemple « Diagnostic en ligne » ou « Analyse des contributions ».")
+        _("title"), max_length=120, help_text=_("For example “Online diagnosis” or “Analysis of contributions”.")
     )
     start_date = models.DateField(_("start date"))
     end_date = models.DateField(_("end date"))
     description = models.TextField(
-        _("description"), blank=True, help_text=_("Ce qui se passe pendant cette phase, en une ou deux phrases.")
+        _("description"), blank=True, help_text=_("What happens during this phase, in one or two sentences.")
     )
     is_participation = models.BooleanField(
         _("open to contributions"),
         default=True,
         help_text=_(
-            "Cochez si le public peut contribuer pendant cette phase. Le statut « ouverte » court de la première "
-            "à la dernière phase cochée."
+            "Tick if the public can contribute during this phase. The “open” status runs from the first to the last "
+            "ticked phase."
         ),
     )
 
@@ -84,20 +84,20 @@ class ConsultationEvent(TranslatableMixin, Orderable):
 
     page = ParentalKey("consultations.ConsultationPage", related_name="events", on_delete=models.CASCADE)
     title = models.CharField(
-        _("title"), max_length=160, help_text=_("Par exemple « Randonnée urbaine exploratoire du centre-ville ».")
+        _("title"), max_length=160, help_text=_("For example “Exploratory walk in the city centre”.")
     )
     kind = models.CharField(_("kind"), max_length=20, choices=KINDS, default=PUBLIC_MEETING)
     format = models.CharField(_("format"), max_length=10, choices=FORMATS, default=IN_PERSON)
     start = models.DateTimeField(_("starts at"))
     end = models.DateTimeField(_("ends at"))
     description = models.TextField(
-        _("description"), blank=True, help_text=_("Ce qui s'y fera et ce qu'il faut apporter ou savoir.")
+        _("description"), blank=True, help_text=_("What will happen and what to bring or know.")
     )
     place_name = models.CharField(
-        _("place"), max_length=160, blank=True, help_text=_("Le nom du lieu, par exemple « Salle des fêtes ».")
+        _("place"), max_length=160, blank=True, help_text=_("The name of the venue, for example “Village hall”.")
     )
     address = models.TextField(
-        _("address"), blank=True, help_text=_("Adresse complète : numéro, rue, code postal, commune.")
+        _("address"), blank=True, help_text=_("Full address: number, street, postcode, municipality.")
     )
     step_free_access = models.BooleanField(_("step-free access"), default=False)
     hearing_loop = models.BooleanField(_("hearing loop"), default=False)
@@ -106,31 +106,31 @@ class ConsultationEvent(TranslatableMixin, Orderable):
         _("public transport"),
         max_length=200,
         blank=True,
-        help_text=_("Lignes et arrêts les plus proches, par exemple « Métro 1, station Hôtel de Ville »."),
+        help_text=_("Nearest lines and stops, for example “Metro 1, Hôtel de Ville station”."),
     )
     access_notes = models.TextField(
         _("other access information"),
         blank=True,
-        help_text=_("Garde d'enfants, stationnement vélo, contact pour un besoin particulier…"),
+        help_text=_("Childcare, bicycle parking, a contact for particular needs…"),
     )
     online_url = models.URLField(
-        _("online link"), blank=True, help_text=_("Lien de la visioconférence ou de la diffusion en direct.")
+        _("online link"), blank=True, help_text=_("Link to the video conference or live stream.")
     )
     registration_url = models.URLField(_("registration link"), blank=True)
     capacity = models.PositiveIntegerField(
-        _("capacity"), null=True, blank=True, help_text=_("Nombre de places. Laissez vide si l'accès est libre.")
+        _("capacity"), null=True, blank=True, help_text=_("Number of places. Leave empty if entry is free.")
     )
     attendees = models.PositiveIntegerField(
-        _("attendees"), null=True, blank=True, help_text=_("Après la rencontre : le nombre de personnes présentes.")
+        _("attendees"), null=True, blank=True, help_text=_("After the event: the number of people present.")
     )
     contributions_count = models.PositiveIntegerField(
         _("number of contributions"),
         null=True,
         blank=True,
-        help_text=_("Après la rencontre : le nombre de contributions recueillies (avis, propositions, post-it…)."),
+        help_text=_("After the event: the number of contributions collected (opinions, proposals, sticky notes…)."),
     )
     minutes_summary = models.TextField(
-        _("minutes"), blank=True, help_text=_("Après la rencontre : le compte rendu, ce qui a été dit et proposé.")
+        _("minutes"), blank=True, help_text=_("After the event: the minutes, what was said and proposed.")
     )
     minutes_document = models.ForeignKey(
         "wagtaildocs.Document",

@@ -40,60 +40,60 @@ class ConsultationReportPage(BasePage):
     project_reminder = RichTextField(
         _("the project and the question"),
         features=RICH_FEATURES,
-        help_text=_("Rappel du projet, de la question posée au public et du cadre légal ou politique."),
+        help_text=_("A reminder of the project, the question put to the public and the legal or political frame."),
     )
     organisation = RichTextField(
         _("how the consultation was organised"),
         features=RICH_FEATURES,
-        help_text=_("Les canaux (en ligne, en personne), le calendrier, les lieux et les dates."),
+        help_text=_("The channels (online, in person), the calendar, the places and the dates."),
     )
     participants_online = models.PositiveIntegerField(
-        _("participants online"), null=True, help_text=_("Un nombre : personnes ayant participé sur la plateforme.")
+        _("participants online"), null=True, help_text=_("A number: people who took part on the platform.")
     )
     participants_in_person = models.PositiveIntegerField(
-        _("participants in person"), null=True, help_text=_("Un nombre : personnes venues aux rencontres.")
+        _("participants in person"), null=True, help_text=_("A number: people who came to the events.")
     )
     contributions_online = models.PositiveIntegerField(
-        _("contributions online"), null=True, help_text=_("Un nombre : propositions et commentaires en ligne.")
+        _("contributions online"), null=True, help_text=_("A number: proposals and comments online.")
     )
     contributions_in_person = models.PositiveIntegerField(
-        _("contributions in person"), null=True, help_text=_("Un nombre : contributions recueillies en rencontre.")
+        _("contributions in person"), null=True, help_text=_("A number: contributions collected at events.")
     )
     events_held = models.PositiveIntegerField(
-        _("events held"), null=True, help_text=_("Un nombre : rencontres effectivement tenues.")
+        _("events held"), null=True, help_text=_("A number: events actually held.")
     )
     total_attendance = models.PositiveIntegerField(
-        _("total attendance"), null=True, help_text=_("Un nombre : présences cumulées sur toutes les rencontres.")
+        _("total attendance"), null=True, help_text=_("A number: attendance added up over all events.")
     )
     reach_notes = models.TextField(
         _("who was reached and who was not"),
         blank=True,
-        help_text=_("Les publics bien représentés et ceux qui ont manqué (jeunes, quartiers, personnes âgées…)."),
+        help_text=_("The groups well represented and those missing (young people, neighbourhoods, older people…)."),
     )
     heard = RichTextField(
         _("what was heard"),
         features=RICH_FEATURES,
-        help_text=_("Un compte rendu fidèle : thèmes, arguments, accords et désaccords."),
+        help_text=_("A faithful account: themes, arguments, agreements and disagreements."),
     )
     delivered_impact = RichTextField(
         _("delivered impact"),
         features=RICH_FEATURES,
         help_text=_(
-            "Ce que la participation a réellement changé. L'impact annoncé est repris automatiquement de la "
-            "concertation, en regard : ne le recopiez pas."
+            "What participation really changed. The announced impact is taken automatically from the consultation and "
+            "shown alongside: do not copy it."
         ),
     )
     participants_informed = models.TextField(
         _("how participants are told"),
         blank=True,
-        help_text=_("Comment les participants sont informés de ce bilan et de la suite (courriel, réunion…)."),
+        help_text=_("How participants are told about this report and what follows (e-mail, meeting…)."),
     )
     annexes = StreamField(
         AnnexBlock(),
         verbose_name=_("annexes"),
         blank=True,
         use_json_field=True,
-        help_text=_("Comptes rendus complets, documents d'analyse, délibération."),
+        help_text=_("Full minutes, analysis documents, council decision."),
     )
 
     content_panels = [
@@ -214,17 +214,17 @@ class ReportResponse(TranslatableMixin, Orderable):
         _("contribution or theme"),
         max_length=160,
         blank=True,
-        help_text=_("Facultatif : le thème ou la référence de la contribution, par exemple « Proposition n° 12 »."),
+        help_text=_("Optional: the theme or the contribution's reference, for example “Proposal no. 12”."),
     )
-    proposal = models.TextField(_("what was proposed"), help_text=_("La proposition, résumée fidèlement."))
+    proposal = models.TextField(_("what was proposed"), help_text=_("The proposal, faithfully summarised."))
     channel = models.CharField(_("channel"), max_length=10, choices=CHANNELS, default=ONLINE)
     decision = models.CharField(_("decision"), max_length=15, choices=DECISIONS)
     reason = models.TextField(
         _("reason"),
         blank=True,
         help_text=_(
-            "Obligatoire sauf si la proposition est retenue telle quelle : pourquoi elle est adaptée, "
-            "non retenue ou hors sujet, en langage courant."
+            "Required unless the proposal is kept as it is: why it is adapted, not kept or out of scope, in plain "
+            "language."
         ),
     )
 
@@ -262,11 +262,11 @@ class ReportResponse(TranslatableMixin, Orderable):
 class ReportNextStep(TranslatableMixin, Orderable):
     page = ParentalKey(ConsultationReportPage, related_name="next_steps", on_delete=models.CASCADE)
     description = models.CharField(
-        _("step"), max_length=255, help_text=_("Par exemple « Vote du plan par le conseil métropolitain ».")
+        _("step"), max_length=255, help_text=_("For example “Vote on the plan by the metropolitan council”.")
     )
-    due_date = models.DateField(_("date"), help_text=_("La date prévue (ou le premier jour du mois prévu)."))
+    due_date = models.DateField(_("date"), help_text=_("The planned date (or the first day of the planned month)."))
     responsible = models.CharField(
-        _("who"), max_length=160, blank=True, help_text=_("Qui décide ou qui agit à cette étape.")
+        _("who"), max_length=160, blank=True, help_text=_("Who decides or acts at this step.")
     )
 
     panels = [FieldPanel("description"), FieldRowPanel([FieldPanel("due_date"), FieldPanel("responsible")])]

@@ -15,20 +15,20 @@ class Territory(TranslatableMixin, index.Indexed, models.Model):
     KINDS = [(COMMUNE, _("municipality")), (AREA, _("area"))]
 
     name = models.CharField(
-        _("name"), max_length=120, help_text=_("Le nom de la commune ou du secteur, tel que les habitants le disent.")
+        _("name"), max_length=120, help_text=_("The name of the municipality or area, as residents say it.")
     )
     slug = models.SlugField(
         _("slug"),
         max_length=120,
         allow_unicode=False,
-        help_text=_("Identifiant court utilisé dans l'adresse des filtres (par exemple « val-de-marque »)."),
+        help_text=_("A short identifier used in the filters' address (for example “val-de-marque”)."),
     )
     kind = models.CharField(
         _("kind"),
         max_length=10,
         choices=KINDS,
         default=COMMUNE,
-        help_text=_("Commune, ou secteur regroupant plusieurs communes ou quartiers."),
+        help_text=_("A municipality, or an area grouping several municipalities or neighbourhoods."),
     )
 
     panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("kind")]

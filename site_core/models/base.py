@@ -14,15 +14,15 @@ class BasePage(Page):
         _("listing title"),
         max_length=120,
         blank=True,
-        help_text=_("Titre court affiché dans les listes et les cartes. Laissez vide pour reprendre le titre."),
+        help_text=_("Short title shown in lists and cards. Leave empty to use the title."),
     )
     listing_summary = models.TextField(
         _("listing summary"),
         max_length=300,
         blank=True,
         help_text=_(
-            "Une ou deux phrases qui disent ce que la personne trouvera sur la page. "
-            "Utilisé dans les listes, les résultats de recherche et comme description si la description SEO est vide."
+            "One or two sentences that say what people will find on the page. Used in lists, in search results and as "
+            "the description when the SEO description is empty."
         ),
     )
     listing_image = models.ForeignKey(
@@ -32,7 +32,7 @@ class BasePage(Page):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text=_("Image des cartes et des listes. Son texte alternatif vient de la médiathèque."),
+        help_text=_("Image for cards and lists. Its alternative text comes from the media library."),
     )
     social_image = models.ForeignKey(
         "wagtailimages.Image",
@@ -41,7 +41,7 @@ class BasePage(Page):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text=_("Image montrée quand la page est partagée (1200 × 630 px conseillé)."),
+        help_text=_("Image shown when the page is shared (1200 × 630 px recommended)."),
     )
 
     promote_panels = [

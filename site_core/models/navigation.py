@@ -18,7 +18,7 @@ class NavigationMenu(TranslatableMixin, ClusterableModel):
         _("location"),
         max_length=20,
         choices=LOCATIONS,
-        help_text=_("Où le menu s'affiche. Un seul menu par emplacement et par langue."),
+        help_text=_("Where the menu is shown. Only one menu per location and per language."),
     )
 
     panels = [FieldPanel("location"), InlinePanel("items", label=_("Links"), min_num=1)]
@@ -43,18 +43,14 @@ class NavigationMenuItem(TranslatableMixin, Orderable):
         blank=True,
         on_delete=models.CASCADE,
         related_name="+",
-        help_text=_(
-            "La page vers laquelle mène le lien. Un lien vers une page non publiée ou privée n'est pas affiché."
-        ),
+        help_text=_("The page the link leads to. A link to an unpublished or private page is not shown."),
     )
     external_url = models.URLField(
         _("external link"),
         blank=True,
-        help_text=_("Seulement si le lien sort du site (par exemple la plateforme Decidim)."),
+        help_text=_("Only if the link leaves the site (for example the Decidim platform)."),
     )
-    label = models.CharField(
-        _("label"), max_length=60, blank=True, help_text=_("Laissez vide pour reprendre le titre de la page.")
-    )
+    label = models.CharField(_("label"), max_length=60, blank=True, help_text=_("Leave empty to use the page's title."))
 
     panels = [FieldPanel("page"), FieldPanel("external_url"), FieldPanel("label")]
 

@@ -22,10 +22,10 @@ class HomePage(BasePage):
     hero_title = models.CharField(
         _("hero title"),
         max_length=160,
-        help_text=_("La grande phrase d'accueil : ce que le site permet, en moins de 15 mots."),
+        help_text=_("The large welcome sentence: what the site lets people do, in fewer than 15 words."),
     )
     hero_text = models.TextField(
-        _("hero text"), blank=True, help_text=_("Deux phrases au plus, sous la grande phrase d'accueil.")
+        _("hero text"), blank=True, help_text=_("Two sentences at most, under the large welcome sentence.")
     )
     hero_image = models.ForeignKey(
         "wagtailimages.Image",
@@ -34,20 +34,20 @@ class HomePage(BasePage):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text=_("Image décorative à côté de la phrase d'accueil : elle ne doit porter aucune information."),
+        help_text=_("Decorative image next to the welcome sentence: it must carry no information."),
     )
     introduction = RichTextField(
         _("introduction"),
         blank=True,
         features=["bold", "italic", "link", "ul", "ol"],
-        help_text=_("Ce que l'institution promet aux habitants, en langage courant."),
+        help_text=_("What the institution promises residents, in everyday language."),
     )
     highlights = StreamField(
         [("highlight", HighlightBlock())],
         verbose_name=_("highlights"),
         blank=True,
         use_json_field=True,
-        help_text=_("Les pages à mettre en avant (charte, concertations ouvertes, tableau de bord…), dans l'ordre."),
+        help_text=_("The pages to highlight (charter, open consultations, dashboard…), in order."),
     )
     body = StreamField(BaseStreamBlock(), verbose_name=_("body"), blank=True, use_json_field=True)
 
@@ -121,7 +121,7 @@ class HomePage(BasePage):
 
 class StandardPage(BasePage):
     introduction = models.TextField(
-        _("introduction"), blank=True, help_text=_("Le chapeau : ce que la page explique, en une ou deux phrases.")
+        _("introduction"), blank=True, help_text=_("The standfirst: what the page explains, in one or two sentences.")
     )
     body = StreamField(BaseStreamBlock(), verbose_name=_("body"), blank=True, use_json_field=True)
 
@@ -149,10 +149,10 @@ class AccessibilityStatementPage(BasePage):
     ]
 
     site_name = models.CharField(
-        _("site name"), max_length=160, help_text=_("Le nom du site concerné par la déclaration.")
+        _("site name"), max_length=160, help_text=_("The name of the site the statement covers.")
     )
     statement_date = models.DateField(
-        _("statement date"), help_text=_("Date à laquelle la déclaration a été établie ou mise à jour.")
+        _("statement date"), help_text=_("Date on which the statement was drawn up or last updated.")
     )
     conformity_status = models.CharField(
         _("conformity status"),
@@ -160,8 +160,8 @@ class AccessibilityStatementPage(BasePage):
         choices=CONFORMITY_CHOICES,
         default=NONE,
         help_text=_(
-            "Totalement conforme : 100 % des critères RGAA respectés. Partiellement : au moins 50 %. "
-            "Non conforme : moins de 50 %, ou pas d'audit valide."
+            "Fully compliant: 100% of the RGAA criteria met. Partially: at least 50%. Not compliant: under 50%, or no "
+            "valid audit."
         ),
     )
     compliance_rate = models.DecimalField(
@@ -170,32 +170,38 @@ class AccessibilityStatementPage(BasePage):
         decimal_places=2,
         null=True,
         blank=True,
-        help_text=_("Taux moyen de conformité mesuré par l'audit, en pourcentage (par exemple 78,5)."),
+        help_text=_("Average compliance rate measured by the audit, as a percentage (for example 78.5)."),
     )
     audit_date = models.DateField(_("audit date"), null=True, blank=True)
     auditor = models.CharField(
-        _("auditor"), max_length=160, blank=True, help_text=_("Qui a réalisé l'audit : organisme ou service interne.")
+        _("auditor"),
+        max_length=160,
+        blank=True,
+        help_text=_("Who carried out the audit: an outside organisation or an internal department."),
     )
     audit_scope = RichTextField(
         _("pages and tools used for the audit"),
         blank=True,
         features=["bold", "link", "ul"],
-        help_text=_("L'échantillon de pages audité, les technologies, les navigateurs et lecteurs d'écran utilisés."),
+        help_text=_("The sample of pages audited, and the technologies, browsers and screen readers used."),
     )
     non_conformities = RichTextField(
         _("non-compliant content"),
         blank=True,
         features=["bold", "link", "ul"],
-        help_text=_("Les critères non respectés et leurs effets pour les personnes, en langage courant."),
+        help_text=_("The criteria not met and what they mean for people, in everyday language."),
     )
     exemptions = RichTextField(
-        _("exemptions"), blank=True, features=["bold", "link", "ul"], help_text=_("Contenus dérogés et pourquoi.")
+        _("exemptions"), blank=True, features=["bold", "link", "ul"], help_text=_("Exempted content and why.")
     )
     disproportionate_burden = RichTextField(
         _("disproportionate burden"),
         blank=True,
         features=["bold", "link", "ul"],
-        help_text=_("Contenus non accessibles pour charge disproportionnée, avec la justification et l'alternative."),
+        help_text=_(
+            "Content not made accessible because of a disproportionate burden, with the justification and the "
+            "alternative."
+        ),
     )
     multi_year_plan = models.ForeignKey(
         "wagtaildocs.Document",
@@ -204,7 +210,7 @@ class AccessibilityStatementPage(BasePage):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text=_("Le schéma pluriannuel de mise en accessibilité (obligatoire)."),
+        help_text=_("The multi-year accessibility plan (required)."),
     )
     action_plan = models.ForeignKey(
         "wagtaildocs.Document",
@@ -213,11 +219,11 @@ class AccessibilityStatementPage(BasePage):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text=_("Le plan d'action de l'année en cours."),
+        help_text=_("The action plan for the current year."),
     )
     contact_email = models.EmailField(
         _("contact e-mail"),
-        help_text=_("Adresse où signaler un défaut d'accessibilité et obtenir le contenu autrement."),
+        help_text=_("Address to report an accessibility problem and get the content in another form."),
     )
     contact_address = models.TextField(_("contact postal address"), blank=True)
     contact_page = models.ForeignKey(
@@ -227,7 +233,7 @@ class AccessibilityStatementPage(BasePage):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text=_("Facultatif : une page de formulaire de contact."),
+        help_text=_("Optional: a contact form page."),
     )
 
     content_panels = [

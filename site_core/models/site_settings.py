@@ -9,7 +9,7 @@ from wagtail.fields import StreamField
 
 
 class SocialLinkBlock(blocks.StructBlock):
-    network = blocks.CharBlock(label=_("Network"), max_length=40, help_text=_("Par exemple « Mastodon »."))
+    network = blocks.CharBlock(label=_("Network"), max_length=40, help_text=_("For example “Mastodon”."))
     url = blocks.URLBlock(label=_("Address"))
 
     class Meta:
@@ -23,13 +23,13 @@ class SiteSettings(BaseSiteSetting):
         _("organisation name"),
         max_length=120,
         default="Métropole Exemple",
-        help_text=_("Le nom de l'institution qui publie le site ; il apparaît dans l'en-tête et le pied de page."),
+        help_text=_("The name of the institution that publishes the site; it appears in the header and the footer."),
     )
     site_tagline = models.CharField(
         _("tagline"),
         max_length=160,
         blank=True,
-        help_text=_("Une phrase sous le nom, par exemple « La participation citoyenne, engagement par engagement »."),
+        help_text=_("A sentence under the name, for example “Citizen participation, one commitment at a time”."),
     )
     logo = models.ForeignKey(
         "wagtailimages.Image",
@@ -38,13 +38,13 @@ class SiteSettings(BaseSiteSetting):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text=_("Le logo est lu comme le nom de l'institution : son texte alternatif n'est pas utilisé."),
+        help_text=_("The logo is read out as the institution's name: its alternative text is not used."),
     )
     postal_address = models.TextField(
-        _("postal address"), blank=True, help_text=_("Une ligne par ligne d'adresse, comme sur une enveloppe.")
+        _("postal address"), blank=True, help_text=_("One line per address line, as on an envelope.")
     )
     contact_email = models.EmailField(
-        _("contact e-mail"), blank=True, help_text=_("Adresse qui reçoit les questions des habitants.")
+        _("contact e-mail"), blank=True, help_text=_("Address that receives residents' questions.")
     )
     contact_phone = models.CharField(_("contact telephone"), max_length=40, blank=True)
     social_links = StreamField(

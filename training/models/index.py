@@ -19,7 +19,7 @@ class TrainingIndexPage(StaffOnlyMixin, RoutablePageMixin, BasePage):
     introduction = models.TextField(
         _("introduction"),
         blank=True,
-        help_text=_("Ce que les agents trouvent ici et pourquoi se former, en deux phrases."),
+        help_text=_("What staff find here and why they should train, in two sentences."),
     )
 
     content_panels = [*Page.content_panels, FieldPanel("introduction")]

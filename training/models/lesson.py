@@ -18,10 +18,10 @@ from .records import LessonProgress
 
 class TrainingLessonPage(StaffOnlyMixin, BasePage):
     introduction = models.TextField(
-        _("introduction"), blank=True, help_text=_("Ce que la leçon apprend, en une ou deux phrases.")
+        _("introduction"), blank=True, help_text=_("What the lesson teaches, in one or two sentences.")
     )
     duration_minutes = models.PositiveSmallIntegerField(
-        _("reading time (minutes)"), null=True, blank=True, help_text=_("Temps indicatif pour suivre la leçon.")
+        _("reading time (minutes)"), null=True, blank=True, help_text=_("Approximate time to follow the lesson.")
     )
     body = StreamField(
         LessonStreamBlock(),
@@ -29,15 +29,15 @@ class TrainingLessonPage(StaffOnlyMixin, BasePage):
         blank=True,
         use_json_field=True,
         help_text=_(
-            "Le contenu de la leçon. Les questions de quiz sont regroupées en un seul questionnaire à la fin de "
-            "la leçon ; les bonnes réponses ne sont jamais envoyées au navigateur avant la réponse."
+            "The lesson's content. Quiz questions are gathered in one quiz at the end of the lesson; the correct "
+            "answers are never sent to the browser before the person answers."
         ),
     )
     pass_mark = models.PositiveSmallIntegerField(
         _("pass mark (%)"),
         default=80,
         validators=[MinValueValidator(0), MaxValueValidator(100)],
-        help_text=_("Pourcentage de bonnes réponses à atteindre au quiz pour valider la leçon (s'il y a un quiz)."),
+        help_text=_("Percentage of correct answers needed at the quiz to complete the lesson (if it has a quiz)."),
     )
 
     content_panels = [

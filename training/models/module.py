@@ -29,42 +29,44 @@ class TrainingModulePage(StaffOnlyMixin, BasePage):
     ]
 
     introduction = models.TextField(
-        _("introduction"), blank=True, help_text=_("En une ou deux phrases : à quoi sert ce module.")
+        _("introduction"), blank=True, help_text=_("In one or two sentences: what this module is for.")
     )
     audience = models.CharField(
         _("audience"),
         max_length=255,
-        help_text=_("Les services concernés, par exemple « Tous les services qui conduisent une concertation »."),
+        help_text=_("The services concerned, for example “Every service that runs a consultation”."),
     )
     duration_hours = models.PositiveSmallIntegerField(
         _("duration (hours)"),
         validators=[MinValueValidator(1), MaxValueValidator(200)],
-        help_text=_("Durée totale en heures (une journée = 7 heures). Elle figure sur l'attestation."),
+        help_text=_("Total duration in hours (one day = 7 hours). It appears on the attestation."),
     )
     duration_label = models.CharField(
         _("duration in words"),
         max_length=60,
         blank=True,
-        help_text=_("Facultatif, par exemple « 1 journée » ou « 3 jours ». Affiché avec le nombre d'heures."),
+        help_text=_("Optional, for example “1 day” or “3 days”. Shown with the number of hours."),
     )
     format = models.CharField(
         _("format"),
         max_length=20,
         choices=FORMAT_CHOICES,
         default=MIXED,
-        help_text=_("En ligne, en présentiel ou mixte (leçons en ligne et sessions en salle)."),
+        help_text=_("Online, in person or mixed (online lessons and sessions in a room)."),
     )
     objectives = RichTextField(
         _("objectives"),
         features=["bold", "italic", "ul", "ol", "link"],
-        help_text=_("Ce que l'agent saura faire à la fin du module, en liste à puces commençant par un verbe."),
+        help_text=_(
+            "What the person will be able to do at the end of the module, as a bulleted list starting with a verb."
+        ),
     )
     resources = StreamField(
         [("document", DocumentLinkBlock())],
         verbose_name=_("resources to download"),
         blank=True,
         use_json_field=True,
-        help_text=_("Les documents de travail : cadre type de bilan, modèles, fiches pratiques."),
+        help_text=_("Working documents: standard report template, models, practical sheets."),
     )
 
     content_panels = [
@@ -157,7 +159,7 @@ class ModulePrerequisite(TranslatableMixin, Orderable):
         verbose_name=_("module to follow first"),
         on_delete=models.CASCADE,
         related_name="+",
-        help_text=_("Un module à suivre avant celui-ci."),
+        help_text=_("A module to follow before this one."),
     )
 
     panels = [FieldPanel("required_module")]
@@ -176,13 +178,13 @@ class TrainingSession(TranslatableMixin, Orderable):
     module = ParentalKey(TrainingModulePage, related_name="sessions", on_delete=models.CASCADE)
     starts_at = models.DateTimeField(_("starts at"))
     ends_at = models.DateTimeField(_("ends at"), null=True, blank=True)
-    place = models.CharField(_("place"), max_length=255, help_text=_("Salle et adresse, avec l'accès en transports."))
+    place = models.CharField(_("place"), max_length=255, help_text=_("Room and address, with public transport access."))
     capacity = models.PositiveSmallIntegerField(
-        _("capacity"), null=True, blank=True, help_text=_("Nombre de places. Laissez vide si illimité.")
+        _("capacity"), null=True, blank=True, help_text=_("Number of places. Leave empty if unlimited.")
     )
     trainer = models.CharField(_("trainer"), max_length=160, blank=True)
     registration_url = models.URLField(
-        _("registration link"), blank=True, help_text=_("Lien vers le formulaire d'inscription (intranet, plateforme).")
+        _("registration link"), blank=True, help_text=_("Link to the registration form (intranet, platform).")
     )
 
     panels = [

@@ -40,7 +40,7 @@ class StaffProfile(models.Model):
     service = models.CharField(
         _("service"),
         max_length=120,
-        help_text=_("Le service de l'agent, tel qu'il apparaîtra dans le suivi des formations (ex. « Mobilités »)."),
+        help_text=_("The person's service, as it will appear in the training follow-up (e.g. “Mobility”)."),
     )
 
     class Meta:

@@ -20,7 +20,7 @@ class AttestationVerificationPage(RoutablePageMixin, BasePage):
     introduction = models.TextField(
         _("introduction"),
         blank=True,
-        help_text=_("Explique à quoi sert la vérification, par exemple pour un jury ou un service partenaire."),
+        help_text=_("Explains what the check is for, for example for a jury or a partner service."),
     )
 
     content_panels = [*Page.content_panels, FieldPanel("introduction")]
