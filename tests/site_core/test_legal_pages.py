@@ -141,7 +141,7 @@ def test_legal_notice_names_publisher_director_host_and_links_the_accessibility_
     assert "Éditeur" in text
     assert "Métropole Exemple, établissement public de coopération intercommunale" in text
     assert "1 place de la Concertation 59000 Exemple" in text
-    assert "200 099 991" in text
+    assert "Numéro SIREN 200 099 991" in text
     assert "03 00 00 00 00" in text
     assert "Direction de la publication Martine Delcourt, Présidente de la Métropole Exemple." in text
     assert "Hébergeur" in text
