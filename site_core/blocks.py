@@ -235,3 +235,95 @@ class HighlightBlock(blocks.StructBlock):
         template = "site_core/blocks/highlight.html"
         label = _("Highlight")
         description = _("A card that points to any page of the site.")
+
+
+class ProcessingBlock(blocks.StructBlock):
+    """One processing of personal data, with what article 13 of the GDPR says a person must be told about it."""
+
+    CONSENT = "consent"
+    CONTRACT = "contract"
+    LEGAL_OBLIGATION = "legal_obligation"
+    VITAL_INTERESTS = "vital_interests"
+    PUBLIC_TASK = "public_task"
+    LEGITIMATE_INTERESTS = "legitimate_interests"
+    LEGAL_BASES = [
+        (CONSENT, _("Consent (GDPR article 6.1.a)")),
+        (CONTRACT, _("Performance of a contract (GDPR article 6.1.b)")),
+        (LEGAL_OBLIGATION, _("Legal obligation (GDPR article 6.1.c)")),
+        (VITAL_INTERESTS, _("Vital interests (GDPR article 6.1.d)")),
+        (PUBLIC_TASK, _("Task carried out in the public interest (GDPR article 6.1.e)")),
+        (LEGITIMATE_INTERESTS, _("Legitimate interests (GDPR article 6.1.f)")),
+    ]
+
+    name = blocks.CharBlock(
+        label=_("Processing"),
+        max_length=160,
+        help_text=_("The name of the processing as a resident understands it: “Staff accounts”, “Newsletter”."),
+    )
+    purpose = blocks.TextBlock(label=_("Purpose"), help_text=_("What the data is used for, in one or two sentences."))
+    legal_basis = blocks.ChoiceBlock(
+        label=_("Legal basis"),
+        choices=LEGAL_BASES,
+        help_text=_(
+            "The legal ground for the processing. A local authority most often acts for a task in the public interest."
+        ),
+    )
+    data = blocks.TextBlock(
+        label=_("Data collected"), help_text=_("The categories of data: name, e-mail address, IP address…")
+    )
+    recipients = blocks.TextBlock(
+        label=_("Recipients"),
+        help_text=_("Who receives the data: departments, contractors (processors), other bodies."),
+    )
+    retention = blocks.CharBlock(
+        label=_("Retention period"),
+        max_length=250,
+        help_text=_("How long the data is kept, or how that period is set."),
+    )
+
+    class Meta:
+        icon = "lock"
+        template = "site_core/blocks/processing.html"
+        label = _("Processing of personal data")
+        description = _("What is collected, why, on which legal basis, who receives it and for how long.")
+        preview_value = {
+            "name": "Comptes des agents",
+            "purpose": "Permettre aux agents de suivre leur formation.",
+            "legal_basis": "public_task",
+            "data": "Nom, adresse électronique professionnelle.",
+            "recipients": "La Mission participation citoyenne.",
+            "retention": "Jusqu'au départ de l'agent, puis un an.",
+        }
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        context["legal_basis_label"] = dict(self.LEGAL_BASES).get(value.get("legal_basis"), "")
+        return context
+
+
+class CookieBlock(blocks.StructBlock):
+    """One cookie the site sets: readers and the CNIL need its name, purpose, when it is set and how long it lasts."""
+
+    name = blocks.CharBlock(
+        label=_("Cookie name"), max_length=80, help_text=_("Its technical name, for example “sessionid”.")
+    )
+    purpose = blocks.TextBlock(label=_("Purpose"), help_text=_("What the cookie is for, in plain words."))
+    set_when = blocks.CharBlock(
+        label=_("When it is set"),
+        max_length=250,
+        help_text=_("When the site sets it: on signing in, on sending a form…"),
+    )
+    lifetime = blocks.CharBlock(
+        label=_("Lifetime"), max_length=120, help_text=_("How long it lasts, for example “two weeks”.")
+    )
+
+    class Meta:
+        icon = "tick-inverse"
+        label = _("Cookie")
+        description = _("A cookie set by the site, listed in the table of cookies.")
+        preview_value = {
+            "name": "sessionid",
+            "purpose": "Garder un agent connecté.",
+            "set_when": "À la connexion d'un agent.",
+            "lifetime": "Deux semaines.",
+        }

@@ -1,5 +1,5 @@
-"""Demo content for site_core: locales, home pages, an about page, the accessibility statement, menus,
-site settings and the two demo accounts. The authority, "Métropole Exemple", is fictional."""
+"""Demo content for site_core: locales, home pages, an about page, the accessibility statement, the legal
+pages, menus, site settings and the two demo accounts. The authority, "Métropole Exemple", is fictional."""
 
 import datetime
 
@@ -8,11 +8,15 @@ from django.contrib.auth.models import Group
 from wagtail.models import Page, Site
 
 from site_core import demo
+from site_core import demo_legal_data as legal
 from site_core.models import (
     AccessibilityStatementPage,
     HomePage,
+    LegalNoticePage,
     NavigationMenu,
     NavigationMenuItem,
+    PersonalDataPage,
+    SiteMapPage,
     SiteSettings,
     StandardPage,
 )
@@ -250,6 +254,19 @@ def build_site(stdout):
     settings.save()
 
     build_accounts(stdout)
+
+
+@demo.register(order=90)
+def build_legal_pages(stdout):
+    """The legal notice, personal-data page and site map, in French and English, after every app's pages (the
+    home page's last children, as their footer links come last)."""
+    home = HomePage.objects.get(locale=demo.locale("fr"), depth=2)
+    notice = demo.upsert_child_page(home, LegalNoticePage, "mentions-legales", **legal.LEGAL_NOTICE_FR)
+    demo.upsert_translation(notice, "en", slug="legal-notice", **legal.LEGAL_NOTICE_EN)
+    data = demo.upsert_child_page(home, PersonalDataPage, "donnees-personnelles", **legal.PERSONAL_DATA_FR)
+    demo.upsert_translation(data, "en", slug="personal-data", **legal.PERSONAL_DATA_EN)
+    site_map = demo.upsert_child_page(home, SiteMapPage, "plan-du-site", **legal.SITE_MAP_FR)
+    demo.upsert_translation(site_map, "en", slug="site-map", **legal.SITE_MAP_EN)
 
 
 def build_accounts(stdout):

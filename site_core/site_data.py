@@ -7,13 +7,24 @@ never stale.
 
 import secrets
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.db.models import Q
 from django.utils import translation
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 
 from site_core.cache import current_generation
-from site_core.models import AccessibilityStatementPage, NavigationMenu, NavigationMenuItem
+from site_core.models import (
+    AccessibilityStatementPage,
+    LegalNoticePage,
+    NavigationMenu,
+    NavigationMenuItem,
+    PersonalDataPage,
+    SiteMapPage,
+)
+
+# The pages every footer links to, in this order, each in the reader's language when it is published in it.
+LEGAL_PAGE_TYPES = (LegalNoticePage, PersonalDataPage, SiteMapPage)
 
 SHARED_SECONDS = 3600
 _in_process = {}  # name -> (token, value): see remember(in_process=True)
@@ -90,7 +101,7 @@ def site_chrome(request):
     """Menus, home pages and the accessibility statement for the request's site and language (plain values)."""
     site = Site.find_for_request(request)
     if site is None:
-        return {"homes": {}, "menus": {}, "statement": None}
+        return {"homes": {}, "menus": {}, "statement": None, "legal_links": []}
     return remember(f"chrome:{site.pk}:{translation.get_language()}", lambda: build_chrome(site, request))
 
 
@@ -131,7 +142,27 @@ def build_chrome(site, request):
     return {
         "homes": homes,
         "menus": menus,
+        "legal_links": legal_links(wanted, request),
         "statement": {"url": statement.get_url(request), "status_word": str(statement.status_word)}
         if statement
         else None,
     }
+
+
+def legal_links(wanted, request):
+    """The footer's links to the legal notice, personal-data page and site map: [{"text", "url", "lang"}], each
+    page in the first of the `wanted` locales it is published in; `lang` is set when that is not the active
+    language, so a screen reader reads a French title on /en/ in French."""
+    pages = public_pages(
+        Page.objects.live().type(*LEGAL_PAGE_TYPES).filter(locale__in=wanted).select_related("locale")
+    ).only("id", "title", "url_path", "content_type_id", "locale__language_code")
+    found = {(page.content_type_id, page.locale_id): page for page in pages}
+    current = translation.get_language()
+    links = []
+    for model in LEGAL_PAGE_TYPES:
+        content_type_id = ContentType.objects.get_for_model(model).pk  # cached by Django after the first call
+        page = next((found[key] for key in ((content_type_id, locale.pk) for locale in wanted) if key in found), None)
+        if page is not None:
+            code = page.locale.language_code
+            links.append({"text": page.title, "url": page.get_url(request), "lang": "" if code == current else code})
+    return links

@@ -2,6 +2,7 @@
 
 from .base import BasePage
 from .cache_generation import CacheGeneration
+from .legal import LegalNoticePage, PersonalDataPage, SiteMapPage
 from .navigation import NavigationMenu, NavigationMenuItem
 from .pages import AccessibilityStatementPage, HomePage, StandardPage
 from .site_settings import SiteSettings
@@ -11,8 +12,11 @@ __all__ = [
     "BasePage",
     "CacheGeneration",
     "HomePage",
+    "LegalNoticePage",
     "NavigationMenu",
     "NavigationMenuItem",
+    "PersonalDataPage",
+    "SiteMapPage",
     "SiteSettings",
     "StandardPage",
 ]

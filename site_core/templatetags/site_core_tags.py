@@ -66,6 +66,13 @@ def accessibility_statement(context):
     return site_chrome(request)["statement"] if request else None
 
 
+@register.simple_tag(takes_context=True)
+def legal_links(context):
+    """The footer's links to the legal notice, personal-data page and site map (text, url, lang if not ours)."""
+    request = context.get("request")
+    return site_chrome(request)["legal_links"] if request else []
+
+
 @register.filter
 def file_extension(document):
     """The file type of a Wagtail document, as readers say it: "PDF", "ODT"."""
