@@ -163,10 +163,10 @@ def test_badge_svg_parses_has_title_and_a_qr_code_to_the_verification_url(client
     root = ET.fromstring(response.content)  # noqa: S314 (our own output)
     assert root.tag == f"{SVG}svg"
     assert root.find(f"{SVG}title").text == "Label citoyen – Co-construit – 2025"
-    assert "http://localhost/fr/label-citoyen/verifier/" in root.find(f"{SVG}desc").text
+    assert "http://testserver/fr/label-citoyen/verifier/" in root.find(f"{SVG}desc").text
     texts = [element.text for element in root.iter(f"{SVG}text")]
     assert texts == ["Label citoyen", "Co-construit", "2025"]
-    assert decode_svg_qr(root) == f"http://localhost/fr/label-citoyen/verifier/{award.code}/"
+    assert decode_svg_qr(root) == f"http://testserver/fr/label-citoyen/verifier/{award.code}/"
     again = client.get(f"/fr/label-citoyen/verifier/{award.code}/badge.svg")
     assert again.content == response.content
 
@@ -180,7 +180,7 @@ def test_badge_png_is_300_dpi_deterministic_and_scannable(client, label_page, aw
     assert round(image.info["dpi"][0]) == 300
     assert image.mode == "L"
     results = zxingcpp.read_barcodes(image)
-    assert [result.text for result in results] == [f"http://localhost/fr/label-citoyen/verifier/{award.code}/"]
+    assert [result.text for result in results] == [f"http://testserver/fr/label-citoyen/verifier/{award.code}/"]
 
 
 def test_withdrawn_badge_says_so(client, label_page, award):
@@ -194,7 +194,7 @@ def test_withdrawn_badge_says_so(client, label_page, award):
 
 def test_verification_page_offers_an_html_snippet_with_alt_text(client, label_page, award):
     html = client.get(f"/fr/label-citoyen/verifier/{award.code}/").content.decode()
-    assert "&lt;img src=&quot;http://localhost/fr/label-citoyen/verifier/" in html
+    assert "&lt;img src=&quot;http://testserver/fr/label-citoyen/verifier/" in html
     assert "alt=&quot;Label citoyen, niveau « Co-construit », 2025" in html
 
 
@@ -264,8 +264,8 @@ def test_admin_lists_awards_with_badge_downloads(admin_client, label_page, award
     response = admin_client.get("/admin/label_awards/")
     html = response.content.decode()
     assert "Plan vélo 2026-2031" in html
-    assert f"http://localhost/fr/label-citoyen/verifier/{award.code}/badge.svg" in html
-    assert f"http://localhost/fr/label-citoyen/verifier/{award.code}/badge.png" in html
+    assert f"http://testserver/fr/label-citoyen/verifier/{award.code}/badge.svg" in html
+    assert f"http://testserver/fr/label-citoyen/verifier/{award.code}/badge.png" in html
     assert "Page de vérification" in html
 
 
@@ -294,7 +294,7 @@ def test_english_verification_page_and_badge(client, label_page, award, level, h
     assert "Valid label" in text and "Level: Co-built" in text and "Writing workshops" in text
     root = ET.fromstring(client.get(f"/en/citizen-label/verifier/{award.code}/badge.svg").content)  # noqa: S314
     assert root.find(f"{SVG}title").text == "Citizen label – Co-built – 2025"
-    assert decode_svg_qr(root) == f"http://localhost/en/citizen-label/verifier/{award.code}/"
+    assert decode_svg_qr(root) == f"http://testserver/en/citizen-label/verifier/{award.code}/"
     missing = client.get("/en/citizen-label/verifier/AAAAAAAAAAAAAAAA/")
     assert missing.status_code == 404
     assert "This label code is unknown" in visible_text(missing)
@@ -396,13 +396,13 @@ def test_one_code_verifies_in_every_language(client, english_page, award, locale
     response = client.get(f"/en/citizen-label/verifier/{award.code.lower()}/")
     assert response.status_code == 200
     assert "Valid label" in visible_text(response) and "The route along the quays" in visible_text(response)
-    assert f"http://localhost/en/citizen-label/verifier/{award.code}/badge.svg" in response.content.decode()
+    assert f"http://testserver/en/citizen-label/verifier/{award.code}/badge.svg" in response.content.decode()
     root = ET.fromstring(client.get(f"/en/citizen-label/verifier/{award.code}/badge.svg").content)  # noqa: S314
     assert root.find(f"{SVG}title").text == "Citizen label – Co-built – 2025"
-    assert decode_svg_qr(root) == f"http://localhost/en/citizen-label/verifier/{award.code}/"
+    assert decode_svg_qr(root) == f"http://testserver/en/citizen-label/verifier/{award.code}/"
     png = client.get(f"/en/citizen-label/verifier/{award.code}/badge.png")
     results = zxingcpp.read_barcodes(Image.open(io.BytesIO(png.content)))
-    assert [result.text for result in results] == [f"http://localhost/en/citizen-label/verifier/{award.code}/"]
+    assert [result.text for result in results] == [f"http://testserver/en/citizen-label/verifier/{award.code}/"]
 
 
 def test_translating_with_wagtail_localize_keeps_the_code(admin_client, label_page, award, locales):
