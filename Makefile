@@ -12,6 +12,14 @@ PO_FILES := $(shell find site_core charter_pages consultations training -name '*
 STATIC_SOURCES := $(shell find site_core charter_pages consultations training -path '*/static/*' -type f 2>/dev/null)
 STATIC_MANIFEST := staticfiles/staticfiles.json
 LOCAL := DJANGO_SETTINGS_MODULE=site_core.settings.local PORT=$(PORT)
+# The demo database is migrated and seeded again only when a migration, the demo content or the port changed
+# (the port is in the Site record), or when db.sqlite3 is gone: a second `make run` starts gunicorn at once.
+DEMO_SOURCES := $(shell find site_core charter_pages consultations training \( -path '*/migrations/*.py' \
+	-o -name 'demo*.py' -o -name seed_demo.py \) -type f 2>/dev/null)
+DEMO_STAMP := $(VENV)/.demo-seeded-$(PORT)
+ifeq ($(wildcard db.sqlite3),)
+.PHONY: $(DEMO_STAMP)
+endif
 
 .PHONY: run dev test install messages lint check pytest bench backup restore audit
 
@@ -41,9 +49,13 @@ $(STATIC_MANIFEST): $(VENV)/.installed $(STATIC_SOURCES)
 
 DEMO_ACCOUNTS := (editor: admin / pacte-admin-demo, staff: agent / pacte-agent-demo)
 
-run: $(VENV)/.installed $(VENV)/.messages $(STATIC_MANIFEST)
+$(DEMO_STAMP): $(VENV)/.installed $(VENV)/.messages $(DEMO_SOURCES)
+	@rm -f $(VENV)/.demo-seeded-*
 	$(LOCAL) $(PY) manage.py migrate --noinput -v0
 	$(LOCAL) $(PY) manage.py seed_demo
+	@touch $@
+
+run: $(VENV)/.installed $(VENV)/.messages $(STATIC_MANIFEST) $(DEMO_STAMP)
 	@echo "Serving http://127.0.0.1:$(PORT)/  $(DEMO_ACCOUNTS)"
 	$(LOCAL) $(VENV)/bin/gunicorn site_core.wsgi --bind 127.0.0.1:$(PORT) --workers 2 --no-control-socket \
 		--access-logfile -

@@ -2,14 +2,17 @@
 translated with wagtail-localize (one code in every language, the original's text until translated)."""
 
 import datetime
+import html
 import io
 import re
 import xml.etree.ElementTree as ET
+from html.parser import HTMLParser
 
 import pytest
 import zxingcpp
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, connection, transaction
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from PIL import Image
 from wagtail_localize.models import TranslationSource
@@ -502,3 +505,45 @@ def test_label_page_queries_do_not_grow_with_translated_awards(client, english_p
     order = ["Document 29 ", "Document 1 ", "Document 28 in English", "Document 0 in English"]
     assert [text.index(title) for title in order] == sorted(text.index(title) for title in order)
     assert "15 labels shown" in visible_text(client.get("/en/citizen-label/?year=2025"))
+
+
+PUBLIC = "https://participation.example.org"
+
+
+def test_badges_and_their_qr_codes_name_the_public_address_whatever_the_host(settings, label_page, award):
+    settings.PACTE_BASE_URL = PUBLIC
+    visitor = Client(HTTP_HOST="10.0.0.7:8000")
+    expected = f"{PUBLIC}/fr/label-citoyen/verifier/{award.code}/"
+    png = visitor.get(f"/fr/label-citoyen/verifier/{award.code}/badge.png")
+    assert [result.text for result in zxingcpp.read_barcodes(Image.open(io.BytesIO(png.content)))] == [expected]
+    svg = ET.fromstring(visitor.get(f"/fr/label-citoyen/verifier/{award.code}/badge.svg").content)  # noqa: S314
+    assert decode_svg_qr(svg) == expected
+    html = visitor.get(f"/fr/label-citoyen/verifier/{award.code}/").content.decode()
+    assert f"&lt;a href=&quot;{expected}&quot;&gt;&lt;img src=&quot;{expected}badge.svg&quot;" in html
+    assert "10.0.0.7" not in html
+
+
+def test_badge_snippet_keeps_quotes_angle_brackets_and_ampersands_as_text(client, label_page, award):
+    award.level.name = 'Co-"construit" <b>& cie</b>'
+    award.level.save()
+    page = client.get(f"/fr/label-citoyen/verifier/{award.code}/").content.decode()
+    shown = re.search(r'<pre class="label-snippet"[^>]*><code>(.*?)</code></pre>', page, re.S).group(1)
+    snippet = html.unescape(shown)  # what the citizen sees and copies
+    # Pasted into a page, it is one link holding one image whose alt text is the level name, literally.
+    parser = SnippetParser()
+    parser.feed(snippet)
+    assert parser.tags == ["a", "img"]
+    assert 'niveau « Co-"construit" <b>& cie</b> », 2025' in parser.attributes["img"]["alt"]
+    assert "&quot;construit&quot; &lt;b&gt;&amp; cie&lt;/b&gt;" in snippet
+
+
+class SnippetParser(HTMLParser):
+    """The elements and attributes a browser reads from the pasted snippet."""
+
+    def __init__(self):
+        super().__init__()
+        self.tags, self.attributes = [], {}
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append(tag)
+        self.attributes[tag] = dict(attrs)
