@@ -1,5 +1,6 @@
 # Pacte: the two commands the README promises, and the pieces they are made of.
-# `make run` serves the demo site on SQLite; `make test` runs every check on PostgreSQL and in Chromium.
+# `make run` serves the demo site on SQLite as production would (gunicorn, no debug); `make test` runs every check
+# on PostgreSQL and in Chromium. `make dev` is a development aid: Django's reloading server with debug pages.
 
 SHELL := /bin/bash
 VENV := .venv
@@ -8,8 +9,19 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 PORT ?= 8000
 TEST_DATABASE_URL ?= $(or $(DATABASE_URL),postgres://postgres@127.0.0.1:5432/pacte)
 PO_FILES := $(shell find site_core charter_pages consultations training -name '*.po' 2>/dev/null)
+STATIC_SOURCES := $(shell find site_core charter_pages consultations training -path '*/static/*' -type f 2>/dev/null)
+STATIC_MANIFEST := staticfiles/staticfiles.json
+LOCAL := DJANGO_SETTINGS_MODULE=site_core.settings.local PORT=$(PORT)
+# The demo database is migrated and seeded again only when a migration, the demo content or the port changed
+# (the port is in the Site record), or when db.sqlite3 is gone: a second `make run` starts gunicorn at once.
+DEMO_SOURCES := $(shell find site_core charter_pages consultations training \( -path '*/migrations/*.py' \
+	-o -name 'demo*.py' -o -name seed_demo.py \) -type f 2>/dev/null)
+DEMO_STAMP := $(VENV)/.demo-seeded-$(PORT)
+ifeq ($(wildcard db.sqlite3),)
+.PHONY: $(DEMO_STAMP)
+endif
 
-.PHONY: run test install messages lint check pytest bench backup restore audit
+.PHONY: run dev test install messages lint check pytest bench backup restore audit
 
 $(VENV)/.installed: pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -30,11 +42,30 @@ $(VENV)/.messages: $(VENV)/.installed $(PO_FILES)
 
 messages: $(VENV)/.messages
 
-run: $(VENV)/.installed $(VENV)/.messages
-	$(PY) manage.py migrate --noinput -v0
-	$(PY) manage.py seed_demo
-	@echo "Serving http://127.0.0.1:$(PORT)/  (editor: admin / pacte-admin-demo, staff: agent / pacte-agent-demo)"
-	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+# Fingerprinted, compressed copies of the static files; collected again only when a source or a package changed.
+$(STATIC_MANIFEST): $(VENV)/.installed $(STATIC_SOURCES)
+	$(LOCAL) $(PY) manage.py collectstatic --noinput -v0
+	@touch $@
+
+DEMO_ACCOUNTS := (editor: admin / pacte-admin-demo, staff: agent / pacte-agent-demo)
+
+$(DEMO_STAMP): $(VENV)/.installed $(VENV)/.messages $(DEMO_SOURCES)
+	@rm -f $(VENV)/.demo-seeded-*
+	$(LOCAL) $(PY) manage.py migrate --noinput -v0
+	$(LOCAL) $(PY) manage.py seed_demo
+	@touch $@
+
+run: $(VENV)/.installed $(VENV)/.messages $(STATIC_MANIFEST) $(DEMO_STAMP)
+	@echo "Serving http://127.0.0.1:$(PORT)/  $(DEMO_ACCOUNTS)"
+	$(LOCAL) $(VENV)/bin/gunicorn site_core.wsgi --bind 127.0.0.1:$(PORT) --workers 2 --no-control-socket \
+		--access-logfile -
+
+# Development aid, not a set-up command: Django's server, reloading on every change, with debug pages.
+dev: $(VENV)/.installed $(VENV)/.messages
+	PORT=$(PORT) $(PY) manage.py migrate --noinput -v0
+	PORT=$(PORT) $(PY) manage.py seed_demo
+	@echo "Serving http://127.0.0.1:$(PORT)/ with debug pages  $(DEMO_ACCOUNTS)"
+	PORT=$(PORT) $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .

@@ -6,10 +6,13 @@ import icalendar
 from django.http import HttpResponse
 from django.utils import timezone
 
+from site_core import public_address
 
-def event_uid(event, request):
-    # The same event in every language shares its translation key, so it keeps one identity in calendars.
-    return f"consultation-event-{event.translation_key}@{request.get_host().split(':')[0]}"
+
+def event_uid(event):
+    # The same event in every language shares its translation key, so it keeps one identity in calendars; the
+    # host is the site's public one, so a calendar that subscribed through another address sees the same events.
+    return f"consultation-event-{event.translation_key}@{public_address.host_name()}"
 
 
 def build_calendar(request, events, name):
@@ -23,9 +26,9 @@ def build_calendar(request, events, name):
     stamp = timezone.now().astimezone(datetime.UTC).replace(microsecond=0)
     for event in events:
         page = event.page
-        url = page.get_full_url(request)
+        url = public_address.page_url(page)
         entry = icalendar.Event()
-        entry.add("uid", event_uid(event, request))
+        entry.add("uid", event_uid(event))
         entry.add("dtstamp", stamp)
         entry.add("dtstart", event.start.astimezone(datetime.UTC))
         entry.add("dtend", event.end.astimezone(datetime.UTC))

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from django.http import HttpResponse
 from django.template.response import TemplateResponse
+from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 
 from consultations import label_badge
@@ -162,11 +163,16 @@ def verification_context(page, request, award):
     report = consultation.published_report
     if report is None and consultation.pk != award.consultation_id:
         report = award.consultation.published_report
-    full_url = page.full_verification_url(request, award.code)
+    full_url = page.full_verification_url(award.code)
     level_name = award.shown_level.name
     alt = label_badge.badge_alt(award, level_name, full_url)
     svg_url = award.verification_url + "badge.svg"
-    snippet = f'<a href="{full_url}"><img src="{full_url}badge.svg" width="200" height="260" alt="{alt}"></a>'
+    # Plain text holding HTML: the template escapes it once more to show it; the level name and the translated
+    # alt text may hold quotes, "<" or "&", which must stay text in the web page the snippet is pasted into.
+    snippet = (
+        f'<a href="{escape(full_url)}"><img src="{escape(full_url)}badge.svg" width="200" height="260" '
+        f'alt="{escape(alt)}"></a>'
+    )
     return {
         "award": award,
         "level": award.shown_level,
@@ -192,7 +198,7 @@ def verification_response(page, request, code):
 def badge_bytes(page, request, award, kind):
     levels = {level.translation_key: level for level in LabelLevel.objects.filter(locale_id=page.locale_id)}
     level_name = levels.get(award.level.translation_key, award.level).name
-    url = page.full_verification_url(request, award.code)
+    url = page.full_verification_url(award.code)
     if kind == "svg":
         return label_badge.badge_svg(award, level_name, url)
     return label_badge.badge_png(award, level_name, url)

@@ -7,6 +7,11 @@ class SiteCoreConfig(AppConfig):
     verbose_name = _("Site")
 
     def ready(self):
+        from django.db.models.signals import post_migrate
+
+        from site_core import public_address
         from site_core.cache import connect_signals
 
         connect_signals()
+        # The Site record created by Wagtail's migrations is localhost:80; every migrate sets it from the address.
+        post_migrate.connect(public_address.sync_site_after_migrate, sender=self)

@@ -7,7 +7,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from wagtail.models import Page, Site
 
-from site_core import demo
+from site_core import demo, public_address
 from site_core import demo_legal_data as legal
 from site_core.models import (
     AccessibilityStatementPage,
@@ -226,7 +226,8 @@ def build_site(stdout):
         home = demo.update_page(home, {"hero_image": hero, **HOME_FR})
     # The default site points at the French home; Wagtail's placeholder welcome page goes away.
     site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
-    site.hostname, site.port, site.site_name, site.root_page = "localhost", 80, "Pacte", home
+    site.hostname, site.port = public_address.site_address()
+    site.site_name, site.root_page = "Pacte", home
     site.save()
     Page.objects.filter(depth=2).exclude(pk=home.pk).not_type(HomePage).delete()
 

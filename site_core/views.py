@@ -14,6 +14,7 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 from wagtail.models import Page, Site
 
+from site_core import public_address
 from site_core.site_data import active_locale, public_pages, remember
 
 SEARCH_QUERY_MAX_LENGTH = 200
@@ -107,10 +108,10 @@ def sitemap(request):
         for page in pages:
             entries.append(
                 {
-                    "location": page.get_full_url(request),
+                    "location": public_address.page_url(page),
                     "lastmod": page.last_published_at,
                     "alternates": [
-                        {"lang": other.locale.language_code, "location": other.get_full_url(request)}
+                        {"lang": other.locale.language_code, "location": public_address.page_url(other)}
                         for other in by_key[page.translation_key]
                     ],
                 }
@@ -121,7 +122,7 @@ def sitemap(request):
 @require_GET
 @cache_control(max_age=86400, public=True)
 def robots_txt(request):
-    sitemap_url = request.build_absolute_uri(reverse("sitemap"))
+    sitemap_url = public_address.absolute_url(reverse("sitemap"))
     return render(request, "site_core/robots.txt", {"sitemap_url": sitemap_url}, content_type="text/plain")
 
 

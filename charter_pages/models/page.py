@@ -13,6 +13,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Page
 from wagtail.search import index
 
+from site_core import public_address
 from site_core.models import BasePage
 from site_core.site_data import public_pages
 
@@ -184,7 +185,7 @@ class CharterPage(RoutablePageMixin, BasePage):
                 "glossary_terms": self.glossary_terms,
                 "easy_read_url": self.url_for_route(request, "easy_read"),
                 "print_url": self.url_for_route(request, "print_version"),
-                "page_full_url": self.get_full_url(request),
+                "page_full_url": public_address.page_url(self),
             }
         )
         return context
@@ -344,12 +345,12 @@ class CharterPage(RoutablePageMixin, BasePage):
         for other in self.live_translations:
             code = other.locale.language_code
             route_paths[code] = self.route_path(name, *args, language=code)
-            alternates.append({"language": code, "url": (other.get_full_url(request) or "") + route_paths[code]})
+            alternates.append({"language": code, "url": public_address.page_url(other) + route_paths[code]})
             if code == ROUTE_LANGUAGE_FALLBACK:
                 alternates.append({**alternates[-1], "language": "x-default"})
         return {
             "route_paths": route_paths,
-            "canonical_url": (self.get_full_url(request) or "") + own_path,
+            "canonical_url": public_address.page_url(self) + own_path,
             "alternate_links": alternates,
         }
 

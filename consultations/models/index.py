@@ -19,6 +19,7 @@ from wagtail.search import index
 from consultations import status as statuses
 from consultations.calendar import calendar_response
 from consultations.filters import ConsultationFilters
+from site_core import public_address
 from site_core.models import BasePage
 from site_core.site_data import public_pages, remember
 
@@ -200,13 +201,13 @@ class ConsultationIndexPage(LocalisedRoutableMixin, RoutablePageMixin, BasePage)
         """RSS 2.0: the consultations, newest first, each with its status and summary."""
         feed = Rss201rev2Feed(
             title=self.title,
-            link=self.get_full_url(request),
+            link=public_address.page_url(self),
             description=self.introduction or self.listing_summary or self.title,
             language=self.locale.language_code,
-            feed_url=request.build_absolute_uri(),
+            feed_url=public_address.absolute_url(request.path),
         )
         for page in self.listed(self.listing()[:FEED_ITEMS]):
-            url = page.get_full_url(request)
+            url = public_address.page_url(page)
             feed.add_item(
                 title=page.title,
                 link=url,

@@ -17,6 +17,7 @@ from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from site_core import public_address
 from site_core.models import BasePage
 
 from .mixins import LocalisedRoutableMixin
@@ -68,7 +69,9 @@ def label_page_urls():
     many awards, each with its badge links)."""
     from site_core.site_data import remember
 
-    return remember("label-page-urls", lambda: {page.locale_id: page.full_url for page in LabelPage.objects.live()})
+    return remember(
+        "label-page-urls", lambda: {page.locale_id: public_address.page_url(page) for page in LabelPage.objects.live()}
+    )
 
 
 # The award's facts: one value whatever the language, copied to every translation (see LabelAward.save).
@@ -353,8 +356,9 @@ class LabelPage(LocalisedRoutableMixin, RoutablePageMixin, BasePage):
     def verification_url(self, request, code):
         return (self.get_url(request) or "") + self.reverse_subpage("verify", args=[code])
 
-    def full_verification_url(self, request, code):
-        return (self.get_full_url(request) or "") + self.reverse_subpage("verify", args=[code])
+    def full_verification_url(self, code):
+        """The address printed in badges and QR codes: the public one, whoever asks and through which host."""
+        return public_address.page_url(self) + self.reverse_subpage("verify", args=[code])
 
     @path("verifier/<str:code>/", name="verify")
     def verify_view(self, request, code):

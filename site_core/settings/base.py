@@ -138,7 +138,10 @@ LOGIN_URL = "site_core:login"
 LOGIN_REDIRECT_URL = "/"
 
 WAGTAIL_SITE_NAME = "Pacte"
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The one public address every absolute URL is built from (site_core/public_address.py). On this machine it
+# follows the port `make run` and `make dev` serve on; production reads it from the environment.
+PACTE_BASE_URL = f"http://127.0.0.1:{os.environ.get('PORT', '8000')}"
+WAGTAILADMIN_BASE_URL = PACTE_BASE_URL
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "ods", "odp", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024

@@ -6,7 +6,7 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
-from .base import *  # noqa: F403
+from .served import *  # noqa: F403
 
 
 def require_env(name):
@@ -23,12 +23,14 @@ def env_list(name):
     return [item.strip() for item in require_env(name).split(",") if item.strip()]
 
 
-DEBUG = False
 SECRET_KEY = require_env("SECRET_KEY")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 DATABASES = {"default": dj_database_url.parse(require_env("DATABASE_URL"), conn_max_age=600, conn_health_checks=True)}
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", CSRF_TRUSTED_ORIGINS[0])
+# Read here so start-up names it when missing; its form (https, a public host) is a system check
+# (site_core/public_address.py).
+PACTE_BASE_URL = require_env("PACTE_BASE_URL")
+WAGTAILADMIN_BASE_URL = PACTE_BASE_URL
 
 if os.environ.get("REDIS_URL"):
     CACHES = {
@@ -39,16 +41,7 @@ if os.environ.get("REDIS_URL"):
         }
     }
 
-STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
-MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
-WHITENOISE_USE_FINDERS = False
-WHITENOISE_AUTOREFRESH = False
-
-# Compressed, fingerprinted static files served by WhiteNoise (run collectstatic before starting).
-STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
-}
+MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))  # noqa: F405
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = os.environ.get("SECURE_SSL_REDIRECT", "true").lower() != "false"
@@ -67,11 +60,4 @@ EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = os.environ.get("EMAIL_USE_TLS", "false").lower() == "true"
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "webmaster@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
-
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
-}
 PACTE_ENVIRONMENT = "production"

@@ -18,7 +18,9 @@ DATABASES = {
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = BASE_DIR / ".test-media"  # noqa: F405
-WAGTAILADMIN_BASE_URL = "http://testserver"
+# The test client's host; tests also send other Host headers to show that absolute links never follow the request.
+PACTE_BASE_URL = "http://testserver"
+WAGTAILADMIN_BASE_URL = PACTE_BASE_URL
 PACTE_ENVIRONMENT = "test"
 # Off by default so tests see each change at once; tests/site_core/test_cache.py turns it on.
 PACTE_PAGE_CACHE_SECONDS = 0

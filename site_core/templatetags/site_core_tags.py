@@ -6,10 +6,21 @@ from django import template
 from django.conf import settings
 from django.template.defaultfilters import filesizeformat
 from django.utils import translation
+from wagtail.models import Page
 
+from site_core import public_address
 from site_core.site_data import site_chrome
 
 register = template.Library()
+
+
+@register.filter
+def public_url(target):
+    """A page's, or a site path's, address at PACTE_BASE_URL (canonical links, social images): never the
+    request's host."""
+    if isinstance(target, Page):
+        return public_address.page_url(target)
+    return public_address.absolute_url(str(target or ""))
 
 
 @register.simple_tag(takes_context=True)

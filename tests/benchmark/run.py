@@ -33,6 +33,7 @@ SERVER_ENV = {
     "SECRET_KEY": "benchmark-only-secret-key-not-used-anywhere-else-0123456789",
     "ALLOWED_HOSTS": "127.0.0.1,localhost,testserver",
     "CSRF_TRUSTED_ORIGINS": f"http://127.0.0.1:{PORT}",
+    "PACTE_BASE_URL": f"http://127.0.0.1:{PORT}",
     "DATABASE_URL": DATABASE_URL,
     "STATIC_ROOT": str(WORK / "static"),
     "MEDIA_ROOT": str(ROOT / "media"),

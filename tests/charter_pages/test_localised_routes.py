@@ -61,16 +61,16 @@ def test_links_on_english_pages_use_english_words(client, charters):
     commitment_html = client.get(en.url + "commitments/2/").content.decode()
     assert f'href="{en.url}easy-read/#engagement-2"' in commitment_html
     assert f'<a href="{en.url}commitments/2/" aria-current="page">' in commitment_html  # breadcrumbs
-    assert f'<link rel="canonical" href="http://localhost{en.url}commitments/2/">' in commitment_html
-    assert f'hreflang="en" href="http://localhost{en.url}commitments/2/"' in commitment_html
-    assert f'hreflang="fr" href="http://localhost{fr.url}engagements/2/"' in commitment_html
-    assert f'hreflang="nl" href="http://localhost{nl.url}engagementen/2/"' in commitment_html
-    assert f'hreflang="x-default" href="http://localhost{fr.url}engagements/2/"' in commitment_html
+    assert f'<link rel="canonical" href="http://testserver{en.url}commitments/2/">' in commitment_html
+    assert f'hreflang="en" href="http://testserver{en.url}commitments/2/"' in commitment_html
+    assert f'hreflang="fr" href="http://testserver{fr.url}engagements/2/"' in commitment_html
+    assert f'hreflang="nl" href="http://testserver{nl.url}engagementen/2/"' in commitment_html
+    assert f'hreflang="x-default" href="http://testserver{fr.url}engagements/2/"' in commitment_html
     assert f'href="{nl.url}engagementen/2/"' in commitment_html  # the language switcher
 
     easy_html = client.get(en.url + "easy-read/").content.decode()
-    assert f'<link rel="canonical" href="http://localhost{en.url}easy-read/">' in easy_html
-    assert f'hreflang="nl" href="http://localhost{nl.url}eenvoudig/"' in easy_html
+    assert f'<link rel="canonical" href="http://testserver{en.url}easy-read/">' in easy_html
+    assert f'hreflang="nl" href="http://testserver{nl.url}eenvoudig/"' in easy_html
     assert f'href="{fr.url}facile/"' in easy_html
 
     english = Commitment.objects.get(chapter__page=en, number=3)

@@ -4,6 +4,7 @@ import re
 
 import pytest
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from charter_pages.models import CharterChapter, CharterPage, Commitment
@@ -154,13 +155,14 @@ def test_glossary_of_another_language_is_not_used(client, charter, locales):
     assert "glossary-link" not in html
 
 
-def test_printable_version_holds_the_whole_contract_and_its_address(client, charter):
-    response = client.get(f"{charter.url}imprimer/")
+def test_printable_version_holds_the_whole_contract_and_its_address(settings, charter):
+    settings.PACTE_BASE_URL = "https://participation.example.org"
+    response = Client(HTTP_HOST="10.0.0.7:8000").get(f"{charter.url}imprimer/")
     assert response.status_code == 200
     text = visible_text(response)
     assert "Nous nous engageons à tenir la promesse 3." in text
     assert "Respecter les autres" in text
-    assert f"Cette charte est en ligne à l'adresse : http://localhost{charter.url}" in text
+    assert f"Cette charte est en ligne à l'adresse : https://participation.example.org{charter.url}" in text
     assert "charter-print.css" in response.content.decode()
 
 
@@ -197,12 +199,12 @@ def test_query_count_does_not_grow_with_commitments(client, home_page, glossary,
 
 def test_sub_routes_declare_their_own_canonical_address(client, charter):
     easy = client.get(f"{charter.url}facile/").content.decode()
-    assert f'<link rel="canonical" href="http://localhost{charter.url}facile/">' in easy
+    assert f'<link rel="canonical" href="http://testserver{charter.url}facile/">' in easy
     commitment = client.get(f"{charter.url}engagements/2/").content.decode()
-    assert f'<link rel="canonical" href="http://localhost{charter.url}engagements/2/">' in commitment
-    assert f'hreflang="fr" href="http://localhost{charter.url}engagements/2/"' in commitment
+    assert f'<link rel="canonical" href="http://testserver{charter.url}engagements/2/">' in commitment
+    assert f'hreflang="fr" href="http://testserver{charter.url}engagements/2/"' in commitment
     printable = client.get(f"{charter.url}imprimer/").content.decode()
-    assert f'<link rel="canonical" href="http://localhost{charter.url}">' in printable, "a copy of the charter"
+    assert f'<link rel="canonical" href="http://testserver{charter.url}">' in printable, "a copy of the charter"
 
 
 def test_site_search_finds_the_charter_by_a_commitment(client, charter):

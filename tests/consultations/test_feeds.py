@@ -6,6 +6,7 @@ import xml.etree.ElementTree as ET
 import icalendar
 import pytest
 import time_machine
+from django.test import Client
 
 from consultations.models import ConsultationEvent
 from tests.consultations.conftest import at, make_consultation
@@ -173,3 +174,32 @@ def test_consultation_page_queries_do_not_grow_with_events(client, index_page):
             counts.append(len(context.captured_queries))
     print(f"Consultation page queries: {counts[0]} with 2 events, {counts[1]} with 30")
     assert counts[0] == counts[1]
+
+
+PUBLIC = "https://participation.example.org"
+
+
+def test_feed_and_calendar_name_the_public_address_whatever_the_host(settings, index_page, consultations):
+    settings.PACTE_BASE_URL = PUBLIC
+    walk, _other = consultations
+    visitors = [Client(HTTP_HOST="10.0.0.7:8000"), Client(HTTP_HOST="participation.example.org")]
+    feeds, uids = [], []
+    with time_machine.travel(TODAY, tick=False):
+        for visitor in visitors:
+            feeds.append(ET.fromstring(visitor.get(index_page.url + "feed/").content))  # noqa: S314 - our own
+            calendar = icalendar.Calendar.from_ical(visitor.get(index_page.url + "events.ics").content)
+            uids.append(sorted(str(event["UID"]) for event in calendar.walk("VEVENT")))
+    for feed in feeds:
+        assert feed.findtext("./channel/link") == f"{PUBLIC}/fr/concertations/"
+        assert f"{PUBLIC}/fr/concertations/plan-marche/" in [item.findtext("link") for item in feed.iter("item")]
+        assert f"{PUBLIC}/fr/concertations/plan-marche/" in [item.findtext("guid") for item in feed.iter("item")]
+        atom_self = feed.find("./channel/{http://www.w3.org/2005/Atom}link")
+        assert atom_self.get("href") == f"{PUBLIC}/fr/concertations/feed/"
+    # A calendar that subscribed through one address must not see its events duplicated through another.
+    assert uids[0] == uids[1]
+    assert uids[0] and all(uid.endswith("@participation.example.org") for uid in uids[0])
+    forum = walk.events.get(title="Forum ouvert")
+    with time_machine.travel(TODAY, tick=False):
+        single = visitors[0].get(f"{walk.url}evenements/{forum.pk}.ics")
+    event = icalendar.Calendar.from_ical(single.content).walk("VEVENT")[0]
+    assert str(event["URL"]) == f"{PUBLIC}/fr/concertations/plan-marche/evenements/{forum.pk}/"

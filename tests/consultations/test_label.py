@@ -2,14 +2,17 @@
 translated with wagtail-localize (one code in every language, the original's text until translated)."""
 
 import datetime
+import html
 import io
 import re
 import xml.etree.ElementTree as ET
+from html.parser import HTMLParser
 
 import pytest
 import zxingcpp
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, connection, transaction
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from PIL import Image
 from wagtail_localize.models import TranslationSource
@@ -163,10 +166,10 @@ def test_badge_svg_parses_has_title_and_a_qr_code_to_the_verification_url(client
     root = ET.fromstring(response.content)  # noqa: S314 (our own output)
     assert root.tag == f"{SVG}svg"
     assert root.find(f"{SVG}title").text == "Label citoyen – Co-construit – 2025"
-    assert "http://localhost/fr/label-citoyen/verifier/" in root.find(f"{SVG}desc").text
+    assert "http://testserver/fr/label-citoyen/verifier/" in root.find(f"{SVG}desc").text
     texts = [element.text for element in root.iter(f"{SVG}text")]
     assert texts == ["Label citoyen", "Co-construit", "2025"]
-    assert decode_svg_qr(root) == f"http://localhost/fr/label-citoyen/verifier/{award.code}/"
+    assert decode_svg_qr(root) == f"http://testserver/fr/label-citoyen/verifier/{award.code}/"
     again = client.get(f"/fr/label-citoyen/verifier/{award.code}/badge.svg")
     assert again.content == response.content
 
@@ -180,7 +183,7 @@ def test_badge_png_is_300_dpi_deterministic_and_scannable(client, label_page, aw
     assert round(image.info["dpi"][0]) == 300
     assert image.mode == "L"
     results = zxingcpp.read_barcodes(image)
-    assert [result.text for result in results] == [f"http://localhost/fr/label-citoyen/verifier/{award.code}/"]
+    assert [result.text for result in results] == [f"http://testserver/fr/label-citoyen/verifier/{award.code}/"]
 
 
 def test_withdrawn_badge_says_so(client, label_page, award):
@@ -194,7 +197,7 @@ def test_withdrawn_badge_says_so(client, label_page, award):
 
 def test_verification_page_offers_an_html_snippet_with_alt_text(client, label_page, award):
     html = client.get(f"/fr/label-citoyen/verifier/{award.code}/").content.decode()
-    assert "&lt;img src=&quot;http://localhost/fr/label-citoyen/verifier/" in html
+    assert "&lt;img src=&quot;http://testserver/fr/label-citoyen/verifier/" in html
     assert "alt=&quot;Label citoyen, niveau « Co-construit », 2025" in html
 
 
@@ -264,8 +267,8 @@ def test_admin_lists_awards_with_badge_downloads(admin_client, label_page, award
     response = admin_client.get("/admin/label_awards/")
     html = response.content.decode()
     assert "Plan vélo 2026-2031" in html
-    assert f"http://localhost/fr/label-citoyen/verifier/{award.code}/badge.svg" in html
-    assert f"http://localhost/fr/label-citoyen/verifier/{award.code}/badge.png" in html
+    assert f"http://testserver/fr/label-citoyen/verifier/{award.code}/badge.svg" in html
+    assert f"http://testserver/fr/label-citoyen/verifier/{award.code}/badge.png" in html
     assert "Page de vérification" in html
 
 
@@ -294,7 +297,7 @@ def test_english_verification_page_and_badge(client, label_page, award, level, h
     assert "Valid label" in text and "Level: Co-built" in text and "Writing workshops" in text
     root = ET.fromstring(client.get(f"/en/citizen-label/verifier/{award.code}/badge.svg").content)  # noqa: S314
     assert root.find(f"{SVG}title").text == "Citizen label – Co-built – 2025"
-    assert decode_svg_qr(root) == f"http://localhost/en/citizen-label/verifier/{award.code}/"
+    assert decode_svg_qr(root) == f"http://testserver/en/citizen-label/verifier/{award.code}/"
     missing = client.get("/en/citizen-label/verifier/AAAAAAAAAAAAAAAA/")
     assert missing.status_code == 404
     assert "This label code is unknown" in visible_text(missing)
@@ -396,13 +399,13 @@ def test_one_code_verifies_in_every_language(client, english_page, award, locale
     response = client.get(f"/en/citizen-label/verifier/{award.code.lower()}/")
     assert response.status_code == 200
     assert "Valid label" in visible_text(response) and "The route along the quays" in visible_text(response)
-    assert f"http://localhost/en/citizen-label/verifier/{award.code}/badge.svg" in response.content.decode()
+    assert f"http://testserver/en/citizen-label/verifier/{award.code}/badge.svg" in response.content.decode()
     root = ET.fromstring(client.get(f"/en/citizen-label/verifier/{award.code}/badge.svg").content)  # noqa: S314
     assert root.find(f"{SVG}title").text == "Citizen label – Co-built – 2025"
-    assert decode_svg_qr(root) == f"http://localhost/en/citizen-label/verifier/{award.code}/"
+    assert decode_svg_qr(root) == f"http://testserver/en/citizen-label/verifier/{award.code}/"
     png = client.get(f"/en/citizen-label/verifier/{award.code}/badge.png")
     results = zxingcpp.read_barcodes(Image.open(io.BytesIO(png.content)))
-    assert [result.text for result in results] == [f"http://localhost/en/citizen-label/verifier/{award.code}/"]
+    assert [result.text for result in results] == [f"http://testserver/en/citizen-label/verifier/{award.code}/"]
 
 
 def test_translating_with_wagtail_localize_keeps_the_code(admin_client, label_page, award, locales):
@@ -502,3 +505,45 @@ def test_label_page_queries_do_not_grow_with_translated_awards(client, english_p
     order = ["Document 29 ", "Document 1 ", "Document 28 in English", "Document 0 in English"]
     assert [text.index(title) for title in order] == sorted(text.index(title) for title in order)
     assert "15 labels shown" in visible_text(client.get("/en/citizen-label/?year=2025"))
+
+
+PUBLIC = "https://participation.example.org"
+
+
+def test_badges_and_their_qr_codes_name_the_public_address_whatever_the_host(settings, label_page, award):
+    settings.PACTE_BASE_URL = PUBLIC
+    visitor = Client(HTTP_HOST="10.0.0.7:8000")
+    expected = f"{PUBLIC}/fr/label-citoyen/verifier/{award.code}/"
+    png = visitor.get(f"/fr/label-citoyen/verifier/{award.code}/badge.png")
+    assert [result.text for result in zxingcpp.read_barcodes(Image.open(io.BytesIO(png.content)))] == [expected]
+    svg = ET.fromstring(visitor.get(f"/fr/label-citoyen/verifier/{award.code}/badge.svg").content)  # noqa: S314
+    assert decode_svg_qr(svg) == expected
+    html = visitor.get(f"/fr/label-citoyen/verifier/{award.code}/").content.decode()
+    assert f"&lt;a href=&quot;{expected}&quot;&gt;&lt;img src=&quot;{expected}badge.svg&quot;" in html
+    assert "10.0.0.7" not in html
+
+
+def test_badge_snippet_keeps_quotes_angle_brackets_and_ampersands_as_text(client, label_page, award):
+    award.level.name = 'Co-"construit" <b>& cie</b>'
+    award.level.save()
+    page = client.get(f"/fr/label-citoyen/verifier/{award.code}/").content.decode()
+    shown = re.search(r'<pre class="label-snippet"[^>]*><code>(.*?)</code></pre>', page, re.S).group(1)
+    snippet = html.unescape(shown)  # what the citizen sees and copies
+    # Pasted into a page, it is one link holding one image whose alt text is the level name, literally.
+    parser = SnippetParser()
+    parser.feed(snippet)
+    assert parser.tags == ["a", "img"]
+    assert 'niveau « Co-"construit" <b>& cie</b> », 2025' in parser.attributes["img"]["alt"]
+    assert "&quot;construit&quot; &lt;b&gt;&amp; cie&lt;/b&gt;" in snippet
+
+
+class SnippetParser(HTMLParser):
+    """The elements and attributes a browser reads from the pasted snippet."""
+
+    def __init__(self):
+        super().__init__()
+        self.tags, self.attributes = [], {}
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append(tag)
+        self.attributes[tag] = dict(attrs)

@@ -12,9 +12,9 @@ def test_each_home_page_declares_its_language_and_alternates(client, home_page_e
     assert '<html lang="fr"' in french
     assert '<html lang="en"' in english
     for html in (french, english):
-        assert 'hreflang="fr" href="http://localhost/fr/"' in html
-        assert 'hreflang="en" href="http://localhost/en/"' in html
-        assert 'hreflang="x-default" href="http://localhost/fr/"' in html
+        assert 'hreflang="fr" href="http://testserver/fr/"' in html
+        assert 'hreflang="en" href="http://testserver/en/"' in html
+        assert 'hreflang="x-default" href="http://testserver/fr/"' in html
 
 
 def test_language_switcher_links_to_the_translation(client, home_page_en, translate_page, locales):

@@ -77,20 +77,20 @@ def sitemap_locations(client):
 
 def test_sitemap_lists_only_live_public_pages(client, pages):
     locations = sitemap_locations(client)
-    assert "http://localhost/fr/" in locations
-    assert "http://localhost/fr/budget/" in locations
-    assert "http://localhost/fr/brouillon/" not in locations
-    assert "http://localhost/fr/interne/" not in locations
+    assert "http://testserver/fr/" in locations
+    assert "http://testserver/fr/budget/" in locations
+    assert "http://testserver/fr/brouillon/" not in locations
+    assert "http://testserver/fr/interne/" not in locations
 
 
 def test_sitemap_lists_every_language_with_alternates(client, home_page_en):
     locations = sitemap_locations(client)
-    assert {"http://localhost/fr/", "http://localhost/en/"} <= set(locations)
+    assert {"http://testserver/fr/", "http://testserver/en/"} <= set(locations)
     alternates = {
         link.get("hreflang"): link.get("href")
-        for link in locations["http://localhost/en/"].findall("x:link", SITEMAP_NS)
+        for link in locations["http://testserver/en/"].findall("x:link", SITEMAP_NS)
     }
-    assert alternates == {"fr": "http://localhost/fr/", "en": "http://localhost/en/"}
+    assert alternates == {"fr": "http://testserver/fr/", "en": "http://testserver/en/"}
 
 
 def test_robots_txt_points_to_the_sitemap(client, home_page):

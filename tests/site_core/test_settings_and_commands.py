@@ -17,6 +17,7 @@ PRODUCTION_ENV = {
     "ALLOWED_HOSTS": "participation.example.org",
     "CSRF_TRUSTED_ORIGINS": "https://participation.example.org",
     "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/pacte",
+    "PACTE_BASE_URL": "https://participation.example.org",
 }
 
 
@@ -27,7 +28,9 @@ def manage(*args, env):
     )
 
 
-@pytest.mark.parametrize("missing", ["SECRET_KEY", "ALLOWED_HOSTS", "CSRF_TRUSTED_ORIGINS", "DATABASE_URL"])
+@pytest.mark.parametrize(
+    "missing", ["SECRET_KEY", "ALLOWED_HOSTS", "CSRF_TRUSTED_ORIGINS", "DATABASE_URL", "PACTE_BASE_URL"]
+)
 def test_production_refuses_to_start_and_names_the_missing_variable(missing):
     env = {key: value for key, value in PRODUCTION_ENV.items() if key != missing}
     result = manage("check", env=env)
@@ -39,6 +42,12 @@ def test_production_settings_pass_the_deploy_check():
     result = manage("check", "--deploy", "--fail-level", "WARNING", env=PRODUCTION_ENV)
     assert result.returncode == 0, result.stderr
     assert "System check identified no issues" in result.stdout
+
+
+def test_production_refuses_a_plain_http_loopback_address():
+    result = manage("check", env={**PRODUCTION_ENV, "PACTE_BASE_URL": "http://127.0.0.1:8000"})
+    assert result.returncode != 0
+    assert "pacte.E003" in result.stderr and "pacte.E005" in result.stderr
 
 
 def test_production_uses_redis_when_asked():

@@ -1,6 +1,7 @@
 """Attestations: only for a completed module, printable, and checkable by anyone with the code."""
 
 import pytest
+from django.test import Client
 from django.utils import timezone
 from django.utils.formats import date_format
 
@@ -123,3 +124,14 @@ def test_the_catalogue_links_to_the_attestation_once_complete(client, staff_user
     html = client.get(training_index.url).content.decode()
     assert f'href="{training_index.url}attestation/{completed.module_id}/"' in html
     assert "Mon attestation" in html
+
+
+def test_attestation_names_the_public_address_whatever_the_host(
+    settings, staff_user, training_index, module_with_lessons, completed, verification_page
+):
+    settings.PACTE_BASE_URL = "https://participation.example.org"
+    visitor = Client(HTTP_HOST="10.0.0.7:8000")
+    visitor.force_login(staff_user)
+    text = visible_text(visitor.get(attestation_url(training_index, module_with_lessons[0])))
+    assert f"https://participation.example.org/fr/verifier/{completed.code}/" in text
+    assert "10.0.0.7" not in text

@@ -7,6 +7,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 
+from site_core import public_address
 from site_core.models import BasePage
 from training import access
 
@@ -85,9 +86,8 @@ class TrainingIndexPage(StaffOnlyMixin, RoutablePageMixin, BasePage):
         verification_page = AttestationVerificationPage.for_locale(self.locale_id)
         verification_url = ""
         if verification_page is not None:
-            verification_url = request.build_absolute_uri(
-                verification_page.get_url(request)
-                + verification_page.reverse_subpage("verify", args=[attestation.code])
+            verification_url = public_address.page_url(verification_page) + verification_page.reverse_subpage(
+                "verify", args=[attestation.code]
             )
         return self.render(
             request,
