@@ -1,6 +1,7 @@
 """Site-wide views: language choice at /, search, sitemap, robots.txt, staff sign-in and error pages."""
 
 import hashlib
+import re
 
 from django.conf import settings
 from django.contrib.auth import views as auth_views
@@ -18,6 +19,10 @@ from site_core.site_data import active_locale, public_pages, remember
 
 SEARCH_QUERY_MAX_LENGTH = 200
 SEARCH_RESULTS_PER_PAGE = 10
+# What both search indexes store of a text: runs of letters and digits. Everything else typed (quotes, brackets,
+# `*`, `-`, `^`, `:`) would only reach a backend's query parser: Wagtail's SQLite FTS5 backend hands a `"` to
+# MATCH unescaped and fails (wagtail/wagtail#13227), and OpenSearch has a syntax of its own.
+SEARCH_WORD = re.compile(r"[^\W_]+")
 
 
 @require_GET
@@ -44,10 +49,14 @@ def search(request):
     # Control characters (NUL above all, which PostgreSQL refuses) carry no meaning in a search.
     query = " ".join("".join(char if char.isprintable() else " " for char in raw_query).split())
     truncated = len(query) > SEARCH_QUERY_MAX_LENGTH
-    query = query[:SEARCH_QUERY_MAX_LENGTH]
+    if truncated:
+        # Cut between words: half a word at the end would be searched too, and match nothing.
+        kept = query[: SEARCH_QUERY_MAX_LENGTH + 1]
+        query = kept.rsplit(" ", 1)[0] if " " in kept else kept[:SEARCH_QUERY_MAX_LENGTH]
+    words = " ".join(SEARCH_WORD.findall(query))
     results_page = None
-    if query:
-        found = search_results(query, active_locale(), request.GET.get("page", ""))
+    if words:
+        found = search_results(words, active_locale(), request.GET.get("page", ""))
         # The page of results rebuilt around the ids found: counting and ranking are what cost.
         results_page = Paginator(range(found["count"]), SEARCH_RESULTS_PER_PAGE).get_page(found["number"])
         specific = Page.objects.filter(pk__in=found["ids"]).specific().in_bulk()
@@ -57,6 +66,7 @@ def search(request):
         "site_core/search.html",
         {
             "search_query": query,
+            "search_words": words,
             "query_was_truncated": truncated,
             "query_max_length": SEARCH_QUERY_MAX_LENGTH,
             "results_page": results_page,
