@@ -15,6 +15,7 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 from wagtail.models import Page, Site
 
+from site_core.cache import QUERY_CACHE_ALIAS
 from site_core.site_data import active_locale, public_pages, remember
 
 SEARCH_QUERY_MAX_LENGTH = 200
@@ -78,7 +79,8 @@ def search(request):
 def search_results(query, locale, page_number):
     """{"count", "number", "ids"} of one page of ranked results, kept until published content changes: ranking
     every page that matches a common word ("concertation" matches thousands) is the costly part of a search, and
-    at a consultation's launch many people type the same words."""
+    at a consultation's launch many people type the same words. Kept in the bounded cache for visitors' input:
+    distinct searches are as many as there are words to type."""
 
     def build():
         pages = public_pages(Page.objects.live().filter(locale=locale).exclude(depth__lte=1))
@@ -92,7 +94,7 @@ def search_results(query, locale, page_number):
         }
 
     digest = hashlib.sha256(f"{locale.pk}\0{query}\0{page_number}".encode()).hexdigest()
-    return remember("search", build, variant=digest)
+    return remember("search", build, variant=digest, using=QUERY_CACHE_ALIAS)
 
 
 @require_GET

@@ -167,7 +167,15 @@ CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "LOCATION": "pacte",
-    }
+    },
+    # Whatever is keyed by what visitors type (pages at an address with a query string, search results): as many
+    # entries as there are things to type, so kept apart, with a bound of their own, where they can never push
+    # the site's pages out of the main cache. In each process's memory in production too (production.py).
+    "queries": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "pacte-queries",
+        "OPTIONS": {"MAX_ENTRIES": 1000},
+    },
 }
 
 # Security headers. Public pages allow no inline script or style; the admin has its own policy

@@ -31,12 +31,18 @@ DATABASES = {"default": dj_database_url.parse(require_env("DATABASE_URL"), conn_
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", CSRF_TRUSTED_ORIGINS[0])
 
 if os.environ.get("REDIS_URL"):
+    # Only the main cache moves to Redis, shared by the workers. The "queries" cache stays a bounded LocMemCache in
+    # each worker (base.py): in Redis, its keys (typed by visitors) would share memory with the pages and push them
+    # out under an LRU policy, or grow without bound without one; in a worker's memory MAX_ENTRIES holds whatever
+    # is typed. It is never stale, its keys carrying the content generation read from the database; the cost is
+    # that each worker computes a popular search once.
     CACHES = {
+        **CACHES,
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": os.environ["REDIS_URL"],
             "KEY_PREFIX": "pacte",
-        }
+        },
     }
 
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
