@@ -78,6 +78,7 @@ check: $(VENV)/.installed
 pytest: $(VENV)/.installed $(VENV)/.messages node_modules/.installed
 	@$(PY) tests/preflight.py
 	DATABASE_URL=$(TEST_DATABASE_URL) $(VENV)/bin/pytest tests --ignore=tests/browser -q
+	DATABASE_URL=sqlite:///$(CURDIR)/$(VENV)/pytest.sqlite3 $(VENV)/bin/pytest tests --ignore=tests/browser -m sqlite -q
 	DATABASE_URL=$(TEST_DATABASE_URL)_browser $(VENV)/bin/pytest tests/browser -q
 
 test: lint check pytest

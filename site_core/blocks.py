@@ -1,12 +1,15 @@
 """The shared StreamField blocks every page body is made of; domain apps add their own in their blocks.py."""
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.contrib.table_block.blocks import TableBlock
 from wagtail.documents.blocks import DocumentChooserBlock
-from wagtail.embeds.blocks import EmbedBlock
+from wagtail.embeds.blocks import EmbedBlock, EmbedValue
+from wagtail.embeds.finders import get_finders
 from wagtail.images.blocks import ImageBlock
 
 
@@ -155,8 +158,24 @@ class DocumentLinkBlock(blocks.StructBlock):
         description = _("A download link that shows the file type and size.")
 
 
+class ProviderEmbedBlock(EmbedBlock):
+    """An embed from one of the platforms of settings.PACTE_EMBED_PROVIDERS, the only players the public pages'
+    CSP lets a browser show. Any other address is refused before anything is fetched from it."""
+
+    def clean(self, value):
+        if isinstance(value, EmbedValue) and not any(finder.accept(value.url) for finder in get_finders()):
+            names = ", ".join(provider["name"] for provider in settings.PACTE_EMBED_PROVIDERS)
+            raise ValidationError(
+                gettext("Only videos from %(providers)s can be shown on the site: paste the address of a video page.")
+                % {"providers": names}
+            )
+        return super().clean(value)
+
+
 class VideoBlock(blocks.StructBlock):
-    video = EmbedBlock(label=_("Video address"), help_text=_("Address of the video (its page on the video platform)."))
+    video = ProviderEmbedBlock(
+        label=_("Video address"), help_text=_("Address of the video (its page on the video platform).")
+    )
     title = blocks.CharBlock(label=_("Title"), max_length=160)
     transcript = blocks.RichTextBlock(
         label=_("Transcript"),
@@ -327,3 +346,8 @@ class CookieBlock(blocks.StructBlock):
             "set_when": "À la connexion d'un agent.",
             "lifetime": "Deux semaines.",
         }
+
+
+# Migrations record the block as Wagtail's EmbedBlock, whose stored value (the address) it keeps: it only adds
+# validation, which migrations never run (Wagtail records its own StructBlock subclasses the same way).
+DECONSTRUCT_ALIASES = {ProviderEmbedBlock: "wagtail.embeds.blocks.EmbedBlock"}

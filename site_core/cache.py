@@ -13,7 +13,7 @@ import hashlib
 from contextvars import ContextVar
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import caches
 from django.db import models
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from wagtail.contrib.settings.models import BaseSiteSetting
@@ -23,6 +23,8 @@ from wagtail.signals import page_published, page_unpublished, post_page_move, pu
 from site_core.models import CacheGeneration
 
 CACHE_KEY_PREFIX = "pacte:page"
+# The bounded cache for what is keyed by visitors' input (settings CACHES): addresses with a query string, searches.
+QUERY_CACHE_ALIAS = "queries"
 UNCACHED_PATH_PREFIXES = ("/admin/", "/django-admin/", "/documents/", "/media/", "/static/")
 # Apps whose records appear on public pages. Training is private, so never cached and never purging.
 CONTENT_APPS = {"site_core", "charter_pages", "consultations", "taggit", "wagtailredirects", "wagtaildocs"}
@@ -77,6 +79,12 @@ def is_cacheable_response(request, response):
     return not any(word in cache_control for word in ("private", "no-store", "no-cache"))
 
 
+def page_cache_for(request):
+    """Addresses with a query string (searches, filters, page numbers) are as many as visitors care to type: their
+    pages go to the bounded cache, the site's own addresses to the main one, which they then cannot flood."""
+    return caches[QUERY_CACHE_ALIAS if request.META.get("QUERY_STRING") else "default"]
+
+
 def cache_key(request, generation):
     # The date is part of the key: statuses derived from today's date (open, overdue...) change at midnight.
     address = f"{datetime.date.today().isoformat()}|{request.get_host()}{request.get_full_path()}"
@@ -100,6 +108,7 @@ class AnonymousPageCacheMiddleware:
         if not is_cacheable_request(request):
             return self.get_response(request)
         key = cache_key(request, current_generation())
+        cache = page_cache_for(request)
         response = cache.get(key)
         if response is not None:
             response["X-Cache"] = "hit"

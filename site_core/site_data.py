@@ -8,7 +8,7 @@ never stale.
 import secrets
 
 from django.contrib.contenttypes.models import ContentType
-from django.core.cache import cache
+from django.core.cache import caches
 from django.db.models import Q
 from django.utils import translation
 from wagtail.models import Locale, Page, PageViewRestriction, Site
@@ -30,14 +30,15 @@ SHARED_SECONDS = 3600
 _in_process = {}  # name -> (token, value): see remember(in_process=True)
 
 
-def remember(name, build, seconds=SHARED_SECONDS, *, variant="", in_process=False):
-    """`build()`, kept in the cache until published content changes (its key carries the generation), or for
-    `seconds` at most. `variant` (a date, say) also changes the key, without multiplying the values kept.
+def remember(name, build, seconds=SHARED_SECONDS, *, variant="", in_process=False, using="default"):
+    """`build()`, kept in the cache `using` until published content changes (its key carries the generation), or
+    for `seconds` at most. `variant` (a date, say) also changes the key, without multiplying the values kept.
 
     With `in_process`, the value stays in this process's memory and the cache only holds a token that says it
     is still valid: for thousands of small objects, unpickling from the cache costs as much as building them.
     Each process builds its own copy once per token; clearing the cache invalidates every copy."""
     key = f"pacte:{name}:{variant}:{current_generation()}"
+    cache = caches[using]
     if not in_process:
         value = cache.get(key)
         if value is None:

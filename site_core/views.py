@@ -1,6 +1,7 @@
 """Site-wide views: language choice at /, search, sitemap, robots.txt, staff sign-in and error pages."""
 
 import hashlib
+import re
 
 from django.conf import settings
 from django.contrib.auth import views as auth_views
@@ -15,10 +16,15 @@ from django.views.decorators.http import require_GET
 from wagtail.models import Page, Site
 
 from site_core import public_address
+from site_core.cache import QUERY_CACHE_ALIAS
 from site_core.site_data import active_locale, public_pages, remember
 
 SEARCH_QUERY_MAX_LENGTH = 200
 SEARCH_RESULTS_PER_PAGE = 10
+# What both search indexes store of a text: runs of letters and digits. Everything else typed (quotes, brackets,
+# `*`, `-`, `^`, `:`) would only reach a backend's query parser: Wagtail's SQLite FTS5 backend hands a `"` to
+# MATCH unescaped and fails (wagtail/wagtail#13227), and OpenSearch has a syntax of its own.
+SEARCH_WORD = re.compile(r"[^\W_]+")
 
 
 @require_GET
@@ -45,10 +51,14 @@ def search(request):
     # Control characters (NUL above all, which PostgreSQL refuses) carry no meaning in a search.
     query = " ".join("".join(char if char.isprintable() else " " for char in raw_query).split())
     truncated = len(query) > SEARCH_QUERY_MAX_LENGTH
-    query = query[:SEARCH_QUERY_MAX_LENGTH]
+    if truncated:
+        # Cut between words: half a word at the end would be searched too, and match nothing.
+        kept = query[: SEARCH_QUERY_MAX_LENGTH + 1]
+        query = kept.rsplit(" ", 1)[0] if " " in kept else kept[:SEARCH_QUERY_MAX_LENGTH]
+    words = " ".join(SEARCH_WORD.findall(query))
     results_page = None
-    if query:
-        found = search_results(query, active_locale(), request.GET.get("page", ""))
+    if words:
+        found = search_results(words, active_locale(), request.GET.get("page", ""))
         # The page of results rebuilt around the ids found: counting and ranking are what cost.
         results_page = Paginator(range(found["count"]), SEARCH_RESULTS_PER_PAGE).get_page(found["number"])
         specific = Page.objects.filter(pk__in=found["ids"]).specific().in_bulk()
@@ -58,6 +68,7 @@ def search(request):
         "site_core/search.html",
         {
             "search_query": query,
+            "search_words": words,
             "query_was_truncated": truncated,
             "query_max_length": SEARCH_QUERY_MAX_LENGTH,
             "results_page": results_page,
@@ -69,7 +80,8 @@ def search(request):
 def search_results(query, locale, page_number):
     """{"count", "number", "ids"} of one page of ranked results, kept until published content changes: ranking
     every page that matches a common word ("concertation" matches thousands) is the costly part of a search, and
-    at a consultation's launch many people type the same words."""
+    at a consultation's launch many people type the same words. Kept in the bounded cache for visitors' input:
+    distinct searches are as many as there are words to type."""
 
     def build():
         pages = public_pages(Page.objects.live().filter(locale=locale).exclude(depth__lte=1))
@@ -83,7 +95,7 @@ def search_results(query, locale, page_number):
         }
 
     digest = hashlib.sha256(f"{locale.pk}\0{query}\0{page_number}".encode()).hexdigest()
-    return remember("search", build, variant=digest)
+    return remember("search", build, variant=digest, using=QUERY_CACHE_ALIAS)
 
 
 @require_GET

@@ -2,7 +2,7 @@
 
 import pytest
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import caches
 from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
@@ -20,10 +20,12 @@ def french_by_default():
 
 @pytest.fixture(autouse=True)
 def empty_cache():
-    """Each test starts with an empty cache: rolled-back tests reuse the same content generation numbers."""
-    cache.clear()
+    """Each test starts with empty caches: rolled-back tests reuse the same content generation numbers."""
+    for each in caches.all():
+        each.clear()
     yield
-    cache.clear()
+    for each in caches.all():
+        each.clear()
 
 
 @pytest.fixture

@@ -6,6 +6,7 @@ from pathlib import Path
 import dj_database_url
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
+from wagtail.embeds import oembed_providers
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -157,6 +158,23 @@ WAGTAIL_PRIVATE_PAGE_OPTIONS = {"SHARED_PASSWORD": False}
 WAGTAILDOCS_PRIVATE_COLLECTION_OPTIONS = {"SHARED_PASSWORD": False}
 WAGTAIL_FRONTEND_LOGIN_URL = LOGIN_URL
 
+# The video platforms editors may embed, in one list from which both the embed finder (the addresses accepted,
+# site_core/blocks.py) and the public pages' CSP frame-src (the players a browser may show) are built: a video
+# an editor can embed is never left blank for citizens. "frame_hosts" are where each platform's embed code points.
+PACTE_EMBED_PROVIDERS = [
+    {"name": "YouTube", "oembed": oembed_providers.youtube, "frame_hosts": ["https://www.youtube.com"]},
+    {"name": "Vimeo", "oembed": oembed_providers.vimeo, "frame_hosts": ["https://player.vimeo.com"]},
+    # Dailymotion's embed code points to its classic player or, for newer videos, to its "geo" player.
+    {
+        "name": "Dailymotion",
+        "oembed": oembed_providers.dailymotion,
+        "frame_hosts": ["https://www.dailymotion.com", "https://geo.dailymotion.com"],
+    },
+]
+WAGTAILEMBEDS_FINDERS = [
+    {"class": "wagtail.embeds.finders.oembed", "providers": [provider["oembed"] for provider in PACTE_EMBED_PROVIDERS]}
+]
+
 # Editors see the readability check (Wagtail's content checks) while they write.
 WAGTAILADMIN_RICH_TEXT_EDITORS = {
     "default": {
@@ -171,7 +189,15 @@ CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "LOCATION": "pacte",
-    }
+    },
+    # Whatever is keyed by what visitors type (pages at an address with a query string, search results): as many
+    # entries as there are things to type, so kept apart, with a bound of their own, where they can never push
+    # the site's pages out of the main cache. In each process's memory in production too (production.py).
+    "queries": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "pacte-queries",
+        "OPTIONS": {"MAX_ENTRIES": 1000},
+    },
 }
 
 # Security headers. Public pages allow no inline script or style; the admin has its own policy
@@ -185,13 +211,7 @@ CONTENT_SECURITY_POLICY = {
         "font-src": [SELF],
         "connect-src": [SELF],
         "media-src": [SELF],
-        "frame-src": [
-            SELF,
-            "https://www.youtube-nocookie.com",
-            "https://www.youtube.com",
-            "https://player.vimeo.com",
-            "https://www.dailymotion.com",
-        ],
+        "frame-src": [SELF, *(host for provider in PACTE_EMBED_PROVIDERS for host in provider["frame_hosts"])],
         "object-src": [NONE],
         "base-uri": [SELF],
         "form-action": [SELF],

@@ -33,12 +33,18 @@ PACTE_BASE_URL = require_env("PACTE_BASE_URL")
 WAGTAILADMIN_BASE_URL = PACTE_BASE_URL
 
 if os.environ.get("REDIS_URL"):
+    # Only the main cache moves to Redis, shared by the workers. The "queries" cache stays a bounded LocMemCache in
+    # each worker (base.py): in Redis, its keys (typed by visitors) would share memory with the pages and push them
+    # out under an LRU policy, or grow without bound without one; in a worker's memory MAX_ENTRIES holds whatever
+    # is typed. It is never stale, its keys carrying the content generation read from the database; the cost is
+    # that each worker computes a popular search once.
     CACHES = {
+        **CACHES,
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": os.environ["REDIS_URL"],
             "KEY_PREFIX": "pacte",
-        }
+        },
     }
 
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))  # noqa: F405

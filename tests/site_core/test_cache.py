@@ -173,3 +173,26 @@ def test_values_kept_in_process_follow_the_generation_the_variant_and_the_cache(
     cache.clear()
     fourth = remember("test-records", build, in_process=True, variant="2026-11-27")
     assert fourth is not third and len(built) == 4
+
+
+def test_a_thousand_distinct_searches_leave_the_cached_pages_in_place(client, about):
+    """Searches, and every address with a query string, are kept in a bounded cache of their own: visitors typing
+    many different words can never push the site's pages out of the cache."""
+    assert client.get("/fr/")["X-Cache"] == "miss"
+    assert client.get("/fr/a-propos/")["X-Cache"] == "miss"
+    for number in range(1000):
+        assert client.get("/fr/recherche/", {"q": f"mot{number}"}).status_code == 200
+    assert client.get("/fr/")["X-Cache"] == "hit"
+    assert client.get("/fr/a-propos/")["X-Cache"] == "hit"
+    # Searches are served from their own cache, within its bound: the latest ones are still there.
+    assert client.get("/fr/recherche/", {"q": "mot999"})["X-Cache"] == "hit"
+
+
+def test_a_cached_search_follows_publication(client, home_page, about):
+    first = client.get("/fr/recherche/", {"q": "propos"})
+    assert "1 résultat pour « propos »" in visible_text(first)
+    assert client.get("/fr/recherche/", {"q": "propos"})["X-Cache"] == "hit"
+    publish_child(home_page, StandardPage(title="À propos des quartiers", slug="quartiers"))
+    again = client.get("/fr/recherche/", {"q": "propos"})
+    assert again["X-Cache"] == "miss"
+    assert "2 résultats pour « propos »" in visible_text(again)

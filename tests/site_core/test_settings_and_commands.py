@@ -61,6 +61,19 @@ def test_production_uses_redis_when_asked():
     assert result.stdout.strip() == "django.core.cache.backends.redis.RedisCache", result.stderr
 
 
+def test_with_redis_what_visitors_type_stays_in_a_bounded_cache_of_each_worker():
+    """Searches and addresses with a query string must not share Redis's memory with the pages (site_core/cache.py)."""
+    result = manage(
+        "shell",
+        "--no-imports",
+        "-c",
+        "from django.conf import settings; queries = settings.CACHES['queries']; "
+        "print(queries['BACKEND'], queries['OPTIONS']['MAX_ENTRIES'])",
+        env={**PRODUCTION_ENV, "REDIS_URL": "redis://127.0.0.1:6379/3"},
+    )
+    assert result.stdout.strip() == "django.core.cache.backends.locmem.LocMemCache 1000", result.stderr
+
+
 def test_persistent_database_connections_with_health_checks():
     result = manage(
         "shell",

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import psycopg
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import caches
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connections
 from psycopg import sql
@@ -66,7 +66,8 @@ class Command(BaseCommand):
             archive.extractall(media_root, filter="data")
 
         # Cached pages are keyed by the content generation, which the restored database may have seen already.
-        cache.clear()
+        for each in caches.all():
+            each.clear()
         self.stdout.write(self.style.SUCCESS(f"Restored {folder} into the database {name} and {media_root}."))
 
     def database_state(self, database):
