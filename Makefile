@@ -7,6 +7,9 @@ PY := $(VENV)/bin/python
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 PORT ?= 8000
 TEST_DATABASE_URL ?= $(or $(DATABASE_URL),postgres://postgres@127.0.0.1:5432/pacte)
+# pytest-xdist workers for the main suite (`auto`: one per CPU); tests/conftest.py groups the tests so that each
+# module, and everything reading the seeded demo site, stays on one worker.
+PYTEST_WORKERS ?= auto
 PO_FILES := $(shell find site_core charter_pages consultations training -name '*.po' 2>/dev/null)
 
 .PHONY: run test install messages lint check pytest bench backup restore audit
@@ -46,10 +49,14 @@ check: $(VENV)/.installed
 
 pytest: $(VENV)/.installed $(VENV)/.messages node_modules/.installed
 	@$(PY) tests/preflight.py
-	DATABASE_URL=$(TEST_DATABASE_URL) $(VENV)/bin/pytest tests --ignore=tests/browser -q
-	DATABASE_URL=$(TEST_DATABASE_URL)_browser $(VENV)/bin/pytest tests/browser -q
+	DATABASE_URL=$(TEST_DATABASE_URL) $(call pytest_run,tests --ignore=tests/browser -n $(PYTEST_WORKERS) --dist loadgroup)
+	DATABASE_URL=$(TEST_DATABASE_URL)_browser $(call pytest_run,tests/browser)
 
 test: lint check pytest
+
+# pytest, failing with a clear line when it collected nothing (its exit status 5): a suite that silently shrank to
+# nothing must not look like a pass, nor like an ordinary failure.
+pytest_run = $(VENV)/bin/pytest $(1) -q || { status=$$?; [ $$status -ne 5 ] || echo "pytest collected no test in: $(1)" >&2; exit $$status; }
 
 # Not part of `make test`: seeds a large dataset into its own database and loads the site for minutes.
 bench: $(VENV)/.installed $(VENV)/.messages
