@@ -1,20 +1,12 @@
 """Every public page of the demo site renders, uncached, in at most 15 SQL queries (the performance budget)."""
 
-import os
 import re
 from urllib.parse import urlparse
 
-import pytest
-from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 QUERY_BUDGET = 15
-
-
-@pytest.fixture
-def demo_site(db):
-    call_command("seed_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
 
 
 def public_paths(client):

@@ -1,11 +1,13 @@
 """`make backup` then `make restore` give back the same site: every row of every table and every media file.
 
-The demo site is seeded into a fresh database copied from the (migrated, empty) test database, backed up with
-backup_site, restored with restore_site into another empty database, and the two are compared.
+The demo site seeded once for the test session (tests/conftest.py's demo_database) is copied with its media into a
+fresh database and folder, backed up with backup_site, restored with restore_site into another empty database and
+folder, and the two are compared.
 """
 
 import hashlib
 import os
+import shutil
 import subprocess
 import sys
 import uuid
@@ -99,20 +101,17 @@ def clone_database(source, target, folder):
 
 
 @pytest.fixture
-def databases(db, tmp_path):
-    """A source database holding a copy of the migrated, empty test database, and an empty target database;
-    both are dropped afterwards, whatever happens."""
+def databases(db, demo_database, tmp_path):
+    """A source database holding a copy of the seeded demo site, with a copy of its media in tmp_path/source-media,
+    and an empty target database; both are dropped afterwards, whatever happens."""
     suffix = uuid.uuid4().hex[:8]
     names = {"source": f"pacte_backup_source_{suffix}", "target": f"pacte_backup_target_{suffix}"}
-    with connection.cursor() as cursor:  # the test database's name, whatever prefix or suffix it was given
-        cursor.execute("SELECT current_database()")
-        template = cursor.fetchone()[0]
     with server() as admin:
         for name in names.values():
             admin.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
     try:
-        # The same as a fresh `migrate`, in seconds instead of a minute.
-        clone_database(template, names["source"], tmp_path)
+        clone_database(demo_database.name, names["source"], tmp_path)
+        shutil.copytree(demo_database.media_root, tmp_path / "source-media")
         yield names
     finally:
         with server() as admin:
@@ -122,8 +121,6 @@ def databases(db, tmp_path):
 
 def test_a_backup_restores_the_same_site(databases, tmp_path):
     source_media, target_media = tmp_path / "source-media", tmp_path / "target-media"
-    run_command(databases["source"], source_media, "seed_demo")
-
     result = run_command(databases["source"], source_media, "backup_site", "--output-dir", str(tmp_path / "backups"))
     backup = Path(result.stdout.strip().splitlines()[-1])
     assert sorted(path.name for path in backup.iterdir()) == ["database.dump", "media.tar.gz"]

@@ -1,11 +1,9 @@
-"""The demo content: the case's two modules, ready to follow, and the demo agent partway through one."""
-
-import io
+"""The demo content: the case's two modules, ready to follow, and the demo agent partway through one (that seeding
+twice changes nothing is tested once, in tests/site_core/test_settings_and_commands.py)."""
 
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
 from django.utils import timezone
-from wagtail.models import PageViewRestriction, Revision
+from wagtail.models import PageViewRestriction
 
 from training import progress
 from training.models import (
@@ -17,26 +15,7 @@ from training.models import (
 )
 
 
-def training_snapshot():
-    pages = list(TrainingModulePage.objects.values_list("url_path", "live").order_by("path")) + list(
-        TrainingLessonPage.objects.values_list("url_path", "live").order_by("path")
-    )
-    return {
-        "pages": pages,
-        "revisions": Revision.objects.filter(
-            object_id__in=[str(pk) for pk in TrainingLessonPage.objects.values_list("pk", flat=True)]
-        ).count(),
-        "progress": LessonProgress.objects.count(),
-        "attestations": sorted(Attestation.objects.values_list("code", flat=True)),
-    }
-
-
-def test_demo_content_is_complete_and_seeding_twice_changes_nothing(db):
-    # One test, because seeding the whole demo site takes a while.
-    call_command("seed_demo", stdout=io.StringIO())
-    first = training_snapshot()
-    call_command("seed_demo", stdout=io.StringIO())
-    assert training_snapshot() == first
+def test_demo_content_is_complete(demo_site):
     assert_two_modules_with_lessons_quizzes_resources_and_sessions()
     assert_the_demo_agent_is_partway_through_the_charter_module()
 
