@@ -954,8 +954,3 @@ def translate_consultation(source, en_index, en, territories):
     changed |= translate_children(report, "next_steps", report_spec["next_steps"], ["description"])
     if changed:
         report.save_revision().publish()
-
-
-# The citizen label and the dashboard (order 25) and the cycling network's Decidim export (order 26) have their own
-# builders, registered on import.
-from consultations import demo_decidim, demo_label  # noqa: E402, F401

@@ -10,7 +10,8 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from consultations.forms import RandomDrawCreateForm, RandomDrawEditForm
-from consultations.models import LabelAward, LabelLevel, RandomDraw, Territory
+from consultations.label.models import LabelAward, LabelLevel
+from consultations.models import RandomDraw, Territory
 
 
 class TerritoryViewSet(SnippetViewSet):
@@ -118,7 +119,7 @@ class DecidimImportMenuItem(MenuItem):
 
 @hooks.register("register_admin_urls")
 def register_decidim_import_url():
-    from consultations.decidim_admin import decidim_import_view
+    from consultations.decidim.views import decidim_import_view
 
     return [path("consultations/import-decidim/", decidim_import_view, name="consultations_import_decidim")]
 

@@ -72,7 +72,7 @@ def write(path, rows):
 
 @demo.register(order=26)
 def import_cycling_network_export(stdout):
-    from consultations.decidim_import import run_import
+    from consultations.decidim.importer import run_import
 
     index = ConsultationIndexPage.objects.get(locale=demo.locale("fr"), slug="concertations")
     consultation = ConsultationPage.objects.child_of(index).get(slug=SLUG)

@@ -17,13 +17,8 @@ from pathlib import Path
 from django.db import transaction
 from django.utils.html import strip_tags
 
-from consultations.models import (
-    ConsultationReportPage,
-    ImplementationResult,
-    ImportedProposal,
-    OnlineParticipation,
-    ReportResponse,
-)
+from consultations.decidim.models import ImplementationResult, ImportedProposal, OnlineParticipation
+from consultations.models import ConsultationReportPage, ReportResponse
 
 ENTITIES = ("proposals", "meetings", "results", "participatory_processes")
 DECISIONS = {"accepted": ReportResponse.KEPT, "rejected": ReportResponse.NOT_KEPT}

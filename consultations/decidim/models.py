@@ -39,6 +39,7 @@ class OnlineParticipation(models.Model):
     imported_at = models.DateTimeField(_("imported at"), auto_now=True)
 
     class Meta:
+        app_label = "consultations"  # a room of the consultations app: same tables, no migration
         verbose_name = _("online participation (Decidim)")
         verbose_name_plural = _("online participation (Decidim)")
 
@@ -66,6 +67,7 @@ class ImportedProposal(models.Model):
     )
 
     class Meta:
+        app_label = "consultations"  # a room of the consultations app: same tables, no migration
         verbose_name = _("imported proposal")
         verbose_name_plural = _("imported proposals")
         constraints = [
@@ -126,6 +128,7 @@ class ImplementationResult(models.Model):
     sort_order = models.PositiveIntegerField(_("position in the export"), default=0)
 
     class Meta:
+        app_label = "consultations"  # a room of the consultations app: same tables, no migration
         verbose_name = _("implementation result (Decidim)")
         verbose_name_plural = _("implementation results (Decidim)")
         ordering = ["sort_order", "pk"]

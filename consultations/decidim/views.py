@@ -8,7 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 
-from consultations.decidim_import import ImportError_, run_import
+from consultations.decidim.importer import ImportError_, run_import
 from consultations.models import ConsultationPage
 
 

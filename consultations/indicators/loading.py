@@ -195,13 +195,9 @@ def load_records(locale=None, commitment_key=None):
     pages with their status, then one grouped query per kind of record (events, reports with their responses,
     themes, territories, commitments), joined here by key. Correlated subqueries per consultation cost a quarter
     of a second at 2,000 consultations; model instances and prefetching cost more than all the queries."""
-    from consultations.models import (
-        ConsultationEvent,
-        ConsultationPage,
-        ConsultationTag,
-        LabelAward,
-        OnlineParticipation,
-    )
+    from consultations.decidim.models import OnlineParticipation
+    from consultations.label.models import LabelAward
+    from consultations.models import ConsultationEvent, ConsultationPage, ConsultationTag
     from consultations.models.report import ReportResponse
 
     now = timezone.now()

@@ -16,12 +16,12 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, re_path
 from wagtail.models import Locale, Page
 from wagtail.search import index
 
-from consultations import charts, indicators
 from consultations.filters import ConsultationFilters
+from consultations.indicators import charts
+from consultations.indicators import loading as indicators
+from consultations.models.mixins import LocalisedRoutableMixin
 from site_core.models import BasePage
 from site_core.site_data import remember
-
-from .mixins import LocalisedRoutableMixin
 
 CONSULTATIONS_PER_PAGE = 25
 
@@ -62,6 +62,7 @@ class DashboardPage(LocalisedRoutableMixin, RoutablePageMixin, BasePage):
     max_count_per_parent = 1
 
     class Meta:
+        app_label = "consultations"  # a room of the consultations app: same tables, no migration
         verbose_name = _("indicators dashboard")
 
     def get_context(self, request, *args, **kwargs):

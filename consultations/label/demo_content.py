@@ -16,16 +16,14 @@ from consultations.demo_content import (
     sync_m2m,
     sync_themes,
 )
+from consultations.indicators.models import DashboardPage
+from consultations.label.models import LabelAward, LabelLevel, LabelPage
 from consultations.models import (
     ConsultationEvent,
     ConsultationIndexPage,
     ConsultationPage,
     ConsultationPhase,
     ConsultationReportPage,
-    DashboardPage,
-    LabelAward,
-    LabelLevel,
-    LabelPage,
     ReportResponse,
     Territory,
 )
@@ -480,7 +478,7 @@ def import_demo_decidim_export(consultation):
     import tempfile
     from pathlib import Path
 
-    from consultations.decidim_import import run_import
+    from consultations.decidim.importer import run_import
 
     space = "https://participer.metropole-exemple.fr/processes/plan-marche"
     header = "id;participatory_space/url;title/fr;state;reference;answer/fr;supports;comments;published_at"

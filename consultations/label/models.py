@@ -17,9 +17,8 @@ from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from consultations.models.mixins import LocalisedRoutableMixin
 from site_core.models import BasePage
-
-from .mixins import LocalisedRoutableMixin
 
 # Crockford's base-32 alphabet: no I, L, O or U, so a code read aloud or retyped from paper is not misread.
 CODE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
@@ -50,6 +49,7 @@ class LabelLevel(TranslatableMixin, index.Indexed, models.Model):
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
 
     class Meta(TranslatableMixin.Meta):
+        app_label = "consultations"  # a room of the consultations app: same tables, no migration
         verbose_name = _("label level")
         verbose_name_plural = _("label levels")
         ordering = ["rank", "name"]
@@ -197,6 +197,7 @@ class LabelAward(TranslatableMixin, models.Model):
     ]
 
     class Meta(TranslatableMixin.Meta):
+        app_label = "consultations"  # a room of the consultations app: same tables, no migration
         verbose_name = _("label award")
         verbose_name_plural = _("label awards")
         ordering = ["-awarded_on", "-pk"]
@@ -333,10 +334,11 @@ class LabelPage(LocalisedRoutableMixin, RoutablePageMixin, BasePage):
     max_count_per_parent = 1
 
     class Meta:
+        app_label = "consultations"  # a room of the consultations app: same tables, no migration
         verbose_name = _("citizen label page")
 
     def get_context(self, request, *args, **kwargs):
-        from consultations.label_views import label_listing_context
+        from consultations.label.views import label_listing_context
 
         context = super().get_context(request, *args, **kwargs)
         context.update(label_listing_context(self, request))
@@ -358,18 +360,18 @@ class LabelPage(LocalisedRoutableMixin, RoutablePageMixin, BasePage):
 
     @path("verifier/<str:code>/", name="verify")
     def verify_view(self, request, code):
-        from consultations.label_views import verification_response
+        from consultations.label.views import verification_response
 
         return verification_response(self, request, code)
 
     @re_path(r"^verifier/(?P<code>[^/]+)/badge\.svg/$", name="badge_svg")
     def badge_svg_view(self, request, code):
-        from consultations.label_views import badge_response
+        from consultations.label.views import badge_response
 
         return badge_response(self, request, code, "svg")
 
     @re_path(r"^verifier/(?P<code>[^/]+)/badge\.png/$", name="badge_png")
     def badge_png_view(self, request, code):
-        from consultations.label_views import badge_response
+        from consultations.label.views import badge_response
 
         return badge_response(self, request, code, "png")

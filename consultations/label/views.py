@@ -8,9 +8,9 @@ from django.http import HttpResponse
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 
-from consultations import label_badge
+from consultations.label import badge as label_badge
+from consultations.label.models import CODE_LENGTH, CODE_PATTERN, TEXT_FIELDS, LabelAward, LabelLevel
 from consultations.models.consultation import ConsultationPage
-from consultations.models.label import CODE_LENGTH, CODE_PATTERN, TEXT_FIELDS, LabelAward, LabelLevel
 from site_core.site_data import public_pages
 
 YEAR_PATTERN = re.compile(r"^\d{4}$")

@@ -20,11 +20,11 @@ from wagtail.search import index
 
 from consultations import status as statuses
 from consultations.calendar import calendar_response
+from consultations.decidim.models import participation_for
 from consultations.panels import PublicationChecklistPanel
 from site_core.blocks import BaseStreamBlock
 from site_core.models import BasePage
 
-from .decidim import participation_for
 from .mixins import LocalisedRoutableMixin
 from .taxonomy import ConsultationTag
 

@@ -12,11 +12,10 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
+from consultations.decidim.models import results_for
 from consultations.panels import EventFiguresPanel
 from site_core.blocks import DocumentLinkBlock
 from site_core.models import BasePage
-
-from .decidim import results_for
 
 RICH_FEATURES = ["bold", "italic", "link", "ul", "ol", "h3"]
 

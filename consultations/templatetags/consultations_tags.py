@@ -53,6 +53,6 @@ def in_language(text, language):
 def commitment_indicator(commitment):
     """A charter commitment's live indicator (its consultations and whether their reports came on time), in one
     query: `{% commitment_indicator commitment %}` on the charter's commitment page."""
-    from consultations import indicators
+    from consultations.indicators import loading as indicators
 
     return {"row": indicators.commitment_indicator(commitment)}

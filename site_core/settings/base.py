@@ -12,6 +12,10 @@ INSTALLED_APPS = [
     "site_core",
     "charter_pages",
     "consultations",
+    # Rooms of the consultations app (their models keep the app label "consultations"); after it, as they build on it.
+    "consultations.label",
+    "consultations.indicators",
+    "consultations.decidim",
     "training",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales: both use the app label "wagtaillocales"

@@ -7,7 +7,8 @@ from django.core.management import call_command
 from wagtail.models import Page, Revision
 
 from consultations import status as statuses
-from consultations.models import ConsultationPage, ConsultationReportPage, ImplementationResult, RandomDraw
+from consultations.decidim.models import ImplementationResult
+from consultations.models import ConsultationPage, ConsultationReportPage, RandomDraw
 
 
 def tree():

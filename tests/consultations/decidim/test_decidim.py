@@ -8,7 +8,8 @@ import zipfile
 import pytest
 from django.core.management import CommandError, call_command
 
-from consultations.models import ConsultationReportPage, ImportedProposal, OnlineParticipation
+from consultations.decidim.models import ImportedProposal, OnlineParticipation
+from consultations.models import ConsultationReportPage
 from tests.consultations.conftest import DECIDIM_FILES, make_consultation, make_report, run_import
 
 
@@ -128,7 +129,7 @@ def test_unknown_consultation_and_missing_files(consultation, tmp_path):
 def test_online_figures_count_as_contributions_before_the_report(consultation, home_page):
     from wagtail.models import Locale
 
-    from consultations import indicators
+    from consultations.indicators import loading as indicators
 
     run_import(DECIDIM_FILES / "v028", consultation)
     record = indicators.load_records(Locale.objects.get(language_code="fr"))[0]

@@ -12,12 +12,8 @@ from django.core.management import CommandError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from consultations.models import (
-    ConsultationReportPage,
-    ImplementationResult,
-    ImportedProposal,
-    OnlineParticipation,
-)
+from consultations.decidim.models import ImplementationResult, ImportedProposal, OnlineParticipation
+from consultations.models import ConsultationReportPage
 from tests.conftest import translate
 from tests.consultations.conftest import DECIDIM_FILES, make_consultation, make_report, run_import
 from tests.utils import visible_text

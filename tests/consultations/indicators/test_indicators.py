@@ -14,11 +14,13 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import Locale
 
 from charter_pages.models import Commitment
-from consultations import indicators
-from consultations.models import ConsultationEvent, DashboardPage, LabelAward
+from consultations.indicators import loading as indicators
+from consultations.indicators.models import DashboardPage
+from consultations.label.models import LabelAward
+from consultations.models import ConsultationEvent
 from tests.charter_pages.conftest import build_charter
 from tests.consultations.conftest import at, make_consultation, make_report
-from tests.consultations.label_fixtures import make_award, make_level
+from tests.consultations.label.fixtures import make_award, make_level
 from tests.utils import publish_child, visible_text
 
 NOW = datetime.datetime(2026, 11, 26, 12, 0, tzinfo=zoneinfo.ZoneInfo("Europe/Paris"))

@@ -2,7 +2,7 @@
 
 import datetime
 
-from consultations.models import LabelAward, LabelLevel, LabelPage
+from consultations.label.models import LabelAward, LabelLevel, LabelPage
 from tests.consultations.conftest import make_consultation, make_report
 from tests.utils import publish_child
 

@@ -14,12 +14,11 @@ from django.test.utils import CaptureQueriesContext
 from PIL import Image
 from wagtail_localize.models import TranslationSource
 
-from consultations import indicators
-from consultations.models import LabelAward
-from consultations.models.label import CODE_ALPHABET, CODE_LENGTH
+from consultations.indicators import loading as indicators
+from consultations.label.models import CODE_ALPHABET, CODE_LENGTH, LabelAward
 from tests.conftest import translate
 from tests.consultations.conftest import make_consultation
-from tests.consultations.label_fixtures import (
+from tests.consultations.label.fixtures import (
     make_award,
     make_english_label_page,
     make_label_page,

@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
-from consultations.decidim_import import ImportError_, run_import
+from consultations.decidim.importer import ImportError_, run_import
 from consultations.models import ConsultationPage
 
 
