@@ -7,6 +7,7 @@ class SiteCoreConfig(AppConfig):
     verbose_name = _("Site")
 
     def ready(self):
+        # Not at module top: site_core.cache imports models, which need the app registry ready.
         from site_core.cache import connect_signals
 
         connect_signals()

@@ -1,11 +1,12 @@
 """Demo content: the cycling network's (fictional) Decidim 0.30 export, imported through the same importer editors
 use, so the published demo report shows what the authority is implementing and the consultation page names the
-process. (The walking plan's 0.28 export is imported by the label builder; that consultation has no report yet.)"""
+process; and the walking plan's 0.28 export (that consultation has no report yet)."""
 
 import csv
 import tempfile
 from pathlib import Path
 
+from consultations.decidim.importer import run_import
 from consultations.demo_content import DECIDIM, day
 from consultations.models import ConsultationIndexPage, ConsultationPage
 from site_core import demo
@@ -72,8 +73,6 @@ def write(path, rows):
 
 @demo.register(order=26)
 def import_cycling_network_export(stdout):
-    from consultations.decidim.importer import run_import
-
     index = ConsultationIndexPage.objects.get(locale=demo.locale("fr"), slug="concertations")
     consultation = ConsultationPage.objects.child_of(index).get(slug=SLUG)
     with tempfile.TemporaryDirectory() as folder:
@@ -81,3 +80,40 @@ def import_cycling_network_export(stdout):
         write(Path(folder, "participer-open-data-proposals.csv"), PROPOSALS)
         write(Path(folder, "participer-open-data-results.csv"), results())
         run_import(folder, SLUG, consultation, source_name="participer-open-data.zip (démonstration)")
+
+
+DECIDIM_PROPOSALS = [
+    # id, title, state, supports, comments
+    ("3101", "Des trottoirs plus larges rue de la Gare", "evaluating", "142", "18"),
+    ("3102", "Des bancs tous les 200 mètres", "evaluating", "96", "11"),
+    ("3103", "Des passages piétons surélevés devant les écoles", "", "210", "27"),
+    ("3104", "Une rue piétonne le dimanche", "withdrawn", "12", "3"),
+]
+
+
+@demo.register(order=27)
+def import_walking_plan_export(stdout):
+    index = ConsultationIndexPage.objects.get(locale=demo.locale("fr"), slug="concertations")
+    import_demo_decidim_export(ConsultationPage.objects.child_of(index).get(slug="plan-marche"))
+    stdout.write("Walking plan: Decidim export imported.")
+
+
+def import_demo_decidim_export(consultation):
+    """The walking plan's online figures come from a (fictional) Decidim 0.28 open-data export, through the same
+    importer editors use."""
+    space = "https://participer.metropole-exemple.fr/processes/plan-marche"
+    header = "id;participatory_space/url;title/fr;state;reference;answer/fr;supports;comments;published_at"
+    lines = [header] + [
+        f"{id_};{space};{title};{state};PM-PROP-{id_};;{supports};{comments};2026-10-20 10:00:00 UTC"
+        for id_, title, state, supports, comments in DECIDIM_PROPOSALS
+    ]
+    meetings = "\n".join(
+        [
+            "id;participatory_space/url;title/fr;start_time;end_time;attendees;contributions;comments",
+            f"7001;{space};Permanence en ligne;2026-10-25 18:00:00 UTC;2026-10-25 19:30:00 UTC;48;21;6",
+        ]
+    )
+    with tempfile.TemporaryDirectory() as folder:
+        Path(folder, "participer-open-data-proposals.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+        Path(folder, "participer-open-data-meetings.csv").write_text(meetings + "\n", encoding="utf-8")
+        run_import(folder, "plan-marche", consultation, source_name="participer-open-data.zip (démonstration)")

@@ -17,8 +17,7 @@ from wagtail.models import Locale, Page
 from wagtail.search import index
 
 from consultations.filters import ConsultationFilters
-from consultations.indicators import charts
-from consultations.indicators import loading as indicators
+from consultations.indicators import aggregation, charts, definitions, loading
 from consultations.models.mixins import LocalisedRoutableMixin
 from site_core.models import BasePage
 from site_core.site_data import remember
@@ -30,9 +29,9 @@ def display(indicator, value):
     """An indicator's value as a reader writes it in the active language ("42,9 %", "1 180", "97 days")."""
     if value is None:
         return "–"
-    if indicator.kind == indicators.SHARE:
+    if indicator.kind == definitions.SHARE:
         return f"{number_format(value, decimal_pos=1)} %"
-    if indicator.kind == indicators.DAYS:
+    if indicator.kind == definitions.DAYS:
         return gettext("%(days)s days") % {"days": number_format(value, decimal_pos=0, force_grouping=True)}
     return number_format(value, force_grouping=True)
 
@@ -71,9 +70,9 @@ class DashboardPage(LocalisedRoutableMixin, RoutablePageMixin, BasePage):
         summary = dashboard.summary
         # The per-consultation table is paged (thousands of rows would weigh megabytes); the CSV holds them all.
         consultations_page = filters.page_of(dashboard.newest_first, CONSULTATIONS_PER_PAGE)
-        statuses = indicators.status_counts(dashboard.records)
+        statuses = aggregation.status_counts(dashboard.records)
         by_year = dashboard.breakdown("year")
-        shares = [indicator for indicator in indicators.INDICATORS if indicator.kind == indicators.SHARE]
+        shares = [indicator for indicator in definitions.INDICATORS if indicator.kind == definitions.SHARE]
         context.update(
             filters=filters,
             theme_options=sorted(self.all_themes.values(), key=lambda tag: tag.name.lower()),
@@ -83,7 +82,7 @@ class DashboardPage(LocalisedRoutableMixin, RoutablePageMixin, BasePage):
                 {"indicator": card["indicator"], "display": display(card["indicator"], card["value"])}
                 for card in dashboard.indicator_cards()
             ],
-            columns=indicators.INDICATORS,
+            columns=definitions.INDICATORS,
             tables=self.tables(dashboard, dashboard.consultation_rows(consultations_page.object_list)),
             consultations_page=consultations_page,
             status_rows=statuses,
@@ -101,7 +100,7 @@ class DashboardPage(LocalisedRoutableMixin, RoutablePageMixin, BasePage):
                     {
                         "label": f"{row['label']} – {label}",
                         "value": row["values"][key],
-                        "display": display(indicators.INDICATORS_BY_KEY[key], row["values"][key]),
+                        "display": display(definitions.INDICATORS_BY_KEY[key], row["values"][key]),
                     }
                     for row in by_year
                     for key, label in (
@@ -131,10 +130,10 @@ class DashboardPage(LocalisedRoutableMixin, RoutablePageMixin, BasePage):
                 {
                     "label": row["label"],
                     "online": display(
-                        indicators.INDICATORS_BY_KEY["participants_online"], row["values"]["participants_online"]
+                        definitions.INDICATORS_BY_KEY["participants_online"], row["values"]["participants_online"]
                     ),
                     "in_person": display(
-                        indicators.INDICATORS_BY_KEY["participants_in_person"], row["values"]["participants_in_person"]
+                        definitions.INDICATORS_BY_KEY["participants_in_person"], row["values"]["participants_in_person"]
                     ),
                 }
                 for row in by_year
@@ -148,19 +147,19 @@ class DashboardPage(LocalisedRoutableMixin, RoutablePageMixin, BasePage):
 
     @cached_property
     def records(self):
-        """Every consultation once, whatever its translations (see indicators.load_records), with titles in this
+        """Every consultation once, whatever its translations (see loading.load_records), with titles in this
         page's language where translated: computed once per content change and day (a few hundred milliseconds at
         2,000 consultations), and at most every ten minutes, so that "events held" follows the clock."""
 
         def build():
-            records = indicators.load_records()
+            records = loading.load_records()
             self._localise([record for record in records if record.page_fields["locale_id"] != self.locale_id])
             return records
 
         return remember(
             f"dashboard-records:{self.pk}",
             build,
-            seconds=indicators.CLOCK_SECONDS,
+            seconds=definitions.CLOCK_SECONDS,
             variant=timezone.localdate().isoformat(),
             in_process=True,
         )
@@ -179,7 +178,7 @@ class DashboardPage(LocalisedRoutableMixin, RoutablePageMixin, BasePage):
                 locale_id=self.locale_id,
                 translation_key__in=[record.page_fields["translation_key"] for record in records],
             )
-            .values(*indicators.PAGE_FIELDS)
+            .values(*loading.PAGE_FIELDS)
         }
         slugs = {tag.slug for record in records for tag in record.territory_list}
         names = dict(Territory.objects.filter(locale_id=self.locale_id, slug__in=slugs).values_list("slug", "name"))
@@ -220,7 +219,7 @@ class DashboardPage(LocalisedRoutableMixin, RoutablePageMixin, BasePage):
 
     def filtered_dashboard(self, request):
         filters = ConsultationFilters(request.GET, self.all_themes, self.all_territories, self.years)
-        return filters, indicators.Dashboard(filters.apply(self.records), self.commitments)
+        return filters, aggregation.Dashboard(filters.apply(self.records), self.commitments)
 
     def tables(self, dashboard, consultation_rows, formatted=True):
         """The tables shown (and exported): all, then by year, by theme, by territory and per consultation (the
@@ -247,11 +246,11 @@ class DashboardPage(LocalisedRoutableMixin, RoutablePageMixin, BasePage):
                             "label": row["label"],
                             "url": row["record"].page.url if formatted and "record" in row else "",
                             "cells": [
-                                display(indicator, row["values"][indicator.key]) for indicator in indicators.INDICATORS
+                                display(indicator, row["values"][indicator.key]) for indicator in definitions.INDICATORS
                             ]
                             if formatted
                             else [],
-                            "raw": [raw(row["values"][indicator.key]) for indicator in indicators.INDICATORS],
+                            "raw": [raw(row["values"][indicator.key]) for indicator in definitions.INDICATORS],
                         }
                         for row in rows
                     ],
@@ -266,7 +265,7 @@ class DashboardPage(LocalisedRoutableMixin, RoutablePageMixin, BasePage):
         response["Content-Disposition"] = 'attachment; filename="indicateurs.csv"'
         writer = csv.writer(response, lineterminator="\n")
         writer.writerow(
-            [gettext("Scope"), gettext("Group")] + [str(indicator.label) for indicator in indicators.INDICATORS]
+            [gettext("Scope"), gettext("Group")] + [str(indicator.label) for indicator in definitions.INDICATORS]
         )
         for table in self.tables(dashboard, dashboard.consultation_rows(), formatted=False):
             for row in table["rows"]:

@@ -1,6 +1,6 @@
-"""Demo content for the citizen label and the dashboard (runs after the consultations' builder): label levels,
-three consultations of earlier years with their reports (so the dashboard has figures for two years), four awards
-(one withdrawn), the label page and the dashboard page, in French and English."""
+"""Demo content for the citizen label (runs after the consultations' builder): label levels, three consultations of
+earlier years with their reports (the documents awarded stem from them; they also give the dashboard figures for two
+years), four awards (one withdrawn) and the label page, in French and English."""
 
 import datetime
 
@@ -16,7 +16,6 @@ from consultations.demo_content import (
     sync_m2m,
     sync_themes,
 )
-from consultations.indicators.models import DashboardPage
 from consultations.label.models import LabelAward, LabelLevel, LabelPage
 from consultations.models import (
     ConsultationEvent,
@@ -259,7 +258,7 @@ IMPACT = {
 
 
 @demo.register(order=25)
-def build_label_and_dashboard(stdout):
+def build_label(stdout):
     fr, en = demo.locale("fr"), demo.locale("en")
     home = HomePage.objects.get(locale=fr, depth=2)
     levels = build_levels(fr, en)
@@ -271,7 +270,6 @@ def build_label_and_dashboard(stdout):
     set_report_date(cycling, cycling.answer_due_date - datetime.timedelta(days=10))
     for spec in AWARDS:
         translate_award(build_award(index, fr, levels, spec), en, spec["en"])
-    import_demo_decidim_export(ConsultationPage.objects.child_of(index).get(slug="plan-marche"))
     label_page = demo.upsert_child_page(
         home,
         LabelPage,
@@ -311,32 +309,7 @@ def build_label_and_dashboard(stdout):
         listing_summary="Check what residents contributed to the official documents that carry the label.",
         show_in_menus=True,
     )
-    dashboard = demo.upsert_child_page(
-        home,
-        DashboardPage,
-        "tableau-de-bord",
-        title="Tableau de bord des engagements",
-        introduction=(
-            "Ces chiffres sont calculés à partir des concertations publiées, de leurs rencontres, de leurs bilans "
-            "et des labels : rien n'est saisi deux fois. Ils montrent si la Métropole tient les engagements de sa "
-            "charte."
-        ),
-        listing_summary="Les engagements de la charte sont-ils tenus ? Les chiffres, calculés à partir des bilans.",
-        show_in_menus=True,
-    )
-    demo.upsert_translation(
-        dashboard,
-        "en",
-        title="Commitments dashboard",
-        slug="dashboard",
-        introduction=(
-            "These figures are computed from the published consultations, their events, their reports and the "
-            "labels: nothing is typed twice. They show whether the Métropole keeps the commitments of its charter."
-        ),
-        listing_summary="Are the charter's commitments kept? The figures, computed from the reports.",
-        show_in_menus=True,
-    )
-    stdout.write(f"Citizen label: {len(levels)} levels, {len(AWARDS)} awards; dashboard page.")
+    stdout.write(f"Citizen label: {len(levels)} levels, {len(AWARDS)} awards.")
 
 
 def build_levels(fr, en):
@@ -461,38 +434,3 @@ def translate_award(award, en, texts):
         setattr(translated, name, value)
     translated.full_clean()
     translated.save()
-
-
-DECIDIM_PROPOSALS = [
-    # id, title, state, supports, comments
-    ("3101", "Des trottoirs plus larges rue de la Gare", "evaluating", "142", "18"),
-    ("3102", "Des bancs tous les 200 mètres", "evaluating", "96", "11"),
-    ("3103", "Des passages piétons surélevés devant les écoles", "", "210", "27"),
-    ("3104", "Une rue piétonne le dimanche", "withdrawn", "12", "3"),
-]
-
-
-def import_demo_decidim_export(consultation):
-    """The walking plan's online figures come from a (fictional) Decidim 0.28 open-data export, through the same
-    importer editors use."""
-    import tempfile
-    from pathlib import Path
-
-    from consultations.decidim.importer import run_import
-
-    space = "https://participer.metropole-exemple.fr/processes/plan-marche"
-    header = "id;participatory_space/url;title/fr;state;reference;answer/fr;supports;comments;published_at"
-    lines = [header] + [
-        f"{id_};{space};{title};{state};PM-PROP-{id_};;{supports};{comments};2026-10-20 10:00:00 UTC"
-        for id_, title, state, supports, comments in DECIDIM_PROPOSALS
-    ]
-    meetings = "\n".join(
-        [
-            "id;participatory_space/url;title/fr;start_time;end_time;attendees;contributions;comments",
-            f"7001;{space};Permanence en ligne;2026-10-25 18:00:00 UTC;2026-10-25 19:30:00 UTC;48;21;6",
-        ]
-    )
-    with tempfile.TemporaryDirectory() as folder:
-        Path(folder, "participer-open-data-proposals.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
-        Path(folder, "participer-open-data-meetings.csv").write_text(meetings + "\n", encoding="utf-8")
-        run_import(folder, "plan-marche", consultation, source_name="participer-open-data.zip (démonstration)")

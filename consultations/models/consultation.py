@@ -18,9 +18,9 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from consultations import extensions
 from consultations import status as statuses
 from consultations.calendar import calendar_response
-from consultations.decidim.models import participation_for
 from consultations.panels import PublicationChecklistPanel
 from site_core.blocks import BaseStreamBlock
 from site_core.models import BasePage
@@ -244,7 +244,7 @@ class ConsultationPage(LocalisedRoutableMixin, RoutablePageMixin, BasePage):
     def platform_link(self):
         """Where to take part online, named after the Decidim process when a 0.30 import recorded its title: the
         editor's address first (it may point at one component), else the process's. None when there is neither."""
-        participation = participation_for(self)
+        participation = extensions.first_answer(extensions.ONLINE_PARTICIPATION, self)
         url = self.decidim_url or (participation.process_url if participation else "")
         if not url:
             return None

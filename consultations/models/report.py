@@ -12,7 +12,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
-from consultations.decidim.models import results_for
+from consultations import extensions
 from consultations.panels import EventFiguresPanel
 from site_core.blocks import DocumentLinkBlock
 from site_core.models import BasePage
@@ -129,7 +129,7 @@ class ConsultationReportPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         consultation = self.consultation
-        results = results_for(consultation) if consultation else []
+        results = extensions.all_answers(extensions.IMPLEMENTATION_RESULTS, consultation) if consultation else []
         responses = self.responses_with_results(results)
         context.update(
             consultation=consultation,

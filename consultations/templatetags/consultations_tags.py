@@ -47,12 +47,3 @@ def in_language(text, language):
     if language and language.split("-")[0] != current:
         return format_html('<span lang="{}">{}</span>', language, text)
     return format_html("{}", text)
-
-
-@register.inclusion_tag("consultations/includes/commitment_indicator.html")
-def commitment_indicator(commitment):
-    """A charter commitment's live indicator (its consultations and whether their reports came on time), in one
-    query: `{% commitment_indicator commitment %}` on the charter's commitment page."""
-    from consultations.indicators import loading as indicators
-
-    return {"row": indicators.commitment_indicator(commitment)}

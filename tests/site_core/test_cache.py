@@ -6,9 +6,11 @@ from django.http import HttpResponse
 from django.test import RequestFactory
 from wagtail.models import PageViewRestriction, Site
 
-from site_core.cache import AnonymousPageCacheMiddleware
+from consultations.label.models import LabelLevel
+from site_core.cache import AnonymousPageCacheMiddleware, read_generation
 from site_core.models import NavigationMenu, NavigationMenuItem, SiteSettings, StandardPage
 from tests.utils import publish_child, visible_text
+from training.models import StaffProfile
 
 
 @pytest.fixture(autouse=True)
@@ -173,3 +175,16 @@ def test_values_kept_in_process_follow_the_generation_the_variant_and_the_cache(
     cache.clear()
     fourth = remember("test-records", build, in_process=True, variant="2026-11-27")
     assert fourth is not third and len(built) == 4
+
+
+def test_each_domain_app_says_whether_its_records_purge_the_cache(home_page, django_user_model):
+    """The charter and the consultations (rooms included: same app label) register in their AppConfig.ready that
+    their records appear on public pages; training is private and does not, so a staff member's profile never
+    purges what visitors are served."""
+    before = read_generation()
+    LabelLevel.objects.create(
+        name="Co-construit", slug="co-construit", rank=1, summary="S.", criteria="C.", locale=home_page.locale
+    )
+    assert read_generation() == before + 1
+    StaffProfile.objects.create(user=django_user_model.objects.create_user("agent"), service="Voirie")
+    assert read_generation() == before + 1

@@ -129,10 +129,10 @@ def test_unknown_consultation_and_missing_files(consultation, tmp_path):
 def test_online_figures_count_as_contributions_before_the_report(consultation, home_page):
     from wagtail.models import Locale
 
-    from consultations.indicators import loading as indicators
+    from consultations.indicators import loading
 
     run_import(DECIDIM_FILES / "v028", consultation)
-    record = indicators.load_records(Locale.objects.get(language_code="fr"))[0]
+    record = loading.load_records(Locale.objects.get(language_code="fr"))[0]
     assert record.contributions == 3 + 18  # proposals and comments; no report yet
 
 

@@ -14,7 +14,7 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import Locale
 
 from charter_pages.models import Commitment
-from consultations.indicators import loading as indicators
+from consultations.indicators import aggregation, loading
 from consultations.indicators.models import DashboardPage
 from consultations.label.models import LabelAward
 from consultations.models import ConsultationEvent
@@ -125,12 +125,12 @@ def world(index_page, home_page, locales):
 
 
 def records():
-    return indicators.load_records(Locale.objects.get(language_code="fr"))
+    return loading.load_records(Locale.objects.get(language_code="fr"))
 
 
 def test_each_indicator_recomputed_by_hand(world):
     with time_machine.travel(NOW, tick=False):
-        summary = indicators.summarise(records())
+        summary = aggregation.summarise(records())
     assert summary["consultations"] == 3
     assert summary["participants_online"] == 100 + 60  # reports of A and B; C has no report (and no online count)
     assert summary["participants_in_person"] == 40 + 20 + 30  # reports of A, B; C's event attendance
@@ -147,9 +147,9 @@ def test_each_indicator_recomputed_by_hand(world):
 def test_status_counts_and_groups(world):
     with time_machine.travel(NOW, tick=False):
         rows = records()
-        counts = {row["code"]: row["count"] for row in indicators.status_counts(rows)}
-        by_year = {label: indicators.summarise(members) for label, members in indicators.group_by(rows, "year")}
-        by_theme = {label: indicators.summarise(members) for label, members in indicators.group_by(rows, "theme")}
+        counts = {row["code"]: row["count"] for row in aggregation.status_counts(rows)}
+        by_year = {label: aggregation.summarise(members) for label, members in aggregation.group_by(rows, "year")}
+        by_theme = {label: aggregation.summarise(members) for label, members in aggregation.group_by(rows, "theme")}
     assert counts == {"upcoming": 0, "open": 1, "analysis": 0, "report": 2, "overdue": 0}
     assert list(by_year) == ["2026", "2025"]
     assert by_year["2025"]["contributions"] == 350 and by_year["2026"]["contributions"] == 12
@@ -159,7 +159,7 @@ def test_status_counts_and_groups(world):
 def test_charter_commitments_kept_or_not(world):
     c1, c2, c3, c4 = world["commitments"]
     with time_machine.travel(NOW, tick=False):
-        rows = {row["commitment"].number: row for row in indicators.commitment_rows(records(), [c1, c2, c3, c4])}
+        rows = {row["commitment"].number: row for row in aggregation.commitment_rows(records(), [c1, c2, c3, c4])}
     assert (rows[1]["on_time"], rows[1]["late"], rows[1]["pending"], rows[1]["verdict"]) == (1, 1, 0, "broken")
     assert (rows[2]["on_time"], rows[2]["late"], rows[2]["pending"], rows[2]["verdict"]) == (0, 1, 1, "broken")
     assert (rows[3]["on_time"], rows[3]["verdict"]) == (1, "kept")

@@ -14,7 +14,7 @@ from django.test.utils import CaptureQueriesContext
 from PIL import Image
 from wagtail_localize.models import TranslationSource
 
-from consultations.indicators import loading as indicators
+from consultations.indicators import aggregation, loading
 from consultations.label.models import CODE_ALPHABET, CODE_LENGTH, LabelAward
 from tests.conftest import translate
 from tests.consultations.conftest import make_consultation
@@ -456,12 +456,12 @@ def test_code_is_unique_per_language_and_never_given_to_another_award(index_page
 def test_labels_indicator_counts_an_award_once_whatever_its_translations(award, locales):
     translate_award(award, locales["en"], **ENGLISH)
     translate_award(award, locales["nl"], citizen_contribution="De route langs de kades.")
-    records = indicators.load_records(locales["fr"])
+    records = loading.load_records(locales["fr"])
     assert [record.labels for record in records] == [1]
-    assert indicators.summarise(records)["labels"] == 1
+    assert aggregation.summarise(records)["labels"] == 1
     award.status, award.withdrawn_on, award.withdrawal_reason = LabelAward.WITHDRAWN, datetime.date(2026, 1, 5), "R."
     award.save()
-    assert indicators.summarise(indicators.load_records(locales["fr"]))["labels"] == 0
+    assert aggregation.summarise(loading.load_records(locales["fr"]))["labels"] == 0
 
 
 def test_label_page_queries_do_not_grow_with_translated_awards(client, english_page, index_page, level, locales):
