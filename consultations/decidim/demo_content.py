@@ -7,7 +7,7 @@ import tempfile
 from pathlib import Path
 
 from consultations.decidim.importer import run_import
-from consultations.demo_content import DECIDIM, day
+from consultations.demo_texts import DECIDIM, day
 from consultations.models import ConsultationIndexPage, ConsultationPage
 from site_core import demo
 

@@ -6,16 +6,8 @@ import datetime
 
 from django.utils import timezone
 
-from consultations.demo_content import (
-    DECIDIM,
-    commitments_by_number,
-    day,
-    event,
-    phase,
-    sync_children,
-    sync_m2m,
-    sync_themes,
-)
+from consultations.demo_content import commitments_by_number, sync_children, sync_m2m, sync_themes
+from consultations.demo_texts import DECIDIM, day, event, phase
 from consultations.label.models import LabelAward, LabelLevel, LabelPage
 from consultations.models import (
     ConsultationEvent,
