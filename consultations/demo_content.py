@@ -2,6 +2,7 @@
 random draw, a full standard report, and one consultation translated into English. Dates are relative to today
 so the statuses stay meaningful; running the builder twice leaves the same tree."""
 
+from charter_pages.models import Commitment
 from consultations.demo_texts import DECIDIM, ENGLISH, TERRITORIES, consultation_specs, moment
 from consultations.models import (
     ConsultationEvent,
@@ -73,8 +74,6 @@ def build_territories(fr, en):
 
 def commitments_by_number(locale, numbers):
     """The charter's commitments with these numbers in `locale`, when the charter's demo content exists."""
-    from charter_pages.models import Commitment
-
     return list(Commitment.objects.filter(locale=locale, number__in=numbers, chapter__page__live=True))
 
 

@@ -14,7 +14,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from site_core.models import BasePage
-from site_core.site_data import public_pages
+from site_core.site_data import locales, public_pages
 
 from ..forms import CharterPageForm
 from ..glossary_links import GlossaryMarker
@@ -213,8 +213,6 @@ class CharterPage(RoutablePageMixin, BasePage):
 
     @cached_property
     def language_code(self):
-        from site_core.site_data import locales
-
         codes = {locale.pk: code for code, locale in locales().items()}
         return codes.get(self.locale_id) or self.locale.language_code
 

@@ -16,8 +16,10 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, re_path
 from wagtail.models import Locale, Page
 from wagtail.search import index
 
+from charter_pages.models import Commitment
 from consultations.filters import ConsultationFilters
 from consultations.indicators import aggregation, charts, definitions, loading
+from consultations.models import ConsultationPage, Territory
 from consultations.models.mixins import LocalisedRoutableMixin
 from site_core.models import BasePage
 from site_core.site_data import remember
@@ -168,8 +170,6 @@ class DashboardPage(LocalisedRoutableMixin, RoutablePageMixin, BasePage):
         """Titles, links and territory names in this page's language where translations exist (two queries)."""
         if not records:
             return
-        from .consultation import ConsultationPage
-        from .taxonomy import Territory
 
         translations = {
             fields["translation_key"]: fields
@@ -203,8 +203,6 @@ class DashboardPage(LocalisedRoutableMixin, RoutablePageMixin, BasePage):
 
     @cached_property
     def commitments(self):
-        from charter_pages.models import Commitment
-
         def query(locale_id):
             return list(
                 Commitment.objects.filter(locale_id=locale_id, chapter__page__live=True)

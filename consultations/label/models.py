@@ -19,6 +19,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from consultations.models.mixins import LocalisedRoutableMixin
 from site_core.models import BasePage
+from site_core.site_data import locales, remember
 
 # Crockford's base-32 alphabet: no I, L, O or U, so a code read aloud or retyped from paper is not misread.
 CODE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
@@ -66,8 +67,6 @@ class LabelLevel(TranslatableMixin, index.Indexed, models.Model):
 def label_page_urls():
     """{locale id: that language's live label page full URL}, read once per content generation (the admin lists
     many awards, each with its badge links)."""
-    from site_core.site_data import remember
-
     return remember("label-page-urls", lambda: {page.locale_id: page.full_url for page in LabelPage.objects.live()})
 
 
@@ -270,8 +269,6 @@ class LabelAward(TranslatableMixin, models.Model):
     def verification_links(self):
         """The verification page and badge files on the label page of this award's language (or of the site's
         default language when that one is not published), for the admin; None without a label page."""
-        from site_core.site_data import locales
-
         urls = label_page_urls()
         default = locales().get(settings.LANGUAGE_CODE)
         base = urls.get(self.locale_id) or (urls.get(default.pk) if default else None)
@@ -338,6 +335,7 @@ class LabelPage(LocalisedRoutableMixin, RoutablePageMixin, BasePage):
         verbose_name = _("citizen label page")
 
     def get_context(self, request, *args, **kwargs):
+        # Here, not at the top: consultations.label.views imports this module's models and constants (an import cycle).
         from consultations.label.views import label_listing_context
 
         context = super().get_context(request, *args, **kwargs)
@@ -360,18 +358,21 @@ class LabelPage(LocalisedRoutableMixin, RoutablePageMixin, BasePage):
 
     @path("verifier/<str:code>/", name="verify")
     def verify_view(self, request, code):
+        # Here, not at the top: consultations.label.views imports this module's models and constants (an import cycle).
         from consultations.label.views import verification_response
 
         return verification_response(self, request, code)
 
     @re_path(r"^verifier/(?P<code>[^/]+)/badge\.svg/$", name="badge_svg")
     def badge_svg_view(self, request, code):
+        # Here, not at the top: consultations.label.views imports this module's models and constants (an import cycle).
         from consultations.label.views import badge_response
 
         return badge_response(self, request, code, "svg")
 
     @re_path(r"^verifier/(?P<code>[^/]+)/badge\.png/$", name="badge_png")
     def badge_png_view(self, request, code):
+        # Here, not at the top: consultations.label.views imports this module's models and constants (an import cycle).
         from consultations.label.views import badge_response
 
         return badge_response(self, request, code, "png")

@@ -18,6 +18,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from charter_pages.models import Commitment
 from consultations import extensions
 from consultations import status as statuses
 from consultations.calendar import calendar_response
@@ -25,6 +26,7 @@ from consultations.panels import PublicationChecklistPanel
 from site_core.blocks import BaseStreamBlock
 from site_core.models import BasePage
 
+from .draw import RandomDraw
 from .mixins import LocalisedRoutableMixin
 from .taxonomy import ConsultationTag
 
@@ -314,8 +316,6 @@ class ConsultationPage(LocalisedRoutableMixin, RoutablePageMixin, BasePage):
     @cached_property
     def applied_commitments(self):
         """The commitments applied, in this page's language when the charter is translated, by number."""
-        from charter_pages.models import Commitment
-
         chosen = list(self.commitments.select_related("chapter__page"))
         if any(commitment.locale_id != self.locale_id for commitment in chosen):
             ids = [commitment.pk for commitment in localise_records(chosen, self.locale_id)]
@@ -324,8 +324,6 @@ class ConsultationPage(LocalisedRoutableMixin, RoutablePageMixin, BasePage):
 
     @cached_property
     def random_draw_records(self):
-        from .draw import RandomDraw
-
         if not self.pk:
             return []
         draws = RandomDraw.objects.filter(consultation__translation_key=self.translation_key)
