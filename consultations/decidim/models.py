@@ -86,7 +86,7 @@ class ImportedProposal(models.Model):
 class ImplementationResult(models.Model):
     """A result of the process's accountability component on Decidim: what the authority is carrying out, with its
     status and progress. Only top-level results are kept; a sub-result's proposals are counted in its parent's
-    (see decidim_import.import_results for why)."""
+    (see consultations.decidim.importer.save_results for why)."""
 
     consultation = models.ForeignKey(
         "consultations.ConsultationPage",
