@@ -6,19 +6,22 @@ from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_GET
 from wagtail import urls as wagtail_urls
 from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps import views as sitemap_views
 from wagtail.documents import urls as wagtaildocs_urls
 
 from site_core import views
+from site_core.sitemap import PagesSitemap
 
 handler404 = "site_core.views.page_not_found"
 handler500 = "site_core.views.server_error"
 
 urlpatterns = [
     path("", views.choose_language, name="choose_language"),
-    path("sitemap.xml", views.sitemap, name="sitemap"),
+    path("sitemap.xml", require_GET(sitemap_views.sitemap), {"sitemaps": {"pages": PagesSitemap}}, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
