@@ -19,12 +19,11 @@ INSTALLED_APPS = [
     "training",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales: both use the app label "wagtaillocales"
-    "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.routable_page",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.table_block",
-    "wagtail.contrib.typed_table_block",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",

@@ -270,9 +270,7 @@ def consultation_table_rows(html):
 
 
 def test_per_consultation_table_is_paged_and_the_csv_holds_every_consultation(client, world, monkeypatch):
-    from consultations.models import dashboard as dashboard_module
-
-    monkeypatch.setattr(dashboard_module, "CONSULTATIONS_PER_PAGE", 2)
+    monkeypatch.setattr("consultations.indicators.models.CONSULTATIONS_PER_PAGE", 2)
     with time_machine.travel(NOW, tick=False):
         first = client.get("/fr/tableau-de-bord/?theme=mobilit%C3%A9").content.decode()
         second = client.get("/fr/tableau-de-bord/?theme=mobilit%C3%A9&page=2").content.decode()
