@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
 from consultations.models import ConsultationPage, RandomDraw
+from consultations.models.draw import normalise_items
 
 
 class RandomDrawCreateForm(WagtailAdminModelForm):
@@ -44,8 +45,6 @@ class RandomDrawCreateForm(WagtailAdminModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        from consultations.models.draw import normalise_items
-
         entries = normalise_items(cleaned.get("items", "").splitlines())
         count = cleaned.get("count")
         if count is not None and entries and not 1 <= count <= len(entries):

@@ -1,5 +1,6 @@
 """Editor panels: what a consultation still lacks before publication, and what its events' minutes add up to."""
 
+from django.utils import timezone
 from wagtail.admin.panels import Panel
 
 
@@ -25,8 +26,6 @@ class EventFiguresPanel(Panel):
         template_name = "consultations/admin/event_figures.html"
 
         def get_context_data(self, parent_context=None):
-            from django.utils import timezone
-
             context = super().get_context_data(parent_context)
             consultation = self.consultation()
             events = (
@@ -42,6 +41,7 @@ class EventFiguresPanel(Panel):
             return context
 
         def consultation(self):
+            # Here, not at the top: consultations.models imports this module (its pages' panels) (an import cycle).
             from consultations.models import ConsultationPage
 
             parent = getattr(self.form, "parent_page", None)

@@ -6,6 +6,9 @@ from django.db.models import Case, DateField, Exists, Max, Min, OuterRef, Q, Sub
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
+from site_core.site_data import public_pages
+from site_core.tree import children_of_outer_page
+
 UPCOMING = "upcoming"
 OPEN = "open"
 ANALYSIS = "analysis"
@@ -92,6 +95,7 @@ def current_phase(phases, today):
 def phase_date(aggregate, column, participation=False):
     """A subquery giving each consultation's earliest or latest phase date (of its participation phases only, if
     `participation`), for annotating a queryset of consultation pages."""
+    # Here, not at the top: consultations.models imports this module (the pages' statuses) (an import cycle).
     from consultations.models import ConsultationPhase
 
     phases = ConsultationPhase.objects.filter(page=OuterRef("pk"))
@@ -105,16 +109,14 @@ def published_reports():
     """The reports that count as published: live, public, with a first publication date (a live page without one
     only comes from data written around Wagtail's publishing). One definition for the status, the indicators and
     the consultation page."""
+    # Here, not at the top: consultations.models imports this module (the pages' statuses) (an import cycle).
     from consultations.models import ConsultationReportPage
-    from site_core.site_data import public_pages
 
     return public_pages(ConsultationReportPage.objects.live().filter(first_published_at__isnull=False))
 
 
 def reports_of_outer_page():
     """The published reports that are children of the consultation `OuterRef` (at most one is expected)."""
-    from site_core.tree import children_of_outer_page
-
     return published_reports().filter(**children_of_outer_page())
 
 

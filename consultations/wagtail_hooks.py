@@ -1,18 +1,18 @@
-"""Admin registrations: territories (translatable snippet), random draws (performed in the admin), the citizen
-label's levels and awards (translatable snippets, the awards with their badge downloads) and the Decidim import,
-all under one "Consultations" menu."""
+"""Admin registrations of the consultations core: territories (translatable snippet) and random draws (performed in
+the admin), in one "Consultations" menu that the rooms (consultations/label, consultations/decidim) add their own
+entries to; what the consultations add to the charter's commitments."""
 
-from django.urls import path, reverse
+from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
-from wagtail.admin.viewsets.base import ViewSet
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from charter_pages import extensions as charter
+from consultations import extensions
 from consultations.forms import RandomDrawCreateForm, RandomDrawEditForm
-from consultations.models import LabelAward, LabelLevel, RandomDraw, Territory
+from consultations.models import ConsultationPage, RandomDraw, Territory
+from site_core.site_data import public_pages
 
 
 class TerritoryViewSet(SnippetViewSet):
@@ -51,82 +51,47 @@ class RandomDrawViewSet(ModelViewSet):
 random_draw_viewset = RandomDrawViewSet("random_draws")
 
 
-class LabelLevelViewSet(SnippetViewSet):
-    model = LabelLevel
-    icon = "pick"
-    menu_label = _("Label levels")
-    list_display = ["name", "rank", "slug", "locale"]
-    list_filter = ["locale"]
-
-
-class LabelAwardViewSet(SnippetViewSet):
-    """A translatable snippet, so that wagtail-localize offers "Translate" on each award; kept at its own admin
-    address (/admin/label_awards/), which editors already know."""
-
-    model = LabelAward
-    base_url_path = "label_awards"
-    icon = "success"
-    menu_label = _("Label awards")
-    list_display = ["document_title", "level", "consultation", "awarded_on", "status", "code", "badge_downloads"]
-    list_filter = ["status", "level", "document_kind"]
-    search_fields = ["document_title", "document_reference", "code"]
-    inspect_view_enabled = True
-    inspect_view_fields = [
-        "code",
-        "document_title",
-        "document_kind",
-        "document_reference",
-        "document_date",
-        "document_url",
-        "consultation",
-        "level",
-        "awarded_on",
-        "citizen_contribution",
-        "status",
-        "withdrawn_on",
-        "withdrawal_reason",
-    ]
-
-    def get_queryset(self, request):
-        return LabelAward.objects.select_related("level", "consultation")
-
-
-class DecidimImportMenuItem(MenuItem):
-    def is_shown(self, request):
-        return request.user.has_perm("consultations.add_onlineparticipation")
-
-
-@hooks.register("register_admin_urls")
-def register_decidim_import_url():
-    from consultations.decidim_admin import decidim_import_view
-
-    return [path("consultations/import-decidim/", decidim_import_view, name="consultations_import_decidim")]
-
-
-class DecidimImportMenu(ViewSet):
-    """The Decidim import's place in the menu group; its page keeps the admin address editors know (above)."""
-
-    name = "consultations_decidim_import"
-    icon = "download"
-    menu_label = _("Import from Decidim")
-    menu_item_class = DecidimImportMenuItem
-
-    def get_urlpatterns(self):
-        return []
-
-    @property
-    def menu_url(self):
-        return reverse("consultations_import_decidim")
-
-
 class ConsultationsViewSetGroup(SnippetViewSetGroup):
     """Everything an editor manages around consultations, in one admin menu (as Wagtail's bakerydemo groups its
-    snippets)."""
+    snippets): the core's entries, then those the rooms give through extensions.ADMIN_MENU_ITEMS."""
 
     menu_label = _("Consultations")
     menu_icon = "clipboard-list"
     menu_order = 310
-    items = (TerritoryViewSet, random_draw_viewset, LabelLevelViewSet, LabelAwardViewSet, DecidimImportMenu)
+
+    def __init__(self):
+        self.items = (TerritoryViewSet, random_draw_viewset, *extensions.all_answers(extensions.ADMIN_MENU_ITEMS))
+        super().__init__()
 
 
-register_snippet(ConsultationsViewSetGroup)
+# Through register_admin_viewset rather than register_snippet: Wagtail calls it once every app's wagtail_hooks
+# module is loaded, so the rooms' entries are known by then.
+@hooks.register("register_admin_viewset")
+def register_consultations_menu():
+    return ConsultationsViewSetGroup()
+
+
+@hooks.register(charter.COMMITMENT_USE_COUNTS)
+def consultations_per_commitment(charter_page):
+    """{commitment pk: live, public consultations that applied it} for one charter page, in one query."""
+    relation = ConsultationPage._meta.get_field("commitments")
+    consultation, commitment = relation.m2m_field_name(), relation.m2m_reverse_field_name()
+    rows = (
+        relation.remote_field.through.objects.filter(
+            **{
+                f"{commitment}__chapter__page": charter_page,
+                f"{consultation}__in": public_pages(ConsultationPage.objects.live()).values("pk"),
+            }
+        )
+        .values(commitment)
+        .annotate(count=Count("pk"))
+    )
+    return {row[commitment]: row["count"] for row in rows}
+
+
+@hooks.register(charter.COMMITMENT_APPLIED_BY)
+def consultations_applying(commitment):
+    """The live, public consultations that apply `commitment`, the newest first, in one query."""
+    return list(
+        public_pages(ConsultationPage.objects.live().filter(commitments=commitment)).order_by("-first_published_at")
+    )

@@ -7,6 +7,7 @@ class SiteCoreConfig(AppConfig):
     verbose_name = _("Site")
 
     def ready(self):
+        # Not at module top: these import models, which need the app registry ready.
         from django.db.models.signals import post_migrate
 
         from site_core import public_address

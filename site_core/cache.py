@@ -26,8 +26,10 @@ CACHE_KEY_PREFIX = "pacte:page"
 # The bounded cache for what is keyed by visitors' input (settings CACHES): addresses with a query string, searches.
 QUERY_CACHE_ALIAS = "queries"
 UNCACHED_PATH_PREFIXES = ("/admin/", "/django-admin/", "/documents/", "/media/", "/static/")
-# Apps whose records appear on public pages. Training is private, so never cached and never purging.
-CONTENT_APPS = {"site_core", "charter_pages", "consultations", "taggit", "wagtailredirects", "wagtaildocs"}
+# Apps whose records appear on public pages: the framework's here, each domain app adds its own label with
+# `register_content_app` in its AppConfig.ready (training is private, so it never registers: never cached, never
+# purging).
+CONTENT_APPS = {"site_core", "taggit", "wagtailredirects", "wagtaildocs"}
 CONTENT_MODELS = {
     "wagtailcore.site",
     "wagtailcore.locale",
@@ -118,6 +120,11 @@ class AnonymousPageCacheMiddleware:
             cache.set(key, response, settings.PACTE_PAGE_CACHE_SECONDS)
             response["X-Cache"] = "miss"
         return response
+
+
+def register_content_app(app_label):
+    """Say that the records of `app_label` appear on public pages: saving or deleting one moves the generation on."""
+    CONTENT_APPS.add(app_label)
 
 
 def affects_public_pages(model):

@@ -2,22 +2,26 @@
 
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
+from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_GET
 from wagtail import urls as wagtail_urls
 from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps import views as sitemap_views
 from wagtail.documents import urls as wagtaildocs_urls
 
 from site_core import views
+from site_core.sitemap import PagesSitemap
 
 handler404 = "site_core.views.page_not_found"
 handler500 = "site_core.views.server_error"
 
 urlpatterns = [
     path("", views.choose_language, name="choose_language"),
-    path("sitemap.xml", views.sitemap, name="sitemap"),
+    path("sitemap.xml", require_GET(sitemap_views.sitemap), {"sitemaps": {"pages": PagesSitemap}}, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
@@ -25,8 +29,6 @@ urlpatterns = [
 ]
 
 if settings.DEBUG:
-    from django.conf.urls.static import static
-
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 site_core_patterns = (

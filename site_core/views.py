@@ -1,4 +1,4 @@
-"""Site-wide views: language choice at /, search, sitemap, robots.txt, staff sign-in and error pages."""
+"""Site-wide views: language choice at /, search, robots.txt, staff sign-in and error pages."""
 
 import hashlib
 import re
@@ -96,39 +96,6 @@ def search_results(query, locale, page_number):
 
     digest = hashlib.sha256(f"{locale.pk}\0{query}\0{page_number}".encode()).hexdigest()
     return remember("search", build, variant=digest, using=QUERY_CACHE_ALIAS)
-
-
-@require_GET
-def sitemap(request):
-    """Every live, public page of the site in every language, each with its translations as alternates."""
-    site = Site.find_for_request(request)
-    entries = []
-    if site is not None:
-        roots = site.root_page.get_translations(inclusive=True)
-        tree = Page.objects.none()
-        for root in roots:
-            tree = tree | Page.objects.descendant_of(root, inclusive=True)
-        pages = list(
-            public_pages(tree.live())
-            .select_related("locale")
-            .only("id", "url_path", "translation_key", "last_published_at", "locale__language_code", "depth", "path")
-            .order_by("path")
-        )
-        by_key = {}
-        for page in pages:
-            by_key.setdefault(page.translation_key, []).append(page)
-        for page in pages:
-            entries.append(
-                {
-                    "location": public_address.page_url(page),
-                    "lastmod": page.last_published_at,
-                    "alternates": [
-                        {"lang": other.locale.language_code, "location": public_address.page_url(other)}
-                        for other in by_key[page.translation_key]
-                    ],
-                }
-            )
-    return render(request, "site_core/sitemap.xml", {"entries": entries}, content_type="application/xml")
 
 
 @require_GET

@@ -5,6 +5,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.db import transaction
 from django.shortcuts import render
 from django.utils.cache import patch_cache_control, patch_vary_headers
+from wagtail.models import PageViewRestriction
 
 STAFF_GROUP_NAME = "Staff"
 
@@ -43,8 +44,6 @@ def make_private(response):
 def ensure_view_restriction(page):
     """Keep a sign-in restriction on the training index, so `.public()` listings (search, sitemap, menus)
     leave the whole section out even if an editor makes it public by mistake."""
-    from wagtail.models import PageViewRestriction
-
     if not PageViewRestriction.objects.filter(page_id=page.pk).exists():
         PageViewRestriction.objects.create(page_id=page.pk, restriction_type=PageViewRestriction.LOGIN)
 
@@ -54,6 +53,7 @@ def restore_view_restriction_later(page_id):
     (unless the page itself went away in the same transaction)."""
 
     def restore():
+        # Here, not at the top: training.models imports this module (an import cycle).
         from training.models import TrainingIndexPage
 
         page = TrainingIndexPage.objects.filter(pk=page_id).first()

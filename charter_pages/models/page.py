@@ -1,11 +1,12 @@
 """The charter page: the authority's participation charter as a readable, checkable moral contract."""
 
-from django.core.exceptions import FieldDoesNotExist, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count, Prefetch
+from django.db.models import Prefetch
 from django.http import HttpResponsePermanentRedirect
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
@@ -15,8 +16,9 @@ from wagtail.search import index
 
 from site_core import public_address
 from site_core.models import BasePage
-from site_core.site_data import public_pages
+from site_core.site_data import locales
 
+from .. import extensions
 from ..forms import CharterPageForm
 from ..glossary_links import GlossaryMarker
 from .glossary import GlossaryTerm
@@ -213,8 +215,6 @@ class CharterPage(RoutablePageMixin, BasePage):
 
     @cached_property
     def language_code(self):
-        from site_core.site_data import locales
-
         codes = {locale.pk: code for code, locale in locales().items()}
         return codes.get(self.locale_id) or self.locale.language_code
 
@@ -413,33 +413,18 @@ class CharterPage(RoutablePageMixin, BasePage):
         return sorted(editions, key=lambda edition: edition.date, reverse=True)
 
     def consultation_counts(self):
-        """{commitment pk: number of live, public consultations that applied it}, in one query (empty until the
-        consultations app declares the relation)."""
-        try:
-            relation = Commitment._meta.get_field("consultation_pages").field
-        except FieldDoesNotExist:
-            return {}
-        through = relation.remote_field.through
-        consultation, commitment = relation.m2m_field_name(), relation.m2m_reverse_field_name()
-        rows = (
-            through.objects.filter(
-                **{
-                    f"{commitment}__chapter__page": self,
-                    f"{consultation}__in": public_pages(Page.objects.live()).values("pk"),
-                }
-            )
-            .values(commitment)
-            .annotate(count=Count("pk"))
-        )
-        return {row[commitment]: row["count"] for row in rows}
+        """{commitment pk: number of live, public pages (consultations) that applied it}, from the apps that fill
+        the charter's COMMITMENT_USE_COUNTS hook."""
+        counts = {}
+        for count_uses in hooks.get_hooks(extensions.COMMITMENT_USE_COUNTS):
+            for pk, count in count_uses(self).items():
+                counts[pk] = counts.get(pk, 0) + count
+        return counts
 
     @staticmethod
     def consultations_applying(commitment):
-        """Live, public consultations that say they apply `commitment`, the newest first (one query).
-
-        The consultations app adds the relation (ConsultationPage.commitments, related_name
-        "consultation_pages"); until it exists the list is simply empty."""
-        related = getattr(commitment, "consultation_pages", None)
-        if related is None:
-            return []
-        return list(public_pages(related.live()).order_by("-first_published_at"))
+        """Live, public pages (consultations) that say they apply `commitment`, from the apps that fill the
+        charter's COMMITMENT_APPLIED_BY hook."""
+        return [
+            page for applied_by in hooks.get_hooks(extensions.COMMITMENT_APPLIED_BY) for page in applied_by(commitment)
+        ]

@@ -1,11 +1,9 @@
-"""The consultations app's models, one module per concern, re-exported here for Django and for imports."""
+"""The consultations app's core models, one module per concern, re-exported here for Django and for imports. The
+rooms' models (label, indicators, decidim) live in their own sub-packages, under the same app label."""
 
 from .consultation import ConsultationPage
-from .dashboard import DashboardPage
-from .decidim import ImplementationResult, ImportedProposal, OnlineParticipation
 from .draw import RandomDraw
 from .index import ConsultationIndexPage
-from .label import LabelAward, LabelLevel, LabelPage
 from .records import ConsultationEvent, ConsultationPhase
 from .report import ConsultationReportPage, ReportNextStep, ReportResponse
 from .taxonomy import ConsultationTag, Territory
@@ -17,13 +15,6 @@ __all__ = [
     "ConsultationPhase",
     "ConsultationReportPage",
     "ConsultationTag",
-    "DashboardPage",
-    "ImplementationResult",
-    "ImportedProposal",
-    "LabelAward",
-    "LabelLevel",
-    "LabelPage",
-    "OnlineParticipation",
     "RandomDraw",
     "ReportNextStep",
     "ReportResponse",

@@ -18,13 +18,15 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from charter_pages.models import Commitment
+from consultations import extensions
 from consultations import status as statuses
 from consultations.calendar import calendar_response
 from consultations.panels import PublicationChecklistPanel
 from site_core.blocks import BaseStreamBlock
 from site_core.models import BasePage
 
-from .decidim import participation_for
+from .draw import RandomDraw
 from .mixins import LocalisedRoutableMixin
 from .taxonomy import ConsultationTag
 
@@ -240,7 +242,7 @@ class ConsultationPage(LocalisedRoutableMixin, RoutablePageMixin, BasePage):
     def platform_link(self):
         """Where to take part online, named after the Decidim process when a 0.30 import recorded its title: the
         editor's address first (it may point at one component), else the process's. None when there is neither."""
-        participation = participation_for(self)
+        participation = extensions.first_answer(extensions.ONLINE_PARTICIPATION, self)
         url = self.decidim_url or (participation.process_url if participation else "")
         if not url:
             return None
@@ -310,8 +312,6 @@ class ConsultationPage(LocalisedRoutableMixin, RoutablePageMixin, BasePage):
     @cached_property
     def applied_commitments(self):
         """The commitments applied, in this page's language when the charter is translated, by number."""
-        from charter_pages.models import Commitment
-
         chosen = list(self.commitments.select_related("chapter__page"))
         if any(commitment.locale_id != self.locale_id for commitment in chosen):
             ids = [commitment.pk for commitment in localise_records(chosen, self.locale_id)]
@@ -320,8 +320,6 @@ class ConsultationPage(LocalisedRoutableMixin, RoutablePageMixin, BasePage):
 
     @cached_property
     def random_draw_records(self):
-        from .draw import RandomDraw
-
         if not self.pk:
             return []
         draws = RandomDraw.objects.filter(consultation__translation_key=self.translation_key)

@@ -12,11 +12,10 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
+from consultations import extensions
 from consultations.panels import EventFiguresPanel
 from site_core.blocks import DocumentLinkBlock
 from site_core.models import BasePage
-
-from .decidim import results_for
 
 RICH_FEATURES = ["bold", "italic", "link", "ul", "ol", "h3"]
 
@@ -130,7 +129,7 @@ class ConsultationReportPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         consultation = self.consultation
-        results = results_for(consultation) if consultation else []
+        results = extensions.all_answers(extensions.IMPLEMENTATION_RESULTS, consultation) if consultation else []
         responses = self.responses_with_results(results)
         context.update(
             consultation=consultation,

@@ -8,17 +8,11 @@ from django.utils.translation import get_language
 register = template.Library()
 
 
-@register.simple_tag(takes_context=True)
-def subpage_url(context, page, route_name, *args):
-    """The URL of one of a routable page's routes, e.g. `{% subpage_url page "event" event.pk %}` (what Wagtail's
-    routablepageurl does, without needing wagtail.contrib.routable_page among the installed apps)."""
-    base = page.get_url(context.get("request")) or ""
-    return file_route(base + page.reverse_subpage(route_name, args=args))
-
-
+@register.filter
 def file_route(url):
-    """Routes that serve a file (".ics", ".svg", ".png", ".csv") are linked without the trailing slash Wagtail's
-    routing adds."""
+    """A routable page's file route ("events.ics", "badge.svg", "figures.csv") without the trailing slash that
+    routablepageurl adds, as a file's address is written: `{% routablepageurl page "csv" as url %}{{ url|file_route }}`.
+    site_core/urls.py serves such addresses (Wagtail's own pattern only serves paths ending with a slash)."""
     return url[:-1] if url.endswith((".ics/", ".svg/", ".png/", ".csv/")) else url
 
 
@@ -47,12 +41,3 @@ def in_language(text, language):
     if language and language.split("-")[0] != current:
         return format_html('<span lang="{}">{}</span>', language, text)
     return format_html("{}", text)
-
-
-@register.inclusion_tag("consultations/includes/commitment_indicator.html")
-def commitment_indicator(commitment):
-    """A charter commitment's live indicator (its consultations and whether their reports came on time), in one
-    query: `{% commitment_indicator commitment %}` on the charter's commitment page."""
-    from consultations import indicators
-
-    return {"row": indicators.commitment_indicator(commitment)}

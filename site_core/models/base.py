@@ -73,6 +73,7 @@ class BasePage(Page):
     @cached_property
     def breadcrumb_ancestors(self):
         """The pages above this one, from the home page down (the tree root is never shown)."""
+        # Here, not at the top: site_core.site_data imports site_core.models (an import cycle).
         from site_core.site_data import remember
 
         def ancestors():
@@ -84,6 +85,7 @@ class BasePage(Page):
     @cached_property
     def live_translations(self):
         """This page in every language it is published in (itself included), for hreflang and the switcher."""
+        # Here, not at the top: site_core.site_data imports site_core.models (an import cycle).
         from site_core.site_data import public_pages, remember
 
         def translations():
@@ -96,6 +98,7 @@ class BasePage(Page):
         # paths, cached per content generation, answers the common case (no restriction above) without a query.
         from wagtail.models import PageViewRestriction
 
+        # Here, not at the top: site_core.site_data imports site_core.models (an import cycle).
         from site_core.site_data import aliases_exist, is_public
 
         if not aliases_exist() and is_public(self):
@@ -105,6 +108,7 @@ class BasePage(Page):
     def activate_own_language(self, request):
         """Render this page wholly in its own language. A tree with no translation for the requested language
         falls back to the default language's pages: never French content in a Dutch frame."""
+        # Here, not at the top: site_core.site_data imports site_core.models (an import cycle).
         from site_core.site_data import locales
 
         by_id = {locale.pk: code for code, locale in locales().items()}

@@ -92,6 +92,7 @@ class HomePage(BasePage):
     def highlight_cards(self):
         """The highlighted pages, fetched together (one query per page type) and skipping any not public; their
         listing images come in one more query with the renditions the cards use."""
+        # Here, not at the top: site_core.site_data imports site_core.models (an import cycle).
         from site_core.site_data import public_pages
 
         wanted = [block.value for block in self.highlights if block.value.get("page")]

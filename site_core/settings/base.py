@@ -14,14 +14,18 @@ INSTALLED_APPS = [
     "site_core",
     "charter_pages",
     "consultations",
+    # Rooms of the consultations app (their models keep the app label "consultations"); after it, as they build on it.
+    "consultations.label",
+    "consultations.indicators",
+    "consultations.decidim",
     "training",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales: both use the app label "wagtaillocales"
-    "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.routable_page",
     "wagtail.contrib.settings",
+    "wagtail.contrib.sitemaps",
     "wagtail.contrib.table_block",
-    "wagtail.contrib.typed_table_block",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -262,7 +266,7 @@ def trusted_proxy_count():
 
 PACTE_TRUSTED_PROXY_COUNT = trusted_proxy_count()
 
-# Bounds on a Decidim open-data .zip (consultations/decidim_import.py), checked before anything is written. An
+# Bounds on a Decidim open-data .zip (consultations/decidim/reading.py), checked before anything is written. An
 # export holds one CSV per component type (proposals, meetings, results, comments, budgets…), a few dozen at most;
 # its largest, the proposals of a metropolis, is a few megabytes. A small zip can expand to gigabytes: refused.
 PACTE_DECIDIM_MAX_ENTRIES = 50

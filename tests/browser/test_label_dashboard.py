@@ -4,7 +4,7 @@ unknown code, in English: translated and not yet translated), the badge image, a
 
 import pytest
 
-from consultations.models import LabelAward
+from consultations.label.models import LabelAward
 from tests.browser.conftest import assert_accessible
 
 pytestmark = pytest.mark.browser

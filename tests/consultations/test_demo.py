@@ -2,7 +2,8 @@
 (that seeding twice changes nothing is tested once, in tests/site_core/test_settings_and_commands.py)."""
 
 from consultations import status as statuses
-from consultations.models import ConsultationPage, ConsultationReportPage, ImplementationResult, RandomDraw
+from consultations.decidim.models import ImplementationResult
+from consultations.models import ConsultationPage, ConsultationReportPage, RandomDraw
 
 
 def test_demo_covers_every_status(demo_site, client):

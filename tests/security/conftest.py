@@ -13,18 +13,13 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
-from consultations.models import (
-    ConsultationEvent,
-    ConsultationIndexPage,
-    ConsultationPage,
-    DashboardPage,
-    Territory,
-)
+from consultations.indicators.models import DashboardPage
+from consultations.models import ConsultationEvent, ConsultationIndexPage, ConsultationPage, Territory
 from site_core.models import NavigationMenu, NavigationMenuItem, StandardPage
 from tests.charter_pages.conftest import build_charter
 from tests.conftest import make_home_page, make_locales
 from tests.consultations.conftest import IMPACT, make_consultation
-from tests.consultations.label_fixtures import make_label_page, make_level
+from tests.consultations.label.fixtures import make_label_page, make_level
 from tests.training.conftest import add_module, make_user
 from tests.utils import publish_child
 from training import progress

@@ -6,9 +6,11 @@ from django.http import HttpResponse
 from django.test import RequestFactory
 from wagtail.models import PageViewRestriction, Site
 
-from site_core.cache import AnonymousPageCacheMiddleware
+from consultations.label.models import LabelLevel
+from site_core.cache import AnonymousPageCacheMiddleware, read_generation
 from site_core.models import NavigationMenu, NavigationMenuItem, SiteSettings, StandardPage
 from tests.utils import publish_child, visible_text
+from training.models import StaffProfile
 
 
 @pytest.fixture(autouse=True)
@@ -196,3 +198,16 @@ def test_a_cached_search_follows_publication(client, home_page, about):
     again = client.get("/fr/recherche/", {"q": "propos"})
     assert again["X-Cache"] == "miss"
     assert "2 résultats pour « propos »" in visible_text(again)
+
+
+def test_each_domain_app_says_whether_its_records_purge_the_cache(home_page, django_user_model):
+    """The charter and the consultations (rooms included: same app label) register in their AppConfig.ready that
+    their records appear on public pages; training is private and does not, so a staff member's profile never
+    purges what visitors are served."""
+    before = read_generation()
+    LabelLevel.objects.create(
+        name="Co-construit", slug="co-construit", rank=1, summary="S.", criteria="C.", locale=home_page.locale
+    )
+    assert read_generation() == before + 1
+    StaffProfile.objects.create(user=django_user_model.objects.create_user("agent"), service="Voirie")
+    assert read_generation() == before + 1

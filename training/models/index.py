@@ -75,6 +75,7 @@ class TrainingIndexPage(StaffOnlyMixin, RoutablePageMixin, BasePage):
 
     @path("attestation/<int:module_id>/", name="attestation")
     def attestation(self, request, module_id):
+        # Here, not at the top: training.progress imports training.models (an import cycle).
         from training.progress import ensure_attestation
 
         module = self.modules().filter(pk=module_id).first()

@@ -3,6 +3,7 @@
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.http import HttpResponseRedirect
+from django.template.response import TemplateResponse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
@@ -78,6 +79,7 @@ class TrainingLessonPage(StaffOnlyMixin, BasePage):
 
     @cached_property
     def module(self):
+        # Here, not at the top: training.models.module imports this module (an import cycle).
         from .module import TrainingModulePage
 
         return TrainingModulePage.objects.parent_of(self).first() if self.pk else None
@@ -102,6 +104,7 @@ class TrainingLessonPage(StaffOnlyMixin, BasePage):
         return questions
 
     def serve_staff(self, request, *args, **kwargs):
+        # Here, not at the top: training.progress imports training.models (an import cycle).
         from training import progress
 
         if request.method == "POST":
@@ -116,8 +119,6 @@ class TrainingLessonPage(StaffOnlyMixin, BasePage):
         return super().serve_staff(request, *args, **kwargs)
 
     def render_with_result(self, request, result):
-        from django.template.response import TemplateResponse
-
         context = self.get_context(request)
         selected = {question.block_id: question.selected for question in result.questions}
         context["quiz_result"] = result

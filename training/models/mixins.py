@@ -71,6 +71,7 @@ def module_progress(modules, user):
     under_a_module = Q()
     for module in modules:
         under_a_module |= Q(path__startswith=module.path, depth=module.depth + 1)
+    # Here, not at the top: training.models.lesson imports this module (an import cycle).
     from .lesson import TrainingLessonPage
 
     lessons = (

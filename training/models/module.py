@@ -147,6 +147,7 @@ class TrainingModulePage(StaffOnlyMixin, BasePage):
 
     @cached_property
     def index_page(self):
+        # Here, not at the top: training.models.index imports this module (an import cycle).
         from .index import TrainingIndexPage
 
         return TrainingIndexPage.objects.ancestor_of(self).first()

@@ -1,0 +1,7 @@
+"""Extension points of the charter, filled by other apps with Wagtail hooks: the charter shows who applies its
+commitments without knowing those apps (they build on the charter, never the other way round)."""
+
+# fn(charter_page) -> {commitment pk: how many live, public pages apply it}, in a bounded number of queries.
+COMMITMENT_USE_COUNTS = "charter_commitment_use_counts"
+# fn(commitment) -> the live, public pages that apply it, the newest first.
+COMMITMENT_APPLIED_BY = "charter_commitment_applied_by"

@@ -1,0 +1,24 @@
+"""Extension points of the consultations core, filled by its rooms with Wagtail hooks (in their wagtail_hooks
+modules): the core shows a room's data through them without importing the room (the rooms build on the core)."""
+
+from wagtail import hooks
+
+# fn(consultation) -> its online participation record (process_url, process_title, process_title_language) or None.
+ONLINE_PARTICIPATION = "consultation_online_participation"
+# fn(consultation) -> the results of its implementation, each with `.proposals` (each with `.report_subject`).
+IMPLEMENTATION_RESULTS = "consultation_implementation_results"
+# fn() -> the viewsets a room adds to the "Consultations" admin menu (consultations/wagtail_hooks.py), in order.
+ADMIN_MENU_ITEMS = "consultations_admin_menu_items"
+
+
+def first_answer(hook_name, *args):
+    """The first non-empty answer of the functions registered for `hook_name`, or None."""
+    for answer in (function(*args) for function in hooks.get_hooks(hook_name)):
+        if answer:
+            return answer
+    return None
+
+
+def all_answers(hook_name, *args):
+    """Every item the functions registered for `hook_name` answer, in hook order."""
+    return [item for function in hooks.get_hooks(hook_name) for item in function(*args)]

@@ -1,0 +1,271 @@
+"""DashboardPage: the indicators of the participation policy, computed from the records, with server-drawn SVG
+charts, the same figures in tables, GET filters and a CSV download of the figures shown."""
+
+import csv
+from urllib.parse import urlencode
+
+from django.db import models
+from django.http import HttpResponse
+from django.utils import timezone
+from django.utils.formats import number_format
+from django.utils.functional import cached_property
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, re_path
+from wagtail.models import Locale, Page
+from wagtail.search import index
+
+from charter_pages.models import Commitment
+from consultations.filters import ConsultationFilters
+from consultations.indicators import aggregation, charts, definitions, loading
+from consultations.models import ConsultationPage, Territory
+from consultations.models.mixins import LocalisedRoutableMixin
+from site_core.models import BasePage
+from site_core.site_data import remember
+
+CONSULTATIONS_PER_PAGE = 25
+
+
+def display(indicator, value):
+    """An indicator's value as a reader writes it in the active language ("42,9 %", "1 180", "97 days")."""
+    if value is None:
+        return "–"
+    if indicator.kind == definitions.SHARE:
+        return f"{number_format(value, decimal_pos=1)} %"
+    if indicator.kind == definitions.DAYS:
+        return gettext("%(days)s days") % {"days": number_format(value, decimal_pos=0, force_grouping=True)}
+    return number_format(value, force_grouping=True)
+
+
+def raw(value):
+    """An indicator's value in the CSV: plain digits with a dot, empty when unknown."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return str(value)
+
+
+class DashboardPage(LocalisedRoutableMixin, RoutablePageMixin, BasePage):
+    """Routes: "" (`?year=&theme=&territory=&status=`) and "figures.csv" (route "csv", the same filters)."""
+
+    introduction = models.TextField(
+        _("introduction"),
+        help_text=_("What the dashboard shows and where the figures come from, in two or three sentences."),
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("introduction")]
+    search_fields = [*BasePage.search_fields, index.SearchField("introduction")]
+
+    parent_page_types = ["site_core.HomePage", "site_core.StandardPage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    class Meta:
+        app_label = "consultations"  # a room of the consultations app: same tables, no migration
+        verbose_name = _("indicators dashboard")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        filters, dashboard = self.filtered_dashboard(request)
+        summary = dashboard.summary
+        # The per-consultation table is paged (thousands of rows would weigh megabytes); the CSV holds them all.
+        consultations_page = filters.page_of(dashboard.newest_first, CONSULTATIONS_PER_PAGE)
+        statuses = aggregation.status_counts(dashboard.records)
+        by_year = dashboard.breakdown("year")
+        shares = [indicator for indicator in definitions.INDICATORS if indicator.kind == definitions.SHARE]
+        context.update(
+            filters=filters,
+            theme_options=sorted(self.all_themes.values(), key=lambda tag: tag.name.lower()),
+            territory_options=sorted(self.all_territories.values(), key=lambda tag: tag.name.lower()),
+            year_options=self.years,
+            cards=[
+                {"indicator": card["indicator"], "display": display(card["indicator"], card["value"])}
+                for card in dashboard.indicator_cards()
+            ],
+            columns=definitions.INDICATORS,
+            tables=self.tables(dashboard, dashboard.consultation_rows(consultations_page.object_list)),
+            consultations_page=consultations_page,
+            status_rows=statuses,
+            status_chart=charts.bar_chart(
+                "chart-status",
+                gettext("Consultations by status"),
+                gettext("Number of consultations in each status; the figures are in the table below."),
+                [{"label": str(row["label"]), "value": row["count"], "display": str(row["count"])} for row in statuses],
+            ),
+            participation_chart=charts.bar_chart(
+                "chart-participation",
+                gettext("Participants by year, online and in person"),
+                gettext("For each year of launch, participants online then in person; figures in the table below."),
+                [
+                    {
+                        "label": f"{row['label']} – {label}",
+                        "value": row["values"][key],
+                        "display": display(definitions.INDICATORS_BY_KEY[key], row["values"][key]),
+                    }
+                    for row in by_year
+                    for key, label in (
+                        ("participants_online", gettext("online")),
+                        ("participants_in_person", gettext("in person")),
+                    )
+                ],
+            ),
+            share_chart=charts.bar_chart(
+                "chart-shares",
+                gettext("The shares that show whether promises are kept"),
+                gettext("Each share is a percentage from 0 to 100; the figures are in the table below."),
+                [
+                    {
+                        "label": str(indicator.label),
+                        "value": summary[indicator.key],
+                        "display": display(indicator, summary[indicator.key]),
+                    }
+                    for indicator in shares
+                ],
+                maximum=100,
+            ),
+            share_rows=[
+                {"indicator": indicator, "display": display(indicator, summary[indicator.key])} for indicator in shares
+            ],
+            participation_rows=[
+                {
+                    "label": row["label"],
+                    "online": display(
+                        definitions.INDICATORS_BY_KEY["participants_online"], row["values"]["participants_online"]
+                    ),
+                    "in_person": display(
+                        definitions.INDICATORS_BY_KEY["participants_in_person"], row["values"]["participants_in_person"]
+                    ),
+                }
+                for row in by_year
+            ],
+            commitment_rows=dashboard.commitments_table(),
+            csv_query=urlencode([(key, value) for key, value in request.GET.items() if key != "page"]),
+        )
+        return context
+
+    # Data ------------------------------------------------------------------------------------------------------
+
+    @cached_property
+    def records(self):
+        """Every consultation once, whatever its translations (see loading.load_records), with titles in this
+        page's language where translated: computed once per content change and day (a few hundred milliseconds at
+        2,000 consultations), and at most every ten minutes, so that "events held" follows the clock."""
+
+        def build():
+            records = loading.load_records()
+            self._localise([record for record in records if record.page_fields["locale_id"] != self.locale_id])
+            return records
+
+        return remember(
+            f"dashboard-records:{self.pk}",
+            build,
+            seconds=definitions.CLOCK_SECONDS,
+            variant=timezone.localdate().isoformat(),
+            in_process=True,
+        )
+
+    def _localise(self, records):
+        """Titles, links and territory names in this page's language where translations exist (two queries)."""
+        if not records:
+            return
+
+        translations = {
+            fields["translation_key"]: fields
+            for fields in ConsultationPage.objects.live()
+            .filter(
+                locale_id=self.locale_id,
+                translation_key__in=[record.page_fields["translation_key"] for record in records],
+            )
+            .values(*loading.PAGE_FIELDS)
+        }
+        slugs = {tag.slug for record in records for tag in record.territory_list}
+        names = dict(Territory.objects.filter(locale_id=self.locale_id, slug__in=slugs).values_list("slug", "name"))
+        for record in records:
+            translation = translations.get(record.page_fields["translation_key"])
+            if translation:
+                record.show_in(translation)
+            for tag in record.territory_list:
+                tag.name = names.get(tag.slug, tag.name)
+
+    @cached_property
+    def all_themes(self):
+        return {tag.slug: tag for record in self.records for tag in record.theme_tags}
+
+    @cached_property
+    def all_territories(self):
+        return {tag.slug: tag for record in self.records for tag in record.territory_list}
+
+    @cached_property
+    def years(self):
+        return sorted({record.year for record in self.records if record.year}, reverse=True)
+
+    @cached_property
+    def commitments(self):
+        def query(locale_id):
+            return list(
+                Commitment.objects.filter(locale_id=locale_id, chapter__page__live=True)
+                .select_related("chapter__page")
+                .order_by("number")
+            )
+
+        found = query(self.locale_id)
+        if not found and self.locale_id != Locale.get_default().pk:
+            found = query(Locale.get_default().pk)
+        return found
+
+    def filtered_dashboard(self, request):
+        filters = ConsultationFilters(request.GET, self.all_themes, self.all_territories, self.years)
+        return filters, aggregation.Dashboard(filters.apply(self.records), self.commitments)
+
+    def tables(self, dashboard, consultation_rows, formatted=True):
+        """The tables shown (and exported): all, then by year, by theme, by territory and per consultation (the
+        rows given: one page of them on the dashboard, all of them in the CSV)."""
+        sections = [
+            (
+                "all",
+                gettext("All the selected consultations"),
+                [{"label": gettext("All"), "values": dashboard.summary}],
+            ),
+            ("year", gettext("By year of launch"), dashboard.breakdown("year")),
+            ("theme", gettext("By theme"), dashboard.breakdown("theme")),
+            ("territory", gettext("By territory"), dashboard.breakdown("territory")),
+            ("consultation", gettext("Per consultation"), consultation_rows),
+        ]
+        tables = []
+        for scope, caption, rows in sections:
+            tables.append(
+                {
+                    "scope": scope,
+                    "caption": caption,
+                    "rows": [
+                        {
+                            "label": row["label"],
+                            "url": row["record"].page.url if formatted and "record" in row else "",
+                            "cells": [
+                                display(indicator, row["values"][indicator.key]) for indicator in definitions.INDICATORS
+                            ]
+                            if formatted
+                            else [],
+                            "raw": [raw(row["values"][indicator.key]) for indicator in definitions.INDICATORS],
+                        }
+                        for row in rows
+                    ],
+                }
+            )
+        return tables
+
+    @re_path(r"^figures\.csv/$", name="csv")
+    def csv_view(self, request):
+        _filters, dashboard = self.filtered_dashboard(request)
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = 'attachment; filename="indicateurs.csv"'
+        writer = csv.writer(response, lineterminator="\n")
+        writer.writerow(
+            [gettext("Scope"), gettext("Group")] + [str(indicator.label) for indicator in definitions.INDICATORS]
+        )
+        for table in self.tables(dashboard, dashboard.consultation_rows(), formatted=False):
+            for row in table["rows"]:
+                writer.writerow([table["scope"], row["label"], *row["raw"]])
+        return response

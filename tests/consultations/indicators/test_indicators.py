@@ -1,0 +1,343 @@
+"""The indicators, recomputed by hand from small fixtures; the dashboard page, its charts, filters and CSV."""
+
+import csv
+import datetime
+import io
+import re
+import xml.etree.ElementTree as ET
+import zoneinfo
+
+import pytest
+import time_machine
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import Locale
+
+from charter_pages.models import Commitment
+from consultations.indicators import aggregation, loading
+from consultations.indicators.models import DashboardPage
+from consultations.label.models import LabelAward
+from consultations.models import ConsultationEvent
+from tests.charter_pages.conftest import build_charter
+from tests.consultations.conftest import at, make_consultation, make_report
+from tests.consultations.label.fixtures import make_award, make_level
+from tests.utils import publish_child, visible_text
+
+NOW = datetime.datetime(2026, 11, 26, 12, 0, tzinfo=zoneinfo.ZoneInfo("Europe/Paris"))
+d = datetime.date
+
+
+def held(title, fmt, day, **fields):
+    values = {"title": title, "format": fmt, "start": at(*day), "end": at(*day, hour=20)}
+    if fmt != ConsultationEvent.IN_PERSON:
+        values["online_url"] = "https://visio.example.org/"
+    if fmt != ConsultationEvent.ONLINE:
+        values["address"] = "1 place de la Mairie"
+    values.update(fields)
+    return values
+
+
+def publish_report_on(consultation, day, responses, **figures):
+    report = make_report(consultation, responses=responses, **figures)
+    published = datetime.datetime.combine(day, datetime.time(10), tzinfo=zoneinfo.ZoneInfo("Europe/Paris"))
+    type(report).objects.filter(pk=report.pk).update(first_published_at=published)
+    return report
+
+
+@pytest.fixture
+def world(index_page, home_page, locales):
+    """Three consultations with hand-checkable figures (see each test for the arithmetic)."""
+    with time_machine.travel(NOW, tick=False):
+        charter = build_charter(home_page, commitments_per_chapter=(4,))
+        c1, c2, c3, c4 = Commitment.objects.filter(chapter__page=charter).order_by("number")
+        a = make_consultation(
+            index_page,
+            "a-velo",
+            phases=[(d(2025, 3, 1), d(2025, 4, 30))],
+            answer_due_date=d(2025, 9, 30),
+            events=[
+                held("A1", ConsultationEvent.IN_PERSON, (2025, 3, 10)),
+                held("A2", ConsultationEvent.IN_PERSON, (2025, 3, 20)),
+                held("A3", ConsultationEvent.ONLINE, (2025, 4, 2)),
+            ],
+        )
+        b = make_consultation(
+            index_page,
+            "b-marche",
+            phases=[(d(2025, 5, 1), d(2025, 6, 30))],
+            answer_due_date=d(2025, 10, 31),
+            events=[held("B1", ConsultationEvent.HYBRID, (2025, 5, 15))],
+        )
+        c = make_consultation(
+            index_page,
+            "c-ecoles",
+            phases=[(d(2026, 10, 1), d(2027, 1, 31))],
+            answer_due_date=d(2027, 3, 31),
+            events=[
+                held("C1", ConsultationEvent.IN_PERSON, (2026, 10, 8), attendees=30, contributions_count=12),
+                held("C2", ConsultationEvent.IN_PERSON, (2026, 12, 10)),
+            ],
+        )
+        a.themes.add("mobilité")
+        b.themes.add("marche")
+        c.themes.add("mobilité")
+        a.commitments.set([c1, c3])
+        b.commitments.set([c1, c2])
+        c.commitments.set([c2])
+        for page in (a, b, c):
+            page.save_revision().publish()
+        publish_report_on(
+            a,
+            d(2025, 9, 15),
+            [
+                {"proposal": "P1", "decision": "kept"},
+                {"proposal": "P2", "decision": "adapted", "reason": "r"},
+                {"proposal": "P3", "decision": "not_kept", "reason": "r"},
+                {"proposal": "P4", "decision": "out_of_scope", "reason": "r"},
+            ],
+            participants_online=100,
+            participants_in_person=40,
+            contributions_online=200,
+            contributions_in_person=50,
+        )
+        publish_report_on(
+            b,
+            d(2025, 12, 1),
+            [{"proposal": "Q1", "decision": "kept"}],
+            participants_online=60,
+            participants_in_person=20,
+            contributions_online=80,
+            contributions_in_person=20,
+        )
+        level = make_level(locales)
+        make_award(a, level)
+        make_award(
+            b,
+            level,
+            status=LabelAward.WITHDRAWN,
+            withdrawn_on=d(2026, 1, 5),
+            withdrawal_reason="Retiré.",
+        )
+        dashboard = publish_child(
+            home_page, DashboardPage(title="Tableau de bord", slug="tableau-de-bord", introduction="Les chiffres.")
+        )
+    return {"a": a, "b": b, "c": c, "commitments": (c1, c2, c3, c4), "dashboard": dashboard}
+
+
+def records():
+    return loading.load_records(Locale.objects.get(language_code="fr"))
+
+
+def test_each_indicator_recomputed_by_hand(world):
+    with time_machine.travel(NOW, tick=False):
+        summary = aggregation.summarise(records())
+    assert summary["consultations"] == 3
+    assert summary["participants_online"] == 100 + 60  # reports of A and B; C has no report (and no online count)
+    assert summary["participants_in_person"] == 40 + 20 + 30  # reports of A, B; C's event attendance
+    assert summary["contributions"] == (200 + 50) + (80 + 20) + 12  # = 362
+    assert summary["answered_share"] == round(100 * 350 / 362, 1) == 96.7  # A and B have their report out
+    assert summary["influence_share"] == round(100 * (2 + 1) / (4 + 1), 1) == 60.0  # kept or adapted rows
+    assert summary["in_person_share"] == 80.0  # held: A1, A2 (in person), A3 (online), B1 (hybrid), C1: 4 of 5
+    assert summary["on_time_share"] == 50.0  # A on time, B late, C not due yet
+    # Launch to report: A 2025-03-01 -> 2025-09-15 = 198 days; B 2025-05-01 -> 2025-12-01 = 214 days.
+    assert summary["median_delay"] == (198 + 214) / 2 == 206
+    assert summary["labels"] == 1  # B's label is withdrawn
+
+
+def test_status_counts_and_groups(world):
+    with time_machine.travel(NOW, tick=False):
+        rows = records()
+        counts = {row["code"]: row["count"] for row in aggregation.status_counts(rows)}
+        by_year = {label: aggregation.summarise(members) for label, members in aggregation.group_by(rows, "year")}
+        by_theme = {label: aggregation.summarise(members) for label, members in aggregation.group_by(rows, "theme")}
+    assert counts == {"upcoming": 0, "open": 1, "analysis": 0, "report": 2, "overdue": 0}
+    assert list(by_year) == ["2026", "2025"]
+    assert by_year["2025"]["contributions"] == 350 and by_year["2026"]["contributions"] == 12
+    assert by_theme["mobilité"]["consultations"] == 2 and by_theme["marche"]["consultations"] == 1
+
+
+def test_charter_commitments_kept_or_not(world):
+    c1, c2, c3, c4 = world["commitments"]
+    with time_machine.travel(NOW, tick=False):
+        rows = {row["commitment"].number: row for row in aggregation.commitment_rows(records(), [c1, c2, c3, c4])}
+    assert (rows[1]["on_time"], rows[1]["late"], rows[1]["pending"], rows[1]["verdict"]) == (1, 1, 0, "broken")
+    assert (rows[2]["on_time"], rows[2]["late"], rows[2]["pending"], rows[2]["verdict"]) == (0, 1, 1, "broken")
+    assert (rows[3]["on_time"], rows[3]["verdict"]) == (1, "kept")
+    assert (len(rows[4]["consultations"]), rows[4]["verdict"]) == (0, "unknown")
+
+
+def test_dashboard_page_shows_indicators_with_definitions_charts_and_tables(client, world):
+    with time_machine.travel(NOW, tick=False):
+        response = client.get("/fr/tableau-de-bord/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    text = visible_text(response)
+    assert "Influence" in text and "60,0 %" in text
+    assert "Part des réponses des bilans publiés qui retiennent ou adaptent" in text
+    assert "206 jours" in text
+    assert "Engagement numéro 1" in text and "Non tenu" in text and "Tenu" in text
+    charts = re.findall(r"<svg class=\"dashboard-chart\".*?</svg>", html, flags=re.S)
+    assert len(charts) == 3
+    for chart in charts:
+        root = ET.fromstring(chart)  # noqa: S314 (our own output)
+        assert root.get("role") == "img"
+        assert root.find("{http://www.w3.org/2000/svg}title").text
+        assert root.find("{http://www.w3.org/2000/svg}desc").text
+        assert "style=" not in chart
+    # Each chart is followed by a table with the same figures.
+    assert html.count("<table") == 3 + 5 + 1
+    assert "<script" not in html.split("<main", 1)[1]
+
+
+def test_dashboard_filters_and_bad_values(client, world):
+    with time_machine.travel(NOW, tick=False):
+        text = visible_text(client.get("/fr/tableau-de-bord/?year=2026"))
+        assert "C ecoles" in text and "A velo" not in text
+        text = visible_text(client.get("/fr/tableau-de-bord/?theme=marche"))
+        assert "B marche" in text and "A velo" not in text
+        response = client.get("/fr/tableau-de-bord/?year=1812&territory=atlantide")
+    assert response.status_code == 200
+    text = visible_text(response)
+    assert "filtre ignoré" in text and "A velo" in text
+
+
+def test_csv_matches_the_page(client, world):
+    with time_machine.travel(NOW, tick=False):
+        page = client.get("/fr/tableau-de-bord/?year=2025").content.decode()
+        response = client.get("/fr/tableau-de-bord/figures.csv?year=2025")
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    rows = list(csv.reader(io.StringIO(response.content.decode())))
+    header, body = rows[0], rows[1:]
+    assert header[:3] == ["Périmètre", "Groupe", "Concertations"]
+    all_row = next(row for row in body if row[0] == "all")
+    assert all_row[2:] == ["2", "160", "60", "350", "100", "60", "75", "50", "206", "1"]
+    scopes = [row[0] for row in body]
+    assert scopes.count("consultation") == 2
+    # Every CSV row is a row of the page's tables, with the same figures once formatted.
+    page_rows = re.findall(r"<tr><th scope=\"row\">(.*?)</th>((?:<td>.*?</td>)+)</tr>", page)
+    page_table = {re.sub(r"<[^>]+>", "", label): re.findall(r"<td>(.*?)</td>", cells) for label, cells in page_rows}
+    for row in body:
+        cells = page_table[row[1]]
+        assert len(cells) == len(row) - 2
+        for raw, shown in zip(row[2:], cells, strict=True):
+            digits = re.sub(r"[^\d,]", "", shown).replace(",", ".")
+            assert (raw == "" and shown == "–") or float(raw) == float(digits)
+
+
+def count_queries(client, url):
+    with CaptureQueriesContext(connection) as context:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(context.captured_queries)
+
+
+def test_dashboard_queries_do_not_grow_with_consultations(client, world, index_page):
+    with time_machine.travel(NOW, tick=False):
+        client.get("/fr/tableau-de-bord/")
+        with_3 = count_queries(client, "/fr/tableau-de-bord/")
+        for number in range(6):
+            page = make_consultation(index_page, f"n-{number}", phases=[(d(2026, 1, 1), d(2026, 2, 1))])
+            page.themes.add("mobilité")
+            page.save_revision().publish()
+        client.get("/fr/tableau-de-bord/")
+        with_9 = count_queries(client, "/fr/tableau-de-bord/")
+    print(f"Dashboard queries: {with_3} with 3 consultations, {with_9} with 9")
+    assert with_3 == with_9 <= 15
+
+
+def test_charter_commitment_page_shows_its_live_indicator(client, world):
+    with time_machine.travel(NOW, tick=False):
+        text = visible_text(client.get("/fr/charte/engagements/1/"))
+        assert "Cet engagement est-il tenu ? Non tenu" in text
+        assert "2 concertations l'ont appliqué" in text
+        assert "1 bilan publié à la date promise" in text
+        assert "1 bilan en retard ou manquant" in text
+        text = visible_text(client.get("/fr/charte/engagements/3/"))
+        assert "Cet engagement est-il tenu ? Tenu" in text
+        # A new late consultation applying commitment 3 changes the verdict at once (the cache follows publication).
+        late = make_consultation(
+            world["a"].get_parent(), "d-retard", phases=[(d(2025, 1, 1), d(2025, 2, 1))], answer_due_date=d(2025, 6, 1)
+        )
+        late.commitments.set([world["commitments"][2]])
+        late.save_revision().publish()
+        text = visible_text(client.get("/fr/charte/engagements/3/"))
+    assert "Cet engagement est-il tenu ? Non tenu" in text
+
+
+def consultation_table_rows(html):
+    table = html.split('data-scope="consultation"')[1].split("</table>")[0]
+    return re.findall(r'<th scope="row"><a href="[^"]+">(.*?)</a></th>', table)
+
+
+def test_per_consultation_table_is_paged_and_the_csv_holds_every_consultation(client, world, monkeypatch):
+    monkeypatch.setattr("consultations.indicators.models.CONSULTATIONS_PER_PAGE", 2)
+    with time_machine.travel(NOW, tick=False):
+        first = client.get("/fr/tableau-de-bord/?theme=mobilit%C3%A9").content.decode()
+        second = client.get("/fr/tableau-de-bord/?theme=mobilit%C3%A9&page=2").content.decode()
+        everything = client.get("/fr/tableau-de-bord/?page=2").content.decode()
+        wrong = client.get("/fr/tableau-de-bord/?page=deux")
+        csv_rows = list(csv.reader(io.StringIO(client.get("/fr/tableau-de-bord/figures.csv").content.decode())))
+    # Newest first: C (2026) then A (2025) under "mobilité"; the filter is kept from page to page.
+    assert consultation_table_rows(first) == ["C ecoles", "A velo"]
+    assert consultation_table_rows(second) == ["C ecoles", "A velo"]  # only one page: the nearest is shown
+    assert consultation_table_rows(everything) == ["A velo"]
+    assert "Page 2 sur 2" in visible_text_of(everything)
+    assert 'href="?page=1"' in everything and "theme=" not in everything.split('aria-label="Pages de résultats"')[1]
+    assert "Le téléchargement CSV contient les chiffres des 3 concertations sélectionnées." in visible_text_of(
+        everything
+    )
+    # The CSV link never carries the page number: it exports the whole selection.
+    assert 'figures.csv" download' in everything and "figures.csv?page" not in everything
+    assert [row[1] for row in csv_rows if row[0] == "consultation"] == ["C ecoles", "B marche", "A velo"]
+    assert wrong.status_code == 200
+    assert "« deux » n'est pas une page de ces résultats" in visible_text(wrong)
+
+
+def visible_text_of(html):
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
+
+
+def test_a_commitment_applied_many_times_lists_the_newest_five(client, world, index_page):
+    c4 = world["commitments"][3]
+    with time_machine.travel(NOW, tick=False):
+        for number in range(7):
+            page = make_consultation(index_page, f"n-{number}", phases=[(d(2026, 1, 1 + number), d(2026, 3, 1))])
+            page.commitments.set([c4])
+            page.save_revision().publish()
+        html = client.get("/fr/tableau-de-bord/").content.decode()
+    row = next(row for row in html.split("<tr>") if "engagements/4/" in row)
+    cell = row.split("</th>")[1].split("</td>")[0]
+    assert re.findall(r">(N \d)</a>", cell) == ["N 6", "N 5", "N 4", "N 3", "N 2"]
+    assert "et 2 autres" in cell
+
+
+def test_the_dashboard_follows_a_publication_at_once(client, world, index_page):
+    """Its figures are computed once per content change (site_data.remember): never stale."""
+
+    def consultations_card(html):
+        return re.search(r"Concertations</p>\s*<p class=\"dashboard-indicator__value\">(\d+)</p>", html).group(1)
+
+    with time_machine.travel(NOW, tick=False):
+        assert consultations_card(client.get("/fr/tableau-de-bord/").content.decode()) == "3"
+        page = make_consultation(index_page, "d-nouvelle", phases=[(d(2026, 11, 1), d(2026, 12, 1))])
+        assert consultations_card(client.get("/fr/tableau-de-bord/").content.decode()) == "4"
+        page.unpublish()
+        assert consultations_card(client.get("/fr/tableau-de-bord/").content.decode()) == "3"
+
+
+def test_each_consultation_counts_once_in_its_primary_or_first_language(
+    client, world, index_page, home_page_en, locales, translate_page
+):
+    """A translated consultation counts once (in French); one published in English only counts too."""
+    with time_machine.travel(NOW, tick=False):
+        english_index = translate_page(index_page, locales["en"], title="Consultations", slug="consultations")
+        translate_page(world["a"], locales["en"], title="Cycling plan")
+        make_consultation(english_index, "english-only", phases=[(d(2026, 11, 1), d(2026, 12, 20))])
+        translate_page(world["dashboard"], locales["en"], title="Dashboard", slug="dashboard")
+        counted = records()
+        french = visible_text(client.get("/fr/tableau-de-bord/"))
+        english = visible_text(client.get("/en/dashboard/"))
+    assert sorted(record.title for record in counted) == ["A velo", "B marche", "C ecoles", "English only"]
+    assert "Concertations 4 " in french and "Consultations 4 " in english
+    assert "Cycling plan" in english and "A velo" not in english  # the translation's title where there is one
+    assert "English only" in french
