@@ -26,10 +26,14 @@ endif
 
 .PHONY: run dev test install messages lint check pytest bench backup restore audit
 
-$(VENV)/.installed: pyproject.toml
+# What serving needs, then what testing adds: `make run` on a fresh clone installs only the first.
+$(VENV)/.installed-run: pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(VENV)/bin/pip install --quiet --upgrade pip
-	$(VENV)/bin/pip install --quiet -e '.[test]'
+	$(VENV)/bin/pip install --quiet --disable-pip-version-check -e .
+	@touch $@
+
+$(VENV)/.installed: $(VENV)/.installed-run
+	$(VENV)/bin/pip install --quiet --disable-pip-version-check -e '.[test]'
 	@touch $@
 
 install: $(VENV)/.installed
@@ -39,32 +43,32 @@ node_modules/.installed: package.json package-lock.json
 	@touch $@
 
 # Compiled translations are build products: made from the .po files, never committed.
-$(VENV)/.messages: $(VENV)/.installed $(PO_FILES)
+$(VENV)/.messages: $(VENV)/.installed-run $(PO_FILES)
 	$(PY) manage.py compile_translations
 	@touch $@
 
 messages: $(VENV)/.messages
 
 # Fingerprinted, compressed copies of the static files; collected again only when a source or a package changed.
-$(STATIC_MANIFEST): $(VENV)/.installed $(STATIC_SOURCES)
+$(STATIC_MANIFEST): $(VENV)/.installed-run $(STATIC_SOURCES)
 	$(LOCAL) $(PY) manage.py collectstatic --noinput -v0
 	@touch $@
 
 DEMO_ACCOUNTS := (editor: admin / pacte-admin-demo, staff: agent / pacte-agent-demo)
 
-$(DEMO_STAMP): $(VENV)/.installed $(VENV)/.messages $(DEMO_SOURCES)
+$(DEMO_STAMP): $(VENV)/.installed-run $(VENV)/.messages $(DEMO_SOURCES)
 	@rm -f $(VENV)/.demo-seeded-*
 	$(LOCAL) $(PY) manage.py migrate --noinput -v0
 	$(LOCAL) $(PY) manage.py seed_demo
 	@touch $@
 
-run: $(VENV)/.installed $(VENV)/.messages $(STATIC_MANIFEST) $(DEMO_STAMP)
+run: $(VENV)/.installed-run $(VENV)/.messages $(STATIC_MANIFEST) $(DEMO_STAMP)
 	@echo "Serving http://127.0.0.1:$(PORT)/  $(DEMO_ACCOUNTS)"
 	$(LOCAL) $(VENV)/bin/gunicorn site_core.wsgi --bind 127.0.0.1:$(PORT) --workers 2 --no-control-socket \
 		--access-logfile -
 
 # Development aid, not a set-up command: Django's server, reloading on every change, with debug pages.
-dev: $(VENV)/.installed $(VENV)/.messages
+dev: $(VENV)/.installed-run $(VENV)/.messages
 	PORT=$(PORT) $(PY) manage.py migrate --noinput -v0
 	PORT=$(PORT) $(PY) manage.py seed_demo
 	@echo "Serving http://127.0.0.1:$(PORT)/ with debug pages  $(DEMO_ACCOUNTS)"
