@@ -5,6 +5,7 @@ from django.utils.functional import cached_property
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
+from site_core import public_address
 from site_core.site_data import public_pages
 
 PAGE_FIELDS = ("id", "url_path", "translation_key", "last_published_at", "locale__language_code", "depth", "path")
@@ -31,14 +32,15 @@ class PagesSitemap(Sitemap):
         return by_key
 
     def _urls(self, page, protocol, domain):
-        """Wagtail's entries (location, lastmod), with the alternates Django's sitemap template writes."""
+        """Wagtail's entries (location, lastmod), with the alternates Django's sitemap template writes; addresses
+        from the site's one public address, never from the request's host."""
         urls = [
             {
                 "item": item,
-                "location": item.get_full_url(self.request),
+                "location": public_address.page_url(item),
                 "lastmod": item.last_published_at,
                 "alternates": [
-                    {"lang_code": other.locale.language_code, "location": other.get_full_url(self.request)}
+                    {"lang_code": other.locale.language_code, "location": public_address.page_url(other)}
                     for other in self.translations[item.translation_key]
                 ],
             }
