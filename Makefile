@@ -18,7 +18,7 @@ LOCAL := DJANGO_SETTINGS_MODULE=site_core.settings.local PORT=$(PORT)
 # The demo database is migrated and seeded again only when a migration, the demo content or the port changed
 # (the port is in the Site record), or when db.sqlite3 is gone: a second `make run` starts gunicorn at once.
 DEMO_SOURCES := $(shell find site_core charter_pages consultations training \( -path '*/migrations/*.py' \
-	-o -name 'demo*.py' -o -name seed_demo.py \) -type f 2>/dev/null)
+	-o -name 'demo*.py' -o -path '*/demo/*.yaml' -o -name seed_demo.py \) -type f 2>/dev/null)
 DEMO_STAMP := $(VENV)/.demo-seeded-$(PORT)
 ifeq ($(wildcard db.sqlite3),)
 .PHONY: $(DEMO_STAMP)

@@ -1,5 +1,6 @@
 """Demo content for the charter: the complete charter of the fictional "Métropole Exemple", its glossary and
-pictograms, in French, translated into English through wagtail-localize (as editors would)."""
+pictograms, in French, translated into English through wagtail-localize (as editors would). The texts are in
+demo/charter.yaml, each as a `fr`/`en` pair."""
 
 import io
 
@@ -11,7 +12,6 @@ from wagtail.models import Page
 from wagtail_localize.models import StringSegment, StringTranslation, TranslationSource
 from wagtail_localize.strings import StringValue
 
-from charter_pages import demo_data as data
 from charter_pages.models import (
     CharterChapter,
     CharterEdition,
@@ -25,74 +25,78 @@ from site_core.models import HomePage
 
 INK = "#1f4e8c"
 PAPER = "#ffffff"
+DATA = demo.data_file(__file__, "charter.yaml")
+# The page's fields written as `fr`/`en` pairs in the data (the others are the same in both languages).
+PAGE_TEXTS = ("title", "listing_summary", "lead", "adoption_body", "easy_read_intro")
+COMMITMENT_TEXTS = ("title", "promise", "citizen_meaning", "evidence", "official_reference", "easy_read_text")
 
 
 @demo.register(order=10)
 def build_charter(stdout):
+    data = demo.load_data(DATA)
     fr, en = demo.locale("fr"), demo.locale("en")
     home = HomePage.objects.get(locale=fr, depth=2)
-    build_glossary(fr, en)
-    pictograms = {kind: pictogram_image(kind) for kind in data.PICTOGRAMS}
-    official = demo.demo_document(
-        "Charte de la participation citoyenne - texte voté le 2 décembre 2016",
-        data.EDITIONS[0]["document_lines"],
-    )
+    build_glossary(fr, en, data["glossary"])
+    pictograms = {kind: pictogram_image(kind) for kind in data["pictograms"]}
+    spec = data["page"]
+    official = demo.demo_document(spec["official_document"]["title"], spec["official_document"]["lines"])
     documents = [
-        demo.demo_document(f"Charte de la participation citoyenne - {edition['name'][0]}", edition["document_lines"])
-        for edition in data.EDITIONS
+        demo.demo_document(edition["document"]["title"], edition["document"]["lines"]) for edition in data["editions"]
     ]
     falc_logo = pictogram_image("falc")
 
     fields = {
-        **{name: french for name, (french, _english) in data.PAGE.items()},
-        "preamble": "".join(f"<p>{french}</p>" for french, _english in data.PREAMBLE),
-        "adoption_date": data.ADOPTION_DATE,
-        "deliberation_reference": data.DELIBERATION,
+        **{name: spec[name]["fr"] for name in PAGE_TEXTS},
+        "preamble": "".join(f"<p>{paragraph['fr']}</p>" for paragraph in data["preamble"]),
+        "adoption_date": spec["adoption_date"],
+        "deliberation_reference": spec["deliberation_reference"],
         "official_document": official,
         # The demo's easy-to-read texts were not checked with readers: the FALC logo must therefore not show.
         "easy_read_checked": False,
         "falc_logo": falc_logo,
         "show_in_menus": True,
     }
-    page = CharterPage.objects.child_of(home).filter(slug="charte").first()
+    slug = spec["slug"]["fr"]
+    page = CharterPage.objects.child_of(home).filter(slug=slug).first()
     if page is None:
-        page = CharterPage(slug="charte", **fields)
-        apply_records(page, pictograms, documents)
+        page = CharterPage(slug=slug, **fields)
+        apply_records(page, data, pictograms, documents)
         home.add_child(instance=page)
         page.save_revision().publish()
         changed = True
     else:
         page = page.specific
-        changed = snapshot(page) != wanted_snapshot(fields, pictograms, documents) or page.has_unpublished_changes
+        wanted = wanted_snapshot(data, fields, pictograms, documents)
+        changed = snapshot(page) != wanted or page.has_unpublished_changes
         if changed:
             for name, value in fields.items():
                 setattr(page, name, value)
-            apply_records(page, pictograms, documents)
+            apply_records(page, data, pictograms, documents)
             page.save_revision().publish()
-    translate_to_english(page, en, force=changed)
+    translate_to_english(page, en, english_texts(data), force=changed)
     count = Commitment.objects.filter(chapter__page=page).count()
-    stdout.write(f"Charter: {count} commitments in French and English, {len(data.GLOSSARY)} glossary terms.")
+    stdout.write(f"Charter: {count} commitments in French and English, {len(data['glossary'])} glossary terms.")
 
 
-def apply_records(page, pictograms, documents):
+def apply_records(page, data, pictograms, documents):
     """Put the demo's chapters, commitments, reciprocal commitments and editions on `page`, reusing the stored
     records (matched by position, commitments by number) so their primary keys never change."""
     stored_chapters = list(page.chapters.order_by("sort_order")) if page.pk else []
     chapters = []
-    for index, chapter_data in enumerate(data.CHAPTERS):
+    for index, chapter_data in enumerate(data["chapters"]):
         chapter = stored_chapters[index] if index < len(stored_chapters) else CharterChapter()
         chapter.sort_order = index
-        chapter.title, chapter.introduction = chapter_data["title"][0], chapter_data["introduction"][0]
+        chapter.title, chapter.introduction = chapter_data["title"]["fr"], chapter_data["introduction"]["fr"]
         stored = {commitment.number: commitment for commitment in chapter.commitments.all()} if chapter.pk else {}
         commitments = []
         for position, item in enumerate(chapter_data["commitments"]):
             commitment = stored.get(item["number"]) or Commitment(number=item["number"])
             commitment.sort_order = position
-            for name in ("title", "promise", "citizen_meaning", "evidence", "official_reference", "easy_read_text"):
-                setattr(commitment, name, item[name][0])
+            for name in COMMITMENT_TEXTS:
+                setattr(commitment, name, item[name]["fr"])
             kind = item.get("pictogram")
             commitment.pictogram = pictograms[kind] if kind else None
-            commitment.pictogram_alt = data.PICTOGRAMS[kind][0] if kind else ""
+            commitment.pictogram_alt = data["pictograms"][kind]["fr"] if kind else ""
             commitments.append(commitment)
         chapter.commitments = commitments
         chapters.append(chapter)
@@ -100,27 +104,27 @@ def apply_records(page, pictograms, documents):
 
     stored_reciprocal = list(page.reciprocal_commitments.order_by("sort_order")) if page.pk else []
     reciprocal = []
-    for index, item in enumerate(data.RECIPROCAL):
+    for index, item in enumerate(data["reciprocal_commitments"]):
         record = stored_reciprocal[index] if index < len(stored_reciprocal) else ReciprocalCommitment()
         record.sort_order = index
-        record.title, record.description = item["title"][0], item["description"][0]
-        record.easy_read_text = item["easy_read_text"][0]
+        record.title, record.description = item["title"]["fr"], item["description"]["fr"]
+        record.easy_read_text = item["easy_read_text"]["fr"]
         reciprocal.append(record)
     page.reciprocal_commitments = reciprocal
 
     stored_editions = list(page.editions.order_by("sort_order")) if page.pk else []
     editions = []
-    for index, item in enumerate(data.EDITIONS):
+    for index, item in enumerate(data["editions"]):
         edition = stored_editions[index] if index < len(stored_editions) else CharterEdition()
         edition.sort_order = index
-        edition.name, edition.date, edition.document = item["name"][0], item["date"], documents[index]
-        edition.summary = edition_summary_html(item, 0)
+        edition.name, edition.date, edition.document = item["name"]["fr"], item["date"], documents[index]
+        edition.summary = edition_summary_html(item, "fr")
         editions.append(edition)
     page.editions = editions
 
 
 def edition_summary_html(item, language):
-    paragraphs = [pair[language] for pair in item["summary"]]
+    paragraphs = [paragraph[language] for paragraph in item["summary"]]
     if len(paragraphs) == 1:
         return f"<p>{paragraphs[0]}</p>"
     return "<ul>" + "".join(f"<li>{text}</li>" for text in paragraphs) + "</ul>"
@@ -131,7 +135,7 @@ def snapshot(page):
     return {
         "fields": {
             name: getattr(page, name)
-            for name in (*data.PAGE, "preamble", "adoption_date", "deliberation_reference", "easy_read_checked")
+            for name in (*PAGE_TEXTS, "preamble", "adoption_date", "deliberation_reference", "easy_read_checked")
         }
         | {"official_document": page.official_document_id, "falc_logo": page.falc_logo_id, "menu": page.show_in_menus},
         "chapters": [
@@ -153,8 +157,8 @@ def snapshot(page):
     }
 
 
-def wanted_snapshot(fields, pictograms, documents):
-    scalar = {name: fields[name] for name in (*data.PAGE, "preamble", "adoption_date", "deliberation_reference")}
+def wanted_snapshot(data, fields, pictograms, documents):
+    scalar = {name: fields[name] for name in (*PAGE_TEXTS, "preamble", "adoption_date", "deliberation_reference")}
     scalar["easy_read_checked"] = fields["easy_read_checked"]
     return {
         "fields": scalar
@@ -165,64 +169,52 @@ def wanted_snapshot(fields, pictograms, documents):
         },
         "chapters": [
             (
-                chapter["title"][0],
-                chapter["introduction"][0],
+                chapter["title"]["fr"],
+                chapter["introduction"]["fr"],
                 [
-                    tuple(
-                        [item["number"]]
-                        + [
-                            item[name][0]
-                            for name in (
-                                "title",
-                                "promise",
-                                "citizen_meaning",
-                                "evidence",
-                                "official_reference",
-                                "easy_read_text",
-                            )
-                        ]
-                        + [
-                            pictograms[item["pictogram"]].pk if item.get("pictogram") else None,
-                            data.PICTOGRAMS[item["pictogram"]][0] if item.get("pictogram") else "",
-                        ]
+                    (item["number"], *(item[name]["fr"] for name in COMMITMENT_TEXTS))
+                    + (
+                        pictograms[item["pictogram"]].pk if item.get("pictogram") else None,
+                        data["pictograms"][item["pictogram"]]["fr"] if item.get("pictogram") else "",
                     )
                     for item in chapter["commitments"]
                 ],
             )
-            for chapter in data.CHAPTERS
+            for chapter in data["chapters"]
         ],
         "reciprocal": [
-            (item["title"][0], item["description"][0], item["easy_read_text"][0]) for item in data.RECIPROCAL
+            (item["title"]["fr"], item["description"]["fr"], item["easy_read_text"]["fr"])
+            for item in data["reciprocal_commitments"]
         ],
         "editions": [
-            (item["name"][0], item["date"], edition_summary_html(item, 0), documents[index].pk)
-            for index, item in enumerate(data.EDITIONS)
+            (item["name"]["fr"], item["date"], edition_summary_html(item, "fr"), documents[index].pk)
+            for index, item in enumerate(data["editions"])
         ],
     }
 
 
-def english_texts():
+def english_texts(data):
     """French text -> English text, for every translatable string of the demo charter."""
-    pairs = [*data.PAGE.values(), *data.PREAMBLE, ("charte", "charter")]
-    for chapter in data.CHAPTERS:
+    spec = data["page"]
+    pairs = [spec[name] for name in (*PAGE_TEXTS, "slug")] + list(data["preamble"])
+    for chapter in data["chapters"]:
         pairs += [chapter["title"], chapter["introduction"]]
         for item in chapter["commitments"]:
-            pairs += [item[name] for name in ("title", "promise", "citizen_meaning", "evidence", "official_reference")]
-            pairs.append(item["easy_read_text"])
+            pairs += [item[name] for name in COMMITMENT_TEXTS]
             if item.get("pictogram"):
-                pairs.append(data.PICTOGRAMS[item["pictogram"]])
-    for item in data.RECIPROCAL:
+                pairs.append(data["pictograms"][item["pictogram"]])
+    for item in data["reciprocal_commitments"]:
         pairs += [item["title"], item["description"], item["easy_read_text"]]
-    for item in data.EDITIONS:
+    for item in data["editions"]:
         pairs += [item["name"], *item["summary"]]
-    return dict(pairs)
+    return {pair["fr"]: pair["en"] for pair in pairs}
 
 
-def translate_to_english(page, en, force):
+def translate_to_english(page, en, texts, force):
     """Translate the charter the way an editor does with wagtail-localize: the French page is the source, each
-    of its strings gets an English translation, then the English page is created or synchronised."""
+    of its strings (`texts`: French -> English) gets an English translation, then the English page is created or
+    synchronised."""
     source, _created = TranslationSource.update_or_create_from_instance(page)
-    texts = english_texts()
     for segment in StringSegment.objects.filter(source=source).select_related("string", "context"):
         english = texts.get(segment.string.as_value().render_text())
         if english is None:
@@ -248,8 +240,11 @@ def translate_to_english(page, en, force):
     return english_page
 
 
-def build_glossary(fr, en):
-    for (term_fr, definition_fr), (term_en, definition_en) in data.GLOSSARY:
+def build_glossary(fr, en, glossary):
+    for entry in glossary:
+        (term_fr, definition_fr), (term_en, definition_en) = (
+            (entry[code]["term"], entry[code]["definition"]) for code in ("fr", "en")
+        )
         french, _ = GlossaryTerm.objects.update_or_create(
             term=term_fr, locale=fr, defaults={"definition": definition_fr}
         )

@@ -1,9 +1,9 @@
 """Demo consultations of the fictional Métropole Exemple: every status (one overdue), events with minutes, a
-random draw, a full standard report, and one consultation translated into English. Dates are relative to today
-so the statuses stay meaningful; running the builder twice leaves the same tree."""
+random draw, a full standard report, and one consultation translated into English. The texts are in
+demo/consultations.yaml; dates there are offsets from today so the statuses stay meaningful; running the builder
+twice leaves the same tree."""
 
 from charter_pages.models import Commitment
-from consultations.demo_texts import DECIDIM, ENGLISH, TERRITORIES, consultation_specs, moment
 from consultations.models import (
     ConsultationEvent,
     ConsultationIndexPage,
@@ -18,30 +18,39 @@ from consultations.models import (
 from site_core import demo
 from site_core.models import HomePage
 
+DATA = demo.data_file(__file__, "consultations.yaml")
+
+# What an event holds when the data says nothing of it (the data lists only what each event has).
+EVENT_DEFAULTS = {
+    "description": "",
+    "place_name": "",
+    "address": "",
+    "step_free_access": False,
+    "hearing_loop": False,
+    "sign_language": False,
+    "public_transport": "",
+    "access_notes": "",
+    "online_url": "",
+    "registration_url": "",
+    "capacity": None,
+    "attendees": None,
+    "contributions_count": None,
+    "minutes_summary": "",
+}
+
 
 @demo.register(order=20)
 def build_consultations(stdout):
+    data = demo.load_data(DATA)
     fr, en = demo.locale("fr"), demo.locale("en")
     home = HomePage.objects.get(locale=fr, depth=2)
-    territories = build_territories(fr, en)
-    index = demo.upsert_child_page(
-        home,
-        ConsultationIndexPage,
-        "concertations",
-        title="Concertations",
-        introduction=(
-            "Chaque concertation annonce dès le départ ce que votre participation changera, comment participer "
-            "en ligne et en personne, et se termine par un bilan qui répond à chaque contribution."
-        ),
-        listing_summary="Participez aux concertations de la Métropole et suivez ce que deviennent vos idées.",
-        show_in_menus=True,
-    )
-    en_index = demo.upsert_translation(index, "en", show_in_menus=True, **ENGLISH["index"])
+    territories = build_territories(fr, en, data["territories"])
+    index = demo.upsert_page_from_data(home, ConsultationIndexPage, data["index"])
     pages = {}
-    for spec in consultation_specs():
-        page = demo.upsert_child_page(index, ConsultationPage, spec["slug"], **spec["fields"])
-        changed = sync_children(page, "phases", ConsultationPhase, spec["phases"])
-        changed |= sync_children(page, "events", ConsultationEvent, spec["events"])
+    for spec in data["consultations"]:
+        page = demo.upsert_child_page(index, ConsultationPage, spec["slug"], **page_fields(spec["fields"]))
+        changed = sync_children(page, "phases", ConsultationPhase, [phase(row) for row in spec["phases"]])
+        changed |= sync_children(page, "events", ConsultationEvent, [event(row) for row in spec["events"]])
         changed |= sync_themes(page, spec["themes"])
         changed |= sync_m2m(page, "territories", [territories[(slug, "fr")] for slug in spec["territories"]])
         changed |= sync_m2m(page, "commitments", commitments_by_number(fr, spec["commitments"]))
@@ -53,20 +62,60 @@ def build_consultations(stdout):
             build_draw(page, spec["draw"])
         if "report" in spec:
             build_report(page, spec["report"])
-    translate_consultation(pages["reseau-express-velo"], en_index, en, territories)
-    stdout.write(f"Consultations: {len(pages)} in French, 1 translated into English.")
+    translated = [spec for spec in data["consultations"] if "en" in spec]
+    for spec in translated:
+        translate_consultation(pages[spec["slug"]], spec, en, territories)
+    stdout.write(f"Consultations: {len(pages)} in French, {len(translated)} translated into English.")
 
 
-def build_territories(fr, en):
+def page_fields(fields):
+    """A page's fields from the data: `<name>_in_days` offsets become the `<name>_date` dates."""
+    values = {}
+    for name, value in fields.items():
+        if name.endswith("_in_days"):
+            values[name.removesuffix("_in_days") + "_date"] = demo.day(value)
+        else:
+            values[name] = value
+    return values
+
+
+def phase(row):
+    """A phase row from the data: `start` and `end` are offsets in days from today."""
+    return {
+        "title": row["title"],
+        "start_date": demo.day(row["start"]),
+        "end_date": demo.day(row["end"]),
+        "description": row.get("description", ""),
+        "is_participation": row.get("participation", True),
+    }
+
+
+def event(row):
+    """An event row from the data: on the day `day` days from today, from `start` to `end` ("HH:MM")."""
+    values = {
+        "title": row["title"],
+        "kind": row["kind"],
+        "format": row["format"],
+        "start": demo.moment(row["day"], row["start"]),
+        "end": demo.moment(row["day"], row["end"]),
+    }
+    reserved = {"title", "kind", "format", "day", "start", "end"}
+    values.update(EVENT_DEFAULTS)
+    values.update({name: value for name, value in row.items() if name not in reserved})
+    return values
+
+
+def build_territories(fr, en, rows):
     territories = {}
-    for slug, name, kind, english in TERRITORIES:
+    for row in rows:
+        slug, kind = row["slug"], row["kind"]
         territory, _created = Territory.objects.update_or_create(
-            slug=slug, locale=fr, defaults={"name": name, "kind": kind}
+            slug=slug, locale=fr, defaults={"name": row["name"], "kind": kind}
         )
         translated = territory.get_translation_or_none(en)
         if translated is None:
             translated = territory.copy_for_translation(en)
-        translated.name, translated.slug, translated.kind = english, slug, kind
+        translated.name, translated.slug, translated.kind = row["en"]["name"], slug, kind
         translated.save()
         territories[(slug, "fr")], territories[(slug, "en")] = territory, translated
     return territories
@@ -120,50 +169,39 @@ def build_draw(page, spec):
         items=spec["items"],
         count=spec["count"],
         seed=spec["seed"],
-        performed_by="Mission participation citoyenne",
+        performed_by=spec["performed_by"],
     )
-    RandomDraw.objects.filter(pk=record.pk).update(performed_at=moment(-27, 18, 15))
-
-
-def analysis_document():
-    return demo.demo_document(
-        "Analyse des contributions – réseau express vélo",
-        [
-            "Métropole Exemple (organisation fictive de démonstration)",
-            "1 445 contributions analysées par thème et par ligne.",
-            "Méthode : lecture intégrale, codage par deux analystes, relecture par le garant.",
-        ],
-    )
+    performed = spec["performed_on"]
+    RandomDraw.objects.filter(pk=record.pk).update(performed_at=demo.moment(performed["day"], performed["time"]))
 
 
 def build_report(page, spec):
-    analysis = analysis_document()
+    analysis = demo.demo_document(spec["analysis"]["title"], spec["analysis"]["lines"])
+    link = spec["platform_link"]
     annexes = [
         ("document", {"document": analysis, "title": ""}),
-        (
-            "link",
-            {
-                "title": "Toutes les contributions sur la plateforme participative",
-                "url": DECIDIM + "reseau-express-velo",
-            },
-        ),
+        ("link", {"title": link["title"], "url": link["url"]}),
     ]
     report = demo.upsert_child_page(page, ConsultationReportPage, spec["slug"], annexes=annexes, **spec["fields"])
-    changed = sync_children(report, "responses", ReportResponse, spec["responses"])
-    changed |= sync_children(report, "next_steps", ReportNextStep, spec["next_steps"])
+    next_steps = [
+        {"description": row["description"], "due_date": demo.day(row["due_in_days"]), "responsible": row["responsible"]}
+        for row in spec["next_steps"]
+    ]
+    changed = sync_children(report, "responses", ReportResponse, [dict(row) for row in spec["responses"]])
+    changed |= sync_children(report, "next_steps", ReportNextStep, next_steps)
     if changed:
         report.save_revision().publish()
     return report
 
 
 def translate_children(page, relation, texts, keys):
-    """Give the translated copies of child records their English text, matched by position."""
+    """Give the translated copies of child records their English text (`keys` of each of `texts`), matched by
+    position."""
     changed = False
     children = list(getattr(page, relation).all().order_by("sort_order"))
     for child, values in zip(children, texts, strict=False):
-        if isinstance(values, str):
-            values = (values,)
-        for key, value in zip(keys, values, strict=False):
+        for key in keys:
+            value = values[key]
             if getattr(child, key) != value:
                 setattr(child, key, value)
                 changed = True
@@ -172,8 +210,8 @@ def translate_children(page, relation, texts, keys):
     return changed
 
 
-def translate_consultation(source, en_index, en, territories):
-    spec = ENGLISH["reseau-express-velo"]
+def translate_consultation(source, source_spec, en, territories):
+    spec = source_spec["en"]
     page = demo.upsert_translation(source, "en", slug=spec["slug"], **spec["fields"])
     page = ConsultationPage.objects.get(pk=page.pk)
     changed = translate_children(page, "phases", spec["phases"], ["title", "description"])
@@ -187,10 +225,17 @@ def translate_consultation(source, en_index, en, territories):
     source_report = ConsultationReportPage.objects.child_of(source).first()
     if source_report is None:
         return
-    report_spec = spec["report"]
+    report_spec, source_report_spec = spec["report"], source_spec["report"]
+    analysis = source_report_spec["analysis"]
     annexes = [
-        ("document", {"document": analysis_document(), "title": "Analysis of the contributions (in French)"}),
-        ("link", {"title": "All contributions on the participation platform", "url": DECIDIM + "reseau-express-velo"}),
+        (
+            "document",
+            {
+                "document": demo.demo_document(analysis["title"], analysis["lines"]),
+                "title": report_spec["analysis"]["title"],
+            },
+        ),
+        ("link", {"title": report_spec["platform_link"]["title"], "url": source_report_spec["platform_link"]["url"]}),
     ]
     report = demo.upsert_translation(
         source_report, "en", slug=report_spec["slug"], annexes=annexes, **report_spec["fields"]

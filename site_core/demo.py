@@ -3,14 +3,24 @@
 Builders must be idempotent: they look things up by slug or natural key and update them, so running the
 command twice gives the same tree. The helpers below create pages, translations, images and documents that
 way, without any network access (images are drawn with Pillow, documents are written as small PDFs).
+
+The texts live in data files, one per room, in the room's `demo/` folder (YAML: long French and English texts
+read well as block scalars). `load_data` reads one with `yaml.safe_load`; a key a builder needs and the file lacks
+stops the command with a `DemoDataError` naming the file and the key (`seed_demo` runs in one transaction, so
+nothing is written). Dates the statuses depend on are offsets in days from today in the data (`day`, `moment`).
 """
 
+import datetime
 import io
 import random
 import zlib
+from pathlib import Path
 
+import yaml
+from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
+from django.utils import timezone
 from django.utils.module_loading import autodiscover_modules
 from PIL import Image as PILImage
 from PIL import ImageDraw
@@ -38,12 +48,105 @@ def run_builders(stdout):
         builder(stdout)
 
 
+class DemoDataError(Exception):
+    """A demo data file that cannot be read, or lacks a key its builder needs."""
+
+
+class Record(dict):
+    """A mapping read from a demo data file that names the file and the place of a key it lacks."""
+
+    def __init__(self, values, source, where):
+        super().__init__(values)
+        self.source, self.where = source, where
+
+    def __missing__(self, key):
+        raise DemoDataError(f"{self.source}: the required key {key!r} is missing from {self.where}.")
+
+
+def _records(value, source, where):
+    if isinstance(value, dict):
+        children = {key: _records(item, source, f"{where}.{key}" if where else key) for key, item in value.items()}
+        return Record(children, source, where or "the top of the file")
+    if isinstance(value, list):
+        items = []
+        for position, item in enumerate(value):
+            # A slug says which entry is meant better than a position does.
+            label = f"{where}[{position}]" + (f" ({item['slug']})" if isinstance(item, dict) and "slug" in item else "")
+            items.append(_records(item, source, label))
+        return items
+    return value
+
+
+def data_file(module_file, name):
+    """The data file `name` in the `demo/` folder next to the builder module `module_file`."""
+    return Path(module_file).resolve().parent / "demo" / name
+
+
+def load_data(path):
+    """Read the demo data file at `path` (a mapping at its top) into `Record`s."""
+    path = Path(path)
+    try:
+        source = str(path.resolve().relative_to(Path(settings.BASE_DIR).resolve()))
+    except ValueError:
+        source = str(path)
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as error:
+        raise DemoDataError(f"{source}: cannot be read as YAML ({error}).") from error
+    if not isinstance(data, dict):
+        raise DemoDataError(f"{source}: the file must hold a mapping of names to values at its top.")
+    return _records(data, source, "")
+
+
+def day(offset):
+    """The date `offset` days from today (negative: in the past)."""
+    return timezone.localdate() + datetime.timedelta(days=offset)
+
+
+def moment(offset, time="00:00"):
+    """The aware datetime at `time` ("HH:MM", local time) on the day `offset` days from today."""
+    hour, minute = (int(part) for part in time.split(":"))
+    return timezone.make_aware(datetime.datetime.combine(day(offset), datetime.time(hour, minute)))
+
+
+def stream_values(model, fields):
+    """`fields` with each StreamField value written in the data as `{type, value}` mappings turned into the
+    (name, value) pairs Wagtail takes (a list of such mappings is ambiguous to StreamField itself)."""
+    values = {}
+    for name, value in fields.items():
+        if isinstance(model._meta.get_field(name), StreamField) and isinstance(value, list):
+            value = [(block["type"], block["value"]) if isinstance(block, dict) else block for block in value]
+        values[name] = value
+    return values
+
+
+# The languages a page in a data file may be translated into, as sub-mappings named by their code.
+TRANSLATIONS = ("en", "nl")
+
+
+def source_fields(spec):
+    """The French page's fields in `spec`, a page written in a data file (its translations left out)."""
+    return {name: value for name, value in spec.items() if name not in TRANSLATIONS}
+
+
+def upsert_page_from_data(parent, model, spec, **extra):
+    """Create or update the page `spec` of a data file under `parent`, then each translation it has (`en:`, `nl:`
+    sub-mappings of translated fields). `extra` gives fields the builder makes itself (documents, images)."""
+    fields = {name: value for name, value in source_fields(spec).items() if name != "slug"} | extra
+    page = upsert_child_page(parent, model, spec["slug"], **fields)
+    for code in TRANSLATIONS:
+        if code in spec:
+            upsert_translation(page, code, **spec[code])
+    return page
+
+
 def locale(code):
     return Locale.objects.get_or_create(language_code=code)[0]
 
 
 def upsert_child_page(parent, model, slug, **fields):
     """Create or update the live child page `slug` of `parent`, publishing a revision only when it changed."""
+    fields = stream_values(model, fields)
     page = model.objects.child_of(parent).filter(slug=slug).first()
     if page is None:
         page = model(slug=slug, **fields)
@@ -56,6 +159,7 @@ def upsert_child_page(parent, model, slug, **fields):
 def upsert_translation(source, language_code, **fields):
     """Create or update the translation of `source` in `language_code` with the given translated fields."""
     target_locale = locale(language_code)
+    fields = stream_values(source.specific_class, fields)
     page = source.get_translation_or_none(target_locale)
     if page is None:
         page = source.copy_for_translation(target_locale, copy_parents=False)

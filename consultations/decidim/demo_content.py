@@ -7,10 +7,11 @@ import tempfile
 from pathlib import Path
 
 from consultations.decidim.importer import run_import
-from consultations.demo_texts import DECIDIM, day
 from consultations.models import ConsultationIndexPage, ConsultationPage
 from site_core import demo
 
+# The fictional authority's Decidim platform (the consultations' demo data links to the same processes).
+DECIDIM = "https://participer.metropole-exemple.fr/processes/"
 SLUG = "reseau-express-velo"
 SPACE = DECIDIM + SLUG
 
@@ -40,7 +41,7 @@ def results():
     header += ["progress", "url", "component/id", "proposal_urls"]
 
     def row(decidim_id, parent, title, start, end, key, status, progress, proposals):
-        dates = [day(start).isoformat() if start is not None else "", day(end).isoformat() if end is not None else ""]
+        dates = [demo.day(offset).isoformat() if offset is not None else "" for offset in (start, end)]
         url = f"{SPACE}/f/72/results/{decidim_id}"
         links = ", ".join(proposal_url(proposal) for proposal in proposals)
         return [decidim_id, parent, title, "", *dates, key, status, progress, url, "72", links]

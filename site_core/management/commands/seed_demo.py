@@ -16,6 +16,10 @@ class Command(BaseCommand):
                 "seed_demo refuses to run with production settings: it would mix invented content "
                 "with the authority's real pages."
             )
-        with transaction.atomic():
-            demo.run_builders(self.stdout)
+        try:
+            # One transaction: a data file a builder cannot use leaves the database as it was.
+            with transaction.atomic():
+                demo.run_builders(self.stdout)
+        except demo.DemoDataError as error:
+            raise CommandError(f"The demo content was not built: {error}") from error
         self.stdout.write(self.style.SUCCESS("Demo content is ready."))
