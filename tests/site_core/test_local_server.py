@@ -1,6 +1,12 @@
-"""`make run`'s settings (site_core.settings.local) served by the real gunicorn: debug off, the site's own
-translated 404 page with its security headers, fingerprinted and compressed static files."""
+"""What `make run` serves: its settings (site_core.settings.local) and the demo on SQLite, behind the real gunicorn.
 
+One module fixture migrates and seeds a SQLite database and collects the static files, as `make run` does, then
+serves them; each test reads the site over HTTP as a visitor would: every sitemap page answers, an unknown
+address gets the site's own translated 404 with its security headers, static files are fingerprinted and
+compressed, and a badge's QR code names the address the site is served at.
+"""
+
+import io
 import os
 import re
 import socket
@@ -13,6 +19,8 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+import zxingcpp
+from PIL import Image
 
 ROOT = Path(__file__).resolve().parents[2]
 GUNICORN = Path(sys.executable).with_name("gunicorn")
@@ -27,7 +35,7 @@ def free_port():
 def fetch(url, **headers):
     request = urllib.request.Request(url, headers=headers)  # noqa: S310 - our own loopback server
     try:
-        with urllib.request.urlopen(request, timeout=20) as response:  # noqa: S310
+        with urllib.request.urlopen(request, timeout=30) as response:  # noqa: S310
             return response.status, response.headers, response.read()
     except urllib.error.HTTPError as error:
         return error.code, error.headers, error.read()
@@ -44,13 +52,14 @@ def local_server():
         "PORT": str(port),
         "PACTE_SQLITE_PATH": f"{work.name}/db.sqlite3",
         "STATIC_ROOT": f"{work.name}/static",
+        "MEDIA_ROOT": f"{work.name}/media",
     }
     manage = [sys.executable, "manage.py"]
-    steps = [
-        subprocess.Popen([*manage, "migrate", "--noinput", "-v0"], cwd=ROOT, env=env),  # noqa: S603
-        subprocess.Popen([*manage, "collectstatic", "--noinput", "-v0"], cwd=ROOT, env=env),  # noqa: S603
-    ]
-    assert [step.wait(timeout=240) for step in steps] == [0, 0]
+    # Collecting the static files needs no database: it runs beside the migration and the seed.
+    collect = subprocess.Popen([*manage, "collectstatic", "--noinput", "-v0"], cwd=ROOT, env=env)  # noqa: S603
+    for step in (["migrate", "--noinput", "-v0"], ["seed_demo"]):
+        subprocess.run([*manage, *step], cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL)  # noqa: S603
+    assert collect.wait(timeout=300) == 0
     server = subprocess.Popen(  # noqa: S603 - gunicorn from this venv, fixed arguments
         [str(GUNICORN), "site_core.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", "1", "--no-control-socket"],
         cwd=ROOT,
@@ -75,6 +84,16 @@ def local_server():
         work.cleanup()
 
 
+def test_every_demo_page_of_the_sitemap_answers_on_sqlite(local_server):
+    """SQLite is what `make run` serves: every page must render there too, not only on PostgreSQL."""
+    xml = fetch(f"{local_server}/sitemap.xml")[2].decode()
+    addresses = re.findall(r"<loc>([^<]+)</loc>", xml)
+    assert len(addresses) > 20
+    assert all(address.startswith(local_server + "/") for address in addresses), addresses[:3]
+    failures = [(address, status) for address in addresses if (status := fetch(address)[0]) != 200]
+    assert failures == []
+
+
 def test_unknown_address_gets_the_sites_own_translated_404_with_its_headers(local_server):
     status, headers, body = fetch(f"{local_server}/fr/page-qui-nexiste-pas/")
     html = body.decode()
@@ -97,3 +116,15 @@ def test_static_files_are_fingerprinted_compressed_and_cached_for_ever(local_ser
     assert status == 200
     assert headers["Content-Encoding"] == "gzip"
     assert "immutable" in headers["Cache-Control"]
+
+
+def test_a_badge_qr_code_names_the_address_the_site_is_served_at(local_server):
+    """What a printed deliberation carries: scanned, the badge leads to this server's verification page."""
+    label = fetch(f"{local_server}/fr/label-citoyen/")[2].decode()
+    verification = re.search(r'href="(/fr/label-citoyen/verifier/[0-9A-Z-]+/)"', label).group(1)
+    page = fetch(local_server + verification)[2].decode()
+    badge = re.search(r'href="([^"]*badge\.png)"', page).group(1)
+    status, _headers, png = fetch(badge if badge.startswith("http") else local_server + badge)
+    assert status == 200
+    decoded = [result.text for result in zxingcpp.read_barcodes(Image.open(io.BytesIO(png)))]
+    assert decoded == [local_server + verification]
