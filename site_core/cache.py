@@ -90,7 +90,9 @@ def page_cache_for(request):
 def cache_key(request, generation):
     # The date is part of the key: statuses derived from today's date (open, overdue...) change at midnight.
     address = f"{datetime.date.today().isoformat()}|{request.get_host()}{request.get_full_path()}"
-    return f"{CACHE_KEY_PREFIX}:{generation}:{hashlib.sha256(address.encode()).hexdigest()}"
+    return (
+        f"{CACHE_KEY_PREFIX}:{settings.PACTE_CACHE_VERSION}:{generation}:{hashlib.sha256(address.encode()).hexdigest()}"
+    )
 
 
 class AnonymousPageCacheMiddleware:

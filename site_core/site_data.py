@@ -1,12 +1,16 @@
-"""What every page's header and footer show (menus, home pages, languages, accessibility status) and which pages
-are private, read once per content generation instead of on every request.
+"""What every page's header and footer show (menus, home pages, languages, accessibility status), read once per
+content generation instead of on every request, and `remember()`, the one way to keep such values.
 
 The generation is the counter of site_core/cache.py: any published change moves it on, so these values are
-never stale.
+never stale. They are plain values only (see `plain`), under a key that carries PACTE_CACHE_VERSION: a deploy
+never unpickles objects whose class has changed since they were stored.
 """
 
-import secrets
+import datetime
+import decimal
+import uuid
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import caches
 from django.db.models import Q
@@ -27,34 +31,42 @@ from site_core.models import (
 LEGAL_PAGE_TYPES = (LegalNoticePage, PersonalDataPage, SiteMapPage)
 
 SHARED_SECONDS = 3600
-_in_process = {}  # name -> (token, value): see remember(in_process=True)
+# What remember() keeps: values that unpickle the same whatever the code (no model instance, no class of ours).
+PLAIN_SCALARS = (type(None), bool, int, float, str, bytes, datetime.date, datetime.datetime, decimal.Decimal, uuid.UUID)
+PLAIN_CONTAINERS = (list, tuple, set, frozenset, dict)
 
 
-def remember(name, build, seconds=SHARED_SECONDS, *, variant="", in_process=False, using="default"):
+def remember(name, build, seconds=SHARED_SECONDS, *, variant="", using="default"):
     """`build()`, kept in the cache `using` until published content changes (its key carries the generation), or
     for `seconds` at most. `variant` (a date, say) also changes the key, without multiplying the values kept.
-
-    With `in_process`, the value stays in this process's memory and the cache only holds a token that says it
-    is still valid: for thousands of small objects, unpickling from the cache costs as much as building them.
-    Each process builds its own copy once per token; clearing the cache invalidates every copy."""
+    What `build()` returns must be plain (see `plain`): callers turn it back into what they show."""
     key = f"pacte:{name}:{variant}:{current_generation()}"
     cache = caches[using]
-    if not in_process:
-        value = cache.get(key)
-        if value is None:
-            value = build()
-            cache.set(key, value, seconds)
-        return value
-    token = cache.get(key)
-    kept = _in_process.get(name)
-    if token is not None and kept is not None and kept[0] == token:
-        return kept[1]
-    value = build()
-    if token is None:
-        token = secrets.token_hex(8)
-        cache.set(key, token, seconds)
-    _in_process[name] = (token, value)  # by name: a new generation or variant replaces the old value
+    value = cache.get(key, version=settings.PACTE_CACHE_VERSION)
+    if value is None:
+        value = build()
+        if not plain(value):
+            raise TypeError(f"remember({name!r}) keeps plain values only, not {type(value).__name__} or what it holds")
+        cache.set(key, value, seconds, version=settings.PACTE_CACHE_VERSION)
     return value
+
+
+def plain(value):
+    """Whether `value` is made only of built-in scalars, dates and built-in containers (exactly those types: a
+    named tuple, a dataclass, an enum or a model instance is refused)."""
+    kind = type(value)
+    if kind in PLAIN_SCALARS:
+        return True
+    if kind is dict:
+        return all(plain(key) and plain(item) for key, item in value.items())
+    if kind in PLAIN_CONTAINERS:
+        return all(plain(item) for item in value)
+    return False
+
+
+def in_field_order(model, names):
+    """`names` in `model`'s field order: Model.from_db reads a partial row's values in that order."""
+    return tuple(field.attname for field in model._meta.concrete_fields if field.attname in names)
 
 
 def restricted_paths():
@@ -90,7 +102,8 @@ def is_public(page):
 
 def locales():
     """{language code: Locale}, read once per generation."""
-    return remember("locales", lambda: {locale.language_code: locale for locale in Locale.objects.all()})
+    rows = remember("locales", lambda: list(Locale.objects.values_list("pk", "language_code")))
+    return {code: Locale.from_db("default", ("id", "language_code"), (pk, code)) for pk, code in rows}
 
 
 def active_locale():

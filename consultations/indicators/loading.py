@@ -3,7 +3,7 @@ online participation), never typed twice: `load_records` reads every consultatio
 queries."""
 
 import datetime
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 
 from django.conf import settings
 from django.db.models import (
@@ -99,6 +99,27 @@ class ConsultationRecord:
         if self.answer_due_date and self.answer_due_date < today:
             return "late"
         return None
+
+    def to_plain(self):
+        """This record as plain values, to keep in the cache (site_data.remember); `from_plain` reads it back."""
+        values = {item.name: getattr(self, item.name) for item in fields(self)}
+        values["status"] = self.status.code
+        values["theme_tags"] = [(tag.slug, tag.name) for tag in self.theme_tags]
+        values["territory_list"] = [(tag.slug, tag.name) for tag in self.territory_list]
+        values["page_fields"] = dict(self.page_fields)
+        values["commitment_keys"] = list(self.commitment_keys)
+        return values
+
+    @classmethod
+    def from_plain(cls, values):
+        return cls(
+            **{
+                **values,
+                "status": statuses.Status(values["status"]),
+                "theme_tags": [Tag(slug, name) for slug, name in values["theme_tags"]],
+                "territory_list": [Tag(slug, name) for slug, name in values["territory_list"]],
+            }
+        )
 
     @cached_property
     def delay_days(self):

@@ -156,15 +156,15 @@ class DashboardPage(LocalisedRoutableMixin, RoutablePageMixin, BasePage):
         def build():
             records = loading.load_records()
             self._localise([record for record in records if record.page_fields["locale_id"] != self.locale_id])
-            return records
+            return [record.to_plain() for record in records]
 
-        return remember(
+        kept = remember(
             f"dashboard-records:{self.pk}",
             build,
             seconds=definitions.CLOCK_SECONDS,
             variant=timezone.localdate().isoformat(),
-            in_process=True,
         )
+        return [loading.ConsultationRecord.from_plain(values) for values in kept]
 
     def _localise(self, records):
         """Titles, links and territory names in this page's language where translations exist (two queries)."""

@@ -21,7 +21,7 @@ from consultations.calendar import calendar_response
 from consultations.filters import ConsultationFilters
 from site_core import public_address
 from site_core.models import BasePage
-from site_core.site_data import public_pages, remember
+from site_core.site_data import in_field_order, public_pages, remember
 
 from .consultation import ConsultationPage, localise_records, localised_by_pk
 from .mixins import LocalisedRoutableMixin
@@ -31,10 +31,13 @@ from .taxonomy import ConsultationTag, Territory
 RESULTS_PER_PAGE = 10
 FEED_ITEMS = 30
 LISTING_SECONDS = 3600  # the statuses follow the day through the key; publications through the generation
+# What the filters show of a theme and a territory, kept as plain rows (site_data.remember).
+TAG_FIELDS = in_field_order(Tag, ("id", "name", "slug"))
+TERRITORY_FIELDS = in_field_order(Territory, ("id", "name", "slug", "kind", "locale_id", "translation_key"))
 
 
 class ListingEntry(NamedTuple):
-    """One consultation as the index's filters and order see it (plain values: cheap to keep and to copy)."""
+    """One consultation as the index's filters and order see it (kept as a plain tuple: cheap to keep and to copy)."""
 
     pk: int
     launch_date: datetime.date | None
@@ -116,17 +119,17 @@ class ConsultationIndexPage(LocalisedRoutableMixin, RoutablePageMixin, BasePage)
             for page_id, territory in links:
                 places.setdefault(page_id, set()).add(slugs[territory])
             return [
-                ListingEntry(pk, launch, code, frozenset(themes.get(pk, ())), frozenset(places.get(pk, ())))
+                (pk, launch, code, frozenset(themes.get(pk, ())), frozenset(places.get(pk, ())))
                 for pk, launch, code in self.consultations().values_list("pk", "launch_on", "status_code")
             ]
 
-        return remember(
+        rows = remember(
             f"consultation-listing:{self.pk}",
             build,
             seconds=LISTING_SECONDS,
             variant=timezone.localdate().isoformat(),
-            in_process=True,
         )
+        return [ListingEntry._make(row) for row in rows]
 
     def listed(self, entries):
         """The pages of these listing entries, in their order, with what their cards show (status, report link,
@@ -173,16 +176,23 @@ class ConsultationIndexPage(LocalisedRoutableMixin, RoutablePageMixin, BasePage)
             launches = (
                 ConsultationPhase.objects.filter(page__in=listed).values("page").annotate(launch=Min("start_date"))
             )
+            localised = localise_records(territories, self.locale_id) if territories else []
             return {
-                "themes": {tag.slug: tag for tag in Tag.objects.filter(pk__in=tag_ids)},
-                "territories": {
-                    territory.slug: territory
-                    for territory in (localise_records(territories, self.locale_id) if territories else [])
-                },
+                "themes": list(Tag.objects.filter(pk__in=tag_ids).values_list(*TAG_FIELDS)),
+                "territories": [
+                    tuple(getattr(territory, name) for name in TERRITORY_FIELDS) for territory in localised
+                ],
                 "years": sorted({row["launch"].year for row in launches}, reverse=True),
             }
 
-        return remember(f"consultation-index-options:{self.pk}", build)
+        options = remember(f"consultation-index-options:{self.pk}", build)
+        themes = [Tag.from_db("default", TAG_FIELDS, row) for row in options["themes"]]
+        territories = [Territory.from_db("default", TERRITORY_FIELDS, row) for row in options["territories"]]
+        return {
+            "themes": {tag.slug: tag for tag in themes},
+            "territories": {territory.slug: territory for territory in territories},
+            "years": options["years"],
+        }
 
     @property
     def theme_options(self):

@@ -8,6 +8,11 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Page
 from wagtail.search import index
 
+# What breadcrumbs and language links read of a page: kept as plain rows, turned back into unsaved-looking pages.
+# In Page's field order, as Model.from_db reads them.
+ANCESTOR_FIELDS = ("id", "depth", "locale_id", "title", "url_path")
+TRANSLATION_FIELDS = ("id", "path", "depth", "translation_key", "locale_id", "title", "content_type_id", "url_path")
+
 
 class BasePage(Page):
     listing_title = models.CharField(
@@ -76,22 +81,27 @@ class BasePage(Page):
         # Here, not at the top: site_core.site_data imports site_core.models (an import cycle).
         from site_core.site_data import remember
 
-        def ancestors():
-            return list(self.get_ancestors().filter(depth__gt=1).only("id", "title", "url_path", "depth", "locale_id"))
-
-        # A page being created and previewed has no key yet: nothing to share.
-        return remember(f"ancestors:{self.pk}", ancestors) if self.pk else ancestors()
+        ancestors = self.get_ancestors().filter(depth__gt=1).order_by("path")
+        if not self.pk:  # a page being created and previewed has no key yet: nothing to share
+            return list(ancestors.only(*ANCESTOR_FIELDS))
+        rows = remember(f"ancestors:{self.pk}", lambda: list(ancestors.values_list(*ANCESTOR_FIELDS)))
+        return [Page.from_db("default", ANCESTOR_FIELDS, row) for row in rows]
 
     @cached_property
     def live_translations(self):
         """This page in every language it is published in (itself included), for hreflang and the switcher."""
         # Here, not at the top: site_core.site_data imports site_core.models (an import cycle).
-        from site_core.site_data import public_pages, remember
+        from site_core.site_data import locales, public_pages, remember
 
-        def translations():
-            return list(public_pages(self.get_translations(inclusive=True).live()).select_related("locale"))
-
-        return remember(f"translations:{self.pk}", translations) if self.pk else translations()
+        translations = public_pages(self.get_translations(inclusive=True).live())
+        if not self.pk:
+            return list(translations.select_related("locale"))
+        rows = remember(f"translations:{self.pk}", lambda: list(translations.values_list(*TRANSLATION_FIELDS)))
+        by_id = {locale.pk: locale for locale in locales().values()}
+        pages = [Page.from_db("default", TRANSLATION_FIELDS, row) for row in rows]
+        for page in pages:
+            page.locale = by_id[page.locale_id]
+        return pages
 
     def get_view_restrictions(self):
         # Wagtail queries the page's and its ancestors' restrictions on every request; the list of restricted

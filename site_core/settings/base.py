@@ -189,6 +189,10 @@ WAGTAILADMIN_RICH_TEXT_EDITORS = {
 
 # Whole-page cache for anonymous visitors (site_core/cache.py); 0 turns it off.
 PACTE_PAGE_CACHE_SECONDS = 600
+# Part of every cache key (remember() values, whole pages): bump it when the shape of something cached changes, so
+# a deploy never reads what the previous code stored.
+PACTE_CACHE_VERSION = 2
+
 CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",

@@ -4,7 +4,7 @@ personal, private, unpublished or broken is ever stored."""
 import pytest
 from django.http import HttpResponse
 from django.test import RequestFactory
-from wagtail.models import PageViewRestriction, Site
+from wagtail.models import Locale, Page, PageViewRestriction, Site
 
 from consultations.label.models import LabelLevel
 from site_core.cache import AnonymousPageCacheMiddleware, read_generation
@@ -151,30 +151,63 @@ def test_measuring_a_document_size_on_first_display_does_not_purge(client, home_
 
 
 @pytest.mark.django_db
-def test_values_kept_in_process_follow_the_generation_the_variant_and_the_cache():
-    """remember(in_process=True) (the dashboard's records): reused while valid, rebuilt after any published
-    change, on another variant (a new day) or once the shared cache is emptied (its token is gone)."""
-    from django.core.cache import cache
-
+def test_remembered_values_follow_the_generation_and_the_variant():
     from site_core.cache import move_generation_on
     from site_core.site_data import remember
 
     built = []
 
     def build():
-        built.append(object())
-        return built[-1]
+        built.append(len(built))
+        return [built[-1]]
 
-    first = remember("test-records", build, in_process=True, variant="2026-11-26")
-    assert remember("test-records", build, in_process=True, variant="2026-11-26") is first
+    assert remember("test-records", build, variant="2026-11-26") == [0]
+    assert remember("test-records", build, variant="2026-11-26") == [0]
     move_generation_on()
-    second = remember("test-records", build, in_process=True, variant="2026-11-26")
-    assert second is not first
-    third = remember("test-records", build, in_process=True, variant="2026-11-27")
-    assert third is not second
-    cache.clear()
-    fourth = remember("test-records", build, in_process=True, variant="2026-11-27")
-    assert fourth is not third and len(built) == 4
+    assert remember("test-records", build, variant="2026-11-26") == [1]
+    assert remember("test-records", build, variant="2026-11-27") == [2]
+
+
+@pytest.mark.django_db
+def test_a_value_kept_by_another_code_version_is_never_read(settings):
+    """After a deploy that changes what is cached (PACTE_CACHE_VERSION bumped), the old values are rebuilt, not
+    unpickled."""
+    from site_core.site_data import remember
+
+    settings.PACTE_CACHE_VERSION = 7
+    assert remember("test-shape", lambda: {"old": 1}) == {"old": 1}
+    settings.PACTE_CACHE_VERSION = 8
+    assert remember("test-shape", lambda: {"new": 2}) == {"new": 2}
+    settings.PACTE_CACHE_VERSION = 7
+    assert remember("test-shape", lambda: {"never": 3}) == {"old": 1}
+
+
+def test_the_version_is_part_of_every_page_cache_key(settings, rf):
+    from site_core.cache import cache_key
+
+    request = rf.get("/fr/")
+    settings.PACTE_CACHE_VERSION = 7
+    before = cache_key(request, 3)
+    settings.PACTE_CACHE_VERSION = 8
+    assert cache_key(request, 3) != before
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda: Locale(language_code="fr"),
+        lambda: [("ok", Locale(language_code="fr"))],
+        lambda: {"page": Page(title="x")},
+        object,
+    ],
+    ids=["model", "model-in-a-list", "model-in-a-dict", "object"],
+)
+def test_remember_refuses_what_is_not_plain(make):
+    from site_core.site_data import remember
+
+    with pytest.raises(TypeError, match="plain values only"):
+        remember("test-refused", make)
 
 
 def test_a_thousand_distinct_searches_leave_the_cached_pages_in_place(client, about):
