@@ -7,9 +7,11 @@ separate database), so no test here uses pytest-django's per-test flushing.
 import json
 import os
 import re
+import socket
 from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.core.management import call_command
 from django.db import connection
 from django.test.testcases import LiveServerThread
@@ -39,14 +41,24 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.browser)
 
 
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
 @pytest.fixture(scope="session")
 def demo_server(django_db_setup, django_db_blocker):
     """The seeded demo site, served over HTTP; yields its base URL."""
     os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API runs an event loop
+    # The site's public address is the live server's, as under `make run`: links built from it (attestations,
+    # badges, feeds) must lead the browser back to this server.
+    port = free_port()
+    settings.PACTE_BASE_URL = settings.WAGTAILADMIN_BASE_URL = f"http://127.0.0.1:{port}"
     with django_db_blocker.unblock():
         call_command("seed_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
     # WhiteNoise (with finders outside production) already serves /static/; the thread adds /media/.
-    thread = LiveServerThread("127.0.0.1", lambda application: application, port=0)
+    thread = LiveServerThread("127.0.0.1", lambda application: application, port=port)
     thread.daemon = True
     thread.start()
     thread.is_ready.wait()
