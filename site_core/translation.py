@@ -40,11 +40,12 @@ def _field(record, name):
     return record[name] if isinstance(record, dict) else getattr(record, name)
 
 
-def _published(queryset):
-    """Only the versions a visitor may read: live and public pages, live snippets that have drafts."""
+def _published(queryset, public_only):
+    """Only the versions a visitor may read: live (and, with `public_only`, public) pages, live snippets that have
+    drafts."""
     model = queryset.model
     if issubclass(model, Page):
-        return public_pages(queryset.live())
+        return public_pages(queryset.live()) if public_only else queryset.live()
     if issubclass(model, DraftStateMixin):
         return queryset.filter(live=True)
     return queryset
@@ -53,6 +54,12 @@ def _published(queryset):
 def source_locale():
     """The site's source language (French), from the cached locales (Locale.get_default() is a query per call)."""
     return locales().get(get_supported_language_variant(settings.LANGUAGE_CODE))
+
+
+def preferred_locale_ids(locale=None):
+    """The locale ids to look for, most wanted first: the reader's language (`locale`, a Locale or its id; the
+    active language by default), then the source language."""
+    return _wanted(locale)
 
 
 def _wanted(locale):
@@ -69,13 +76,14 @@ def language_codes():
     return {locale.pk: code for code, locale in locales().items()}
 
 
-def shown_versions(records, locale=None, *, queryset=None, fields=None):
+def shown_versions(records, locale=None, *, queryset=None, fields=None, public_only=True):
     """[Shown], one per record and in their order: each record in `locale` (a Locale or its id, the active language
     by default) or its
     original marked with its language, for any number of records in one query at most (none when all are already
     in `locale`). `records` are instances of one model, read from `queryset` (its default manager by default: pass
     one to select related records); or `.values()` dicts (then pass `queryset` and `fields`, the values to read for
-    the versions found)."""
+    the versions found). Pages under a view restriction are left out, unless `public_only` is False (for pages
+    whose readers have passed the restriction: staff training)."""
     records = list(records)
     if not records:
         return []
@@ -85,7 +93,7 @@ def shown_versions(records, locale=None, *, queryset=None, fields=None):
     found = {}
     if missing:
         queryset = queryset if queryset is not None else type(records[0])._default_manager.all()
-        versions = _published(queryset.filter(translation_key__in=missing, locale_id__in=wanted))
+        versions = _published(queryset.filter(translation_key__in=missing, locale_id__in=wanted), public_only)
         for version in versions.values(*fields) if fields else versions:
             found[(_field(version, "translation_key"), _field(version, "locale_id"))] = version
     codes = language_codes()
