@@ -3,25 +3,19 @@
 import datetime
 
 import django_filters
-from django.db.models import Case, Count, Min, OuterRef, Subquery, Sum, When
+from django.db.models import Count, Min, OuterRef, Subquery, Sum
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views.reports import ReportView
-from wagtail.models import Locale
 from wagtail.permission_policies import ModelPermissionPolicy
 
+from site_core.translation import locale_preference
 from training.models import Attestation, TrainingModulePage
 
 # Attestations are counted per module across its translations (module_key, see records.LessonProgress): a module
 # completed in French and the same module completed in English are one module in every figure.
-
-
-def locale_preference():
-    """Sort key for translations of a page: the admin's language first, then the site's default, then the rest."""
-    active, default = Locale.get_active(), Locale.get_default()
-    return Case(When(locale_id=active.pk, then=0), When(locale_id=default.pk, then=1), default=2)
 
 
 def module_choices(request):

@@ -56,6 +56,7 @@ class ConsultationRecord:
     theme_tags: list = field(default_factory=list)
     territory_list: list = field(default_factory=list)
     commitment_keys: list = field(default_factory=list)
+    lang: str = ""  # the title's language code when it is not the dashboard's (see site_core.translation)
 
     @cached_property
     def page(self):
@@ -67,9 +68,10 @@ class ConsultationRecord:
     def title(self):
         return self.page_fields["title"]
 
-    def show_in(self, page_fields):
-        """Show this record under the title and address of its translation."""
-        self.page_fields = page_fields
+    def show_in(self, shown):
+        """Show this record under the title and address of the version a reader sees (a site_core.translation.Shown
+        of PAGE_FIELDS), marked with its language when it is not the reader's."""
+        self.page_fields, self.lang = shown.record, shown.lang
         self.__dict__.pop("page", None)
 
     @cached_property

@@ -23,6 +23,7 @@ from consultations.models import ConsultationPage, Territory
 from consultations.models.mixins import LocalisedRoutableMixin
 from site_core.models import BasePage
 from site_core.site_data import remember
+from site_core.translation import shown_versions
 
 CONSULTATIONS_PER_PAGE = 25
 
@@ -167,25 +168,21 @@ class DashboardPage(LocalisedRoutableMixin, RoutablePageMixin, BasePage):
         return [loading.ConsultationRecord.from_plain(values) for values in kept]
 
     def _localise(self, records):
-        """Titles, links and territory names in this page's language where translations exist (two queries)."""
+        """Titles and links as this page's reader sees them (site_core.translation: their translation, else marked
+        with their language), and territory names in this page's language where translated (two queries)."""
         if not records:
             return
-
-        translations = {
-            fields["translation_key"]: fields
-            for fields in ConsultationPage.objects.live()
-            .filter(
-                locale_id=self.locale_id,
-                translation_key__in=[record.page_fields["translation_key"] for record in records],
-            )
-            .values(*loading.PAGE_FIELDS)
-        }
+        shown = shown_versions(
+            [record.page_fields for record in records],
+            self.locale_id,
+            queryset=ConsultationPage.objects.all(),
+            fields=loading.PAGE_FIELDS,
+        )
+        for record, version in zip(records, shown, strict=True):
+            record.show_in(version)
         slugs = {tag.slug for record in records for tag in record.territory_list}
         names = dict(Territory.objects.filter(locale_id=self.locale_id, slug__in=slugs).values_list("slug", "name"))
         for record in records:
-            translation = translations.get(record.page_fields["translation_key"])
-            if translation:
-                record.show_in(translation)
             for tag in record.territory_list:
                 tag.name = names.get(tag.slug, tag.name)
 
@@ -242,6 +239,7 @@ class DashboardPage(LocalisedRoutableMixin, RoutablePageMixin, BasePage):
                     "rows": [
                         {
                             "label": row["label"],
+                            "lang": row["record"].lang if "record" in row else "",
                             "url": row["record"].page.url if formatted and "record" in row else "",
                             "cells": [
                                 display(indicator, row["values"][indicator.key]) for indicator in definitions.INDICATORS

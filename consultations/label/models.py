@@ -21,6 +21,7 @@ from consultations.models.mixins import LocalisedRoutableMixin
 from site_core import public_address
 from site_core.models import BasePage
 from site_core.site_data import locales, remember
+from site_core.translation import source_locale
 
 # Crockford's base-32 alphabet: no I, L, O or U, so a code read aloud or retyped from paper is not misread.
 CODE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
@@ -92,13 +93,15 @@ TEXT_FIELDS = ("document_title", "citizen_contribution", "withdrawal_reason")
 
 class LabelAwardQuerySet(models.QuerySet):
     def for_locale(self, locale_id):
-        """The rows a page in `locale_id` needs: each award's row in that language, if any, and each award's
-        original, the first row made (lowest id; translations always come after it), whose text is the fallback.
-        At most two rows per award, whatever the number of languages."""
+        """The rows a page in `locale_id` may show (site_core.translation's rule): each award's row in that language
+        and in the source language, if any, and each award's original, the first row made (lowest id; translations
+        always come after it), whose text is the fallback. At most three rows per award, whatever the number of
+        languages."""
         earlier = LabelAward.objects.filter(
             translation_key=models.OuterRef("translation_key"), pk__lt=models.OuterRef("pk")
         )
-        return self.filter(models.Q(locale_id=locale_id) | ~models.Exists(earlier))
+        wanted = [locale_id] + ([source.pk] if (source := source_locale()) else [])
+        return self.filter(models.Q(locale_id__in=wanted) | ~models.Exists(earlier))
 
 
 class LabelAward(TranslatableMixin, models.Model):

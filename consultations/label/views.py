@@ -2,7 +2,6 @@
 page's language when it is translated, otherwise in its original language, marked as such."""
 
 import re
-from dataclasses import dataclass
 
 from django.http import HttpResponse
 from django.template.response import TemplateResponse
@@ -10,82 +9,50 @@ from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 
 from consultations.label import badge as label_badge
-from consultations.label.models import CODE_LENGTH, CODE_PATTERN, TEXT_FIELDS, LabelAward, LabelLevel
-from consultations.models.consultation import ConsultationPage
-from site_core.site_data import public_pages
+from consultations.label.models import CODE_LENGTH, CODE_PATTERN, TEXT_FIELDS, LabelAward
+from site_core.translation import Shown, language_codes, pick_version, shown_version, shown_versions
 
 YEAR_PATTERN = re.compile(r"^\d{4}$")
 
 
-@dataclass(frozen=True)
-class ShownText:
-    """A text as a page shows it; `lang` is its language code when it is not the page's (an untranslated text),
-    for templates' `{% in_language text lang %}`."""
-
-    text: str
-    lang: str = ""
-
-    def __str__(self):
-        return self.text
-
-
 def pick_versions(rows, locale_id):
-    """One award per translation key from `rows` (all of an award's rows, or those of `for_locale`): its row in
-    `locale_id` if there is one, else its original, with `.original` set and its texts localised."""
+    """One award per translation key from `rows` (all of an award's rows, or those of `for_locale`): the version a
+    reader of `locale_id` sees (site_core.translation), with `.original` (its first row) and its texts localised."""
     groups = {}
     for row in rows:
         groups.setdefault(row.translation_key, []).append(row)
     awards = []
     for members in groups.values():
-        original = min(members, key=lambda row: row.pk)
-        award = next((row for row in members if row.locale_id == locale_id), original)
-        award.original = original
+        award = pick_version(members, locale_id).record
+        award.original = min(members, key=lambda row: row.pk)
         localise_texts(award, locale_id)
         awards.append(award)
     return awards
 
 
 def localise_texts(award, locale_id):
-    """Set `shown_<field>` for each translated field: the award's own text, or the original's when the award has no
-    row in this language, or when its row still holds the original's text (wagtail-localize copies the source text
-    into a translation until a translator replaces it)."""
+    """Set `shown_<field>` (a Shown text) for each translated field: the award's own text, marked with its language
+    when the award has no row in the reader's; or the original's text, marked, when the reader's row still holds
+    it or nothing (wagtail-localize copies the source text into a translation until a translator replaces it)."""
+    codes = language_codes()
     original = award.original
-    other_language = original.locale.language_code if original.locale_id != locale_id else ""
-    award.original_language = other_language
+    # The original's language also marks the shared facts written in it (the document reference).
+    award.original_language = codes.get(original.locale_id, "") if original.locale_id != locale_id else ""
+    own_language = codes.get(award.locale_id, "") if award.locale_id != locale_id else ""
     for field in TEXT_FIELDS:
         own, source = getattr(award, field), getattr(original, field)
-        untranslated = other_language and source.strip() and (award is original or own in ("", source))
-        setattr(award, f"shown_{field}", ShownText(source, other_language) if untranslated else ShownText(own))
-
-
-def localised_levels(page, awards):
-    """{level pk: the level in the page's language (or itself when untranslated)}."""
-    by_key = {level.translation_key: level for level in page.levels}
-    return {award.level_id: by_key.get(award.level.translation_key, award.level) for award in awards}
-
-
-def localised_consultations(page, awards):
-    """{consultation pk: the live consultation in the page's language, or the original one}."""
-    keys = {award.consultation.translation_key for award in awards if award.consultation.locale_id != page.locale_id}
-    found = {}
-    if keys:
-        found = {
-            consultation.translation_key: consultation
-            for consultation in public_pages(ConsultationPage.objects.live())
-            .filter(translation_key__in=keys, locale_id=page.locale_id)
-            .only("id", "title", "url_path", "translation_key", "locale_id", "path", "depth")
-        }
-    return {
-        award.consultation_id: found.get(award.consultation.translation_key, award.consultation) for award in awards
-    }
+        copied = award is not original and source.strip() and own in ("", source)
+        shown = Shown(source, award.original_language) if copied else Shown(own, own_language)
+        setattr(award, f"shown_{field}", shown)
 
 
 def decorate(page, request, awards):
-    levels = localised_levels(page, awards)
-    consultations = localised_consultations(page, awards)
-    for award in awards:
-        award.shown_level = levels[award.level_id]
-        award.shown_consultation = consultations[award.consultation_id]
+    """Each award's level and consultation as the page's reader sees them (Shown), in two queries at most."""
+    levels = shown_versions([award.level for award in awards], page.locale_id)
+    consultations = shown_versions([award.consultation for award in awards], page.locale_id)
+    for award, level, consultation in zip(awards, levels, consultations, strict=True):
+        award.shown_level = level
+        award.shown_consultation = consultation
         award.verification_url = page.verification_url(request, award.code)
     return awards
 
@@ -159,12 +126,12 @@ def base_context(page, request):
 
 def verification_context(page, request, award):
     decorate(page, request, [award])
-    consultation = award.shown_consultation
+    consultation = award.shown_consultation.record
     report = consultation.published_report
     if report is None and consultation.pk != award.consultation_id:
         report = award.consultation.published_report
     full_url = page.full_verification_url(award.code)
-    level_name = award.shown_level.name
+    level_name = award.shown_level.record.name
     alt = label_badge.badge_alt(award, level_name, full_url)
     svg_url = award.verification_url + "badge.svg"
     # Plain text holding HTML: the template escapes it once more to show it; the level name and the translated
@@ -177,7 +144,9 @@ def verification_context(page, request, award):
         "award": award,
         "level": award.shown_level,
         "consultation": consultation,
+        "consultation_lang": award.shown_consultation.lang,
         "report": report,
+        "report_lang": shown_version(report, page.locale_id).lang if report else "",
         "full_verification_url": full_url,
         "badge_svg_url": svg_url,
         "badge_png_url": award.verification_url + "badge.png",
@@ -196,8 +165,7 @@ def verification_response(page, request, code):
 
 
 def badge_bytes(page, request, award, kind):
-    levels = {level.translation_key: level for level in LabelLevel.objects.filter(locale_id=page.locale_id)}
-    level_name = levels.get(award.level.translation_key, award.level).name
+    level_name = shown_version(award.level, page.locale_id).record.name
     url = page.full_verification_url(award.code)
     if kind == "svg":
         return label_badge.badge_svg(award, level_name, url)

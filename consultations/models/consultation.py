@@ -25,38 +25,11 @@ from consultations.calendar import calendar_response
 from consultations.panels import PublicationChecklistPanel
 from site_core.blocks import BaseStreamBlock
 from site_core.models import BasePage
+from site_core.translation import distinct_shown
 
 from .draw import RandomDraw
 from .mixins import LocalisedRoutableMixin
 from .taxonomy import ConsultationTag
-
-
-def localised_by_pk(records, locale_id):
-    """{pk: the record in the language `locale_id`} (one query at most). wagtail-localize copies many-to-many
-    values unchanged into translations, so a translated page may point at the source language's records: each is
-    replaced by its own translation when there is one."""
-    foreign_keys = {record.translation_key for record in records if record.locale_id != locale_id}
-    found = {}
-    if foreign_keys:
-        model = type(records[0])
-        found = {
-            record.translation_key: record
-            for record in model.objects.filter(translation_key__in=foreign_keys, locale_id=locale_id)
-        }
-    return {
-        record.pk: record if record.locale_id == locale_id else found.get(record.translation_key, record)
-        for record in records
-    }
-
-
-def localise_records(records, locale_id, mapping=None):
-    """`records` in the language `locale_id`, the same record never twice."""
-    mapping = mapping if mapping is not None else localised_by_pk(records, locale_id)
-    localised = {}
-    for record in records:
-        target = mapping[record.pk]
-        localised.setdefault(target.translation_key, target)
-    return list(localised.values())
 
 
 class ConsultationPageForm(WagtailAdminPageForm):
@@ -228,8 +201,8 @@ class ConsultationPage(LocalisedRoutableMixin, RoutablePageMixin, BasePage):
             past_events=[event for event in events if event.is_past(now)],
             report=self.published_report,
             applied_commitments=[
-                {"commitment": commitment, "url": commitment.get_url(request)}
-                for commitment in self.applied_commitments
+                {"commitment": shown.record, "lang": shown.lang, "url": shown.record.get_url(request)}
+                for shown in self.applied_commitments
             ],
             random_draws=self.random_draw_records,
             platform_link=self.platform_link,
@@ -306,17 +279,19 @@ class ConsultationPage(LocalisedRoutableMixin, RoutablePageMixin, BasePage):
 
     @cached_property
     def territory_list(self):
-        territories = localise_records(list(self.territories.all()), self.locale_id)
-        return sorted(territories, key=lambda territory: territory.name)
+        """[Shown] territories, by name: wagtail-localize copies many-to-many values unchanged into translations,
+        so a translated page may point at the source language's records, each shown in this page's language when
+        translated, else marked with its own."""
+        territories = distinct_shown(list(self.territories.all()), self.locale_id)
+        return sorted(territories, key=lambda shown: shown.record.name)
 
     @cached_property
     def applied_commitments(self):
-        """The commitments applied, in this page's language when the charter is translated, by number."""
-        chosen = list(self.commitments.select_related("chapter__page"))
-        if any(commitment.locale_id != self.locale_id for commitment in chosen):
-            ids = [commitment.pk for commitment in localise_records(chosen, self.locale_id)]
-            chosen = Commitment.objects.filter(pk__in=ids).select_related("chapter__page")
-        return sorted(chosen, key=lambda commitment: commitment.number)
+        """[Shown] commitments applied, in this page's language when the charter is translated, by number."""
+        related = Commitment.objects.select_related("chapter__page")
+        applied = list(self.commitments.select_related("chapter__page"))
+        chosen = distinct_shown(applied, self.locale_id, queryset=related)
+        return sorted(chosen, key=lambda shown: shown.record.number)
 
     @cached_property
     def random_draw_records(self):

@@ -22,8 +22,9 @@ from consultations.filters import ConsultationFilters
 from site_core import public_address
 from site_core.models import BasePage
 from site_core.site_data import in_field_order, public_pages, remember
+from site_core.translation import distinct_shown, shown_versions
 
-from .consultation import ConsultationPage, localise_records, localised_by_pk
+from .consultation import ConsultationPage
 from .mixins import LocalisedRoutableMixin
 from .records import ConsultationEvent, ConsultationPhase
 from .taxonomy import ConsultationTag, Territory
@@ -114,7 +115,8 @@ class ConsultationIndexPage(LocalisedRoutableMixin, RoutablePageMixin, BasePage)
             )
             # Territories in this index's language: a translated page may still point at the source's records.
             territories = list(Territory.objects.filter(pk__in={territory for _page, territory in links}))
-            slugs = {pk: territory.slug for pk, territory in localised_by_pk(territories, self.locale_id).items()}
+            shown = shown_versions(territories, self.locale_id)
+            slugs = {territory.pk: version.record.slug for territory, version in zip(territories, shown, strict=True)}
             places = {}
             for page_id, territory in links:
                 places.setdefault(page_id, set()).add(slugs[territory])
@@ -157,12 +159,18 @@ class ConsultationIndexPage(LocalisedRoutableMixin, RoutablePageMixin, BasePage)
         return pages
 
     def _localise_territories(self, pages):
-        """Each page's territories in this index's language, for all pages in at most one more query."""
+        """Each page's territories as ConsultationPage.territory_list gives them ([Shown] in this index's language,
+        by name), for all pages in at most one more query."""
         territories = list({territory.pk: territory for page in pages for territory in page.territories.all()}.values())
-        mapping = localised_by_pk(territories, self.locale_id)
+        shown = {
+            territory.pk: version
+            for territory, version in zip(territories, shown_versions(territories, self.locale_id), strict=True)
+        }
         for page in pages:
-            chosen = localise_records(list(page.territories.all()), self.locale_id, mapping)
-            page.territory_list = sorted(chosen, key=lambda territory: territory.name)
+            chosen = {}
+            for territory in page.territories.all():
+                chosen.setdefault(shown[territory.pk].record.translation_key, shown[territory.pk])
+            page.territory_list = sorted(chosen.values(), key=lambda version: version.record.name)
 
     @cached_property
     def filter_options(self):
@@ -176,7 +184,7 @@ class ConsultationIndexPage(LocalisedRoutableMixin, RoutablePageMixin, BasePage)
             launches = (
                 ConsultationPhase.objects.filter(page__in=listed).values("page").annotate(launch=Min("start_date"))
             )
-            localised = localise_records(territories, self.locale_id) if territories else []
+            localised = [shown.record for shown in distinct_shown(territories, self.locale_id)]
             return {
                 "themes": list(Tag.objects.filter(pk__in=tag_ids).values_list(*TAG_FIELDS)),
                 "territories": [

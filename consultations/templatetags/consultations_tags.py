@@ -2,8 +2,6 @@
 
 from django import template
 from django.utils.formats import number_format
-from django.utils.html import format_html
-from django.utils.translation import get_language
 
 register = template.Library()
 
@@ -31,13 +29,3 @@ def percent(value):
         return "–"
     decimals = 0 if value == int(value) else 1
     return f"{number_format(value, decimal_pos=decimals)}\u00a0%"
-
-
-@register.simple_tag
-def in_language(text, language):
-    """`text`, wrapped in a `lang` span when it is written in another language than the page (an imported title
-    that was only available in another locale), so screen readers pronounce it right."""
-    current = (get_language() or "").split("-")[0]
-    if language and language.split("-")[0] != current:
-        return format_html('<span lang="{}">{}</span>', language, text)
-    return format_html("{}", text)

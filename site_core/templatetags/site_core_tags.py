@@ -5,11 +5,14 @@ import os
 from django import template
 from django.conf import settings
 from django.template.defaultfilters import filesizeformat
+from django.template.loader import render_to_string
 from django.utils import translation
+from django.utils.safestring import mark_safe
 from wagtail.models import Page
 
 from site_core import public_address
 from site_core.site_data import site_chrome
+from site_core.translation import Shown
 
 register = template.Library()
 
@@ -95,3 +98,22 @@ def file_size(document):
     """The document's size ("1.2 MB"), or an empty string when the file is missing."""
     size = document.get_file_size()
     return filesizeformat(size) if size else ""
+
+
+@register.simple_tag
+def shown_in_language(value, lang="", block=False, classes="", notice=True):
+    """A text as shown to the reader: when it is in another language than theirs (`lang`, or the `lang` of a
+    site_core.translation.Shown given as `value`), inside an element with that `lang`, so screen readers pronounce
+    it right, followed by a visible notice in the reader's language. `block` shows a paragraph (line breaks kept)
+    with its notice before it, rather than an inline span with the notice after it. `notice=False` keeps only the
+    `lang` (imported texts in dense lists, a text repeated right after its marked first showing)."""
+    if isinstance(value, Shown):
+        lang = lang or value.lang
+        value = value.record
+    if lang and lang.split("-")[0] == (translation.get_language() or "").split("-")[0]:
+        lang = ""  # a text imported with its language (Decidim's) may be in the reader's own
+    # A simple tag rendering an include (not an inclusion tag) so that `{% shown_in_language … as title %}` works.
+    context = {"text": value, "lang": lang, "block": block, "classes": classes, "notice": notice}
+    # Without the template file's final line break, which would put a space inside “quoted titles”; the template
+    # escaped every value, so its output is safe.
+    return mark_safe(render_to_string("includes/original_language.html", context).strip())  # noqa: S308

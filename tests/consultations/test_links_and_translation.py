@@ -72,3 +72,30 @@ def test_a_translation_shows_and_filters_its_own_territories(client, index_page,
     listing = client.get(english_index.url + "?territory=secteur-nord").content.decode()
     assert "1 consultation found" in listing
     assert '<option value="secteur-nord" selected>North area</option>' in listing
+
+
+def test_an_untranslated_territory_or_commitment_is_marked_french_on_the_english_page(
+    client, index_page, home_page_en, locales, translate_page
+):
+    from consultations.models import Territory
+
+    north = Territory.objects.create(name="Secteur nord", slug="secteur-nord", locale=locales["fr"])
+    south = Territory.objects.create(name="Secteur sud", slug="secteur-sud", locale=locales["fr"])
+    english = north.copy_for_translation(locales["en"])
+    english.name = "North area"
+    english.save()
+    english_index = translate_page(index_page, locales["en"], title="Consultations", slug="consultations")
+    consultation = make_consultation(index_page, "berges", [(datetime.date(2026, 1, 1), datetime.date(2026, 2, 1))])
+    consultation.territories.set([north, south])
+    consultation.save_revision().publish()
+    translated = translate_page(consultation, locales["en"], title="Canal banks")
+    notice = (
+        '<span class="original-language-notice">(Not yet translated: shown in its original language, French.)</span>'
+    )
+    marked = f'<span lang="fr">Secteur sud</span> {notice}'
+    page = client.get(translated.url).content.decode()
+    assert f"North area, {marked}" in page
+    card = client.get(english_index.url).content.decode()
+    assert f"North area, {marked}" in card
+    french = client.get(consultation.url).content.decode()
+    assert "Secteur nord, Secteur sud" in french and "original-language-notice" not in french

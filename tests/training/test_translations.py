@@ -132,6 +132,20 @@ def test_a_prerequisite_shows_in_the_page_language_with_progress_from_any(
     assert f'href="{charter_en.url}"' in response.content.decode()
 
 
+def test_an_untranslated_prerequisite_is_shown_in_french_and_marked(
+    staff_client, staff_user, index_en, training_index, module_with_lessons
+):
+    charter, _lessons = module_with_lessons
+    method, _ = add_module(training_index, slug="methode", title="La méthode", lessons=1)
+    ModulePrerequisite.objects.create(module=method, required_module=charter, sort_order=0, locale=method.locale)
+    method_en = translate(method, index_en.locale, title="The method", slug="method")
+    html = staff_client.get(method_en.url).content.decode()
+    assert (
+        f'<a href="{charter.url}"><span lang="fr">La charte en pratique</span> <span class="original-language-notice">'
+        "(Not yet translated: shown in its original language, French.)</span></a>"
+    ) in html
+
+
 def test_deleting_one_translation_keeps_the_progress(staff_user, bilingual):
     lesson, lesson_en = bilingual["fr"][1][0], bilingual["en"][1][0]
     pass_lesson(staff_user, lesson)

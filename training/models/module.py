@@ -14,6 +14,7 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 
 from site_core.blocks import DocumentLinkBlock
 from site_core.models import BasePage
+from site_core.translation import shown_versions
 
 from .lesson import TrainingLessonPage
 from .mixins import ModuleProgress, StaffOnlyMixin, module_progress
@@ -128,22 +129,20 @@ class TrainingModulePage(StaffOnlyMixin, BasePage):
         return context
 
     def required_modules(self):
-        """The live modules to follow first, each in this page's language when translated there (an editor may have
-        picked the French module on an English page, or the translation may have kept the source's choice)."""
+        """The live modules to follow first, each as this page's reader sees it (site_core.translation): in this
+        page's language when translated there (an editor may have picked the French module on an English page, or
+        the translation may have kept the source's choice), else with `shown_lang`, its language, for the mark."""
         required = [
             item.required_module
             for item in self.prerequisites.select_related("required_module")
             if item.required_module.live
         ]
-        if not required:
-            return []
-        local = {
-            module.translation_key: module
-            for module in TrainingModulePage.objects.live().filter(
-                locale_id=self.locale_id, translation_key__in=[module.translation_key for module in required]
-            )
-        }
-        return [local.get(module.translation_key, module) for module in required]
+        modules = []
+        # Training pages are all private (staff only): whoever reads this page may read its translations.
+        for shown in shown_versions(required, self.locale_id, public_only=False):
+            shown.record.shown_lang = shown.lang
+            modules.append(shown.record)
+        return modules
 
     @cached_property
     def index_page(self):

@@ -9,6 +9,7 @@ from wagtail.models import Page
 
 from site_core.models import BasePage
 from site_core.site_data import public_pages
+from site_core.translation import pick_version
 from training import access
 
 from .records import Attestation, normalise_code
@@ -34,8 +35,9 @@ class AttestationVerificationPage(RoutablePageMixin, BasePage):
 
     @classmethod
     def for_locale(cls, locale_id):
-        pages = {page.locale_id: page for page in public_pages(cls.objects.live())}
-        return pages.get(locale_id) or next(iter(pages.values()), None)
+        """The verification page a reader of `locale_id` is sent to (site_core.translation's rule), or None."""
+        pages = list(public_pages(cls.objects.live()))
+        return pick_version(pages, locale_id).record if pages else None
 
     @path("")
     def form(self, request):

@@ -341,3 +341,24 @@ def test_each_consultation_counts_once_in_its_primary_or_first_language(
     assert "Concertations 4 " in french and "Consultations 4 " in english
     assert "Cycling plan" in english and "A velo" not in english  # the translation's title where there is one
     assert "English only" in french
+
+
+def test_the_english_dashboard_marks_the_titles_it_shows_in_french(
+    client, world, index_page, home_page_en, locales, translate_page
+):
+    """English titles where a translation is published; the others in French, inside lang="fr" with the notice
+    in English. A draft translation is not published: its consultation stays French."""
+    with time_machine.travel(NOW, tick=False):
+        translate_page(index_page, locales["en"], title="Consultations", slug="consultations")
+        translate_page(world["a"], locales["en"], title="Cycling plan")
+        draft = world["c"].copy_for_translation(locales["en"])
+        draft.title = "Schools draft"
+        draft.save_revision()
+        translate_page(world["dashboard"], locales["en"], title="Dashboard", slug="dashboard")
+        html = client.get("/en/dashboard/").content.decode()
+    notice = (
+        '<span class="original-language-notice">(Not yet translated: shown in its original language, French.)</span>'
+    )
+    assert ">Cycling plan</a>" in html and "A velo" not in html
+    assert f'<span lang="fr">B marche</span> {notice}</a>' in html
+    assert f'<span lang="fr">C ecoles</span> {notice}</a>' in html and "Schools draft" not in html

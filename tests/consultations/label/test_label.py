@@ -31,6 +31,9 @@ from tests.consultations.label.fixtures import (
 )
 from tests.utils import visible_text
 
+NOTICE = "Not yet translated: shown in its original language, French."
+NOTICE_HTML = f'<span class="original-language-notice">({NOTICE})</span>'
+
 SVG = "{http://www.w3.org/2000/svg}"
 
 
@@ -327,8 +330,11 @@ def test_translated_award_shown_in_english_on_label_page_and_verification_page(c
     text = visible_text(response)
     assert "Citizen label of “Cycling plan 2026-2031”" in text
     assert "The route along the quays, proposed by 312 residents." in text
-    assert "Le tracé" not in text and "not yet translated" not in text
-    assert '<p class="lead">The route along the quays' in response.content.decode()
+    assert "Le tracé" not in text
+    html = response.content.decode()
+    assert '<p class="lead">The route along the quays' in html and "Plan vélo" not in html
+    # The consultation has no English version: its French title is marked as such.
+    assert f'<span lang="fr">Plan velo</span> {NOTICE_HTML}</a>' in html
     french = visible_text(client.get(f"/fr/label-citoyen/verifier/{award.code}/"))
     assert "Le tracé par les quais, proposé par 312 habitants." in french and "Cycling" not in french
 
@@ -337,21 +343,22 @@ def test_untranslated_award_falls_back_to_the_original_with_a_notice(client, eng
     response = client.get(f"/en/citizen-label/verifier/{award.code}/")
     assert response.status_code == 200
     text = visible_text(response)
-    assert "This statement is not yet translated: it is shown in its original language, French." in text
+    html = response.content.decode()
+    assert f'<p class="original-language-notice">{NOTICE}</p><p class="lead" lang="fr">Le tracé' in html
     assert "Valid label" in text and "Level: Co-built" in text
     html = response.content.decode()
     assert '<p class="lead" lang="fr">Le tracé par les quais, proposé par 312 habitants.</p>' in html
-    assert 'Citizen label of “<span lang="fr">Plan vélo 2026-2031</span>”' in html
+    assert f'Citizen label of “<span lang="fr">Plan vélo 2026-2031</span> {NOTICE_HTML}”' in html
     assert '<dd lang="fr">Délibération n° 25-C-0142</dd>' in html
     listing = client.get("/en/citizen-label/").content.decode()
-    assert f'verifier/{award.code}/"><span lang="fr">Plan vélo 2026-2031</span></a>' in listing
+    assert f'verifier/{award.code}/"><span lang="fr">Plan vélo 2026-2031</span> {NOTICE_HTML}</a>' in listing
 
 
 def test_fallback_notice_speaks_the_readers_language(client, label_page, home_page, award, locales, translate_page):
     translate(home_page, locales["nl"], title="Home", hero_title="Welkom")
     translate_page(label_page, locales["nl"], title="Burgerlabel", slug="burgerlabel")
     text = visible_text(client.get(f"/nl/burgerlabel/verifier/{award.code}/"))
-    assert "Deze tekst is nog niet vertaald: hij wordt getoond in de oorspronkelijke taal, Frans." in text
+    assert "Nog niet vertaald: getoond in de oorspronkelijke taal, Frans." in text
     assert "Le tracé par les quais" in text
 
 
@@ -361,8 +368,10 @@ def test_a_translation_only_partly_done_shows_the_rest_as_untranslated(client, e
     translate_award(award, locales["en"], citizen_contribution=ENGLISH["citizen_contribution"])
     html = client.get(f"/en/citizen-label/verifier/{award.code}/").content.decode()
     assert '<p class="lead">The route along the quays' in html
-    assert 'Citizen label of “<span lang="fr">Plan vélo 2026-2031</span>”' in html
-    assert "not yet translated" not in html
+    assert f'Citizen label of “<span lang="fr">Plan vélo 2026-2031</span> {NOTICE_HTML}”' in html
+    # The title, in the heading and in the document's facts; the statement is translated.
+    assert html.count(f'<span lang="fr">Plan vélo 2026-2031</span> {NOTICE_HTML}') == 2
+    assert '<p class="original-language-notice">' not in html
 
 
 def test_withdrawal_reaches_every_translation_and_its_reason_falls_back(client, english_page, award, locales):
@@ -376,16 +385,18 @@ def test_withdrawal_reaches_every_translation_and_its_reason_falls_back(client, 
     response = client.get(f"/en/citizen-label/verifier/{award.code}/")
     text = visible_text(response)
     assert "This label has been withdrawn" in text
-    assert "This reason is not yet translated: it is shown in its original language, French." in text
-    assert "This statement is not yet translated" not in text
-    assert '<span lang="fr">Le plan adopté a abandonné le tracé proposé.</span>' in response.content.decode()
+    assert f'Reason: <span lang="fr">Le plan adopté a abandonné le tracé proposé.</span> {NOTICE_HTML}' in (
+        response.content.decode().replace("<strong>", "").replace("</strong>", "")
+    )
+    assert '<p class="original-language-notice">' not in response.content.decode()  # the statement is translated
     root = ET.fromstring(client.get(f"/en/citizen-label/verifier/{award.code}/badge.svg").content)  # noqa: S314
     assert "WITHDRAWN" in [element.text for element in root.iter(f"{SVG}text")][2]
     english.withdrawal_reason = "The adopted plan dropped the proposed route."
     english.full_clean()
     english.save()
-    text = visible_text(client.get(f"/en/citizen-label/verifier/{award.code}/"))
-    assert "Reason: The adopted plan dropped the proposed route." in text and "not yet translated" not in text
+    response = client.get(f"/en/citizen-label/verifier/{award.code}/")
+    assert "Reason: The adopted plan dropped the proposed route." in visible_text(response)
+    assert "</strong> The adopted plan dropped the proposed route.</p>" in response.content.decode()
     award.refresh_from_db()
     assert award.withdrawal_reason == "Le plan adopté a abandonné le tracé proposé."
 
