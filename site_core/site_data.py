@@ -13,9 +13,10 @@ import uuid
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import caches
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils import translation
-from wagtail.models import Locale, Page, PageViewRestriction, Site
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Locale, Page, Site
 
 from site_core.cache import current_generation
 from site_core.models import (
@@ -80,13 +81,17 @@ def aliases_exist():
 
 
 def _privacy():
-    return remember(
-        "privacy",
-        lambda: {
-            "restricted_paths": list(PageViewRestriction.objects.values_list("page__path", flat=True)),
-            "aliases_exist": Page.objects.filter(alias_of__isnull=False).exists(),
-        },
-    )
+    def build():
+        # One query for both: the pages under a restriction and the aliases (rows with neither are not read).
+        rows = Page.objects.filter(Q(view_restrictions__isnull=False) | Q(alias_of__isnull=False)).values_list(
+            "path", "alias_of_id", "view_restrictions__id"
+        )
+        return {
+            "restricted_paths": sorted({path for path, _alias, restriction in rows if restriction is not None}),
+            "aliases_exist": any(alias is not None for _path, alias, _restriction in rows),
+        }
+
+    return remember("privacy", build)
 
 
 def public_pages(queryset):
@@ -106,9 +111,13 @@ def locales():
     return {code: Locale.from_db("default", ("id", "language_code"), (pk, code)) for pk, code in rows}
 
 
+def default_locale():
+    """The default language's Locale, from `locales()` (Locale.get_default() queries on every call)."""
+    return locales().get(get_supported_content_language_variant(settings.LANGUAGE_CODE))
+
+
 def active_locale():
-    all_locales = locales()
-    return all_locales.get(translation.get_language()) or all_locales.get(Locale.get_default().language_code)
+    return locales().get(translation.get_language()) or default_locale()
 
 
 def site_chrome(request):
@@ -120,11 +129,7 @@ def site_chrome(request):
 
 
 def build_chrome(site, request):
-    homes = {
-        home.locale.language_code: home.get_url(request)
-        for home in public_pages(site.root_page.get_translations(inclusive=True).live().select_related("locale"))
-    }
-    wanted = [locale for locale in (active_locale(), Locale.get_default()) if locale is not None]
+    wanted = [locale for locale in (active_locale(), default_locale()) if locale is not None]
     menus = {}
     items = (
         NavigationMenuItem.objects.filter(menu__locale__in=wanted)
@@ -146,36 +151,59 @@ def build_chrome(site, request):
             if (location, locale.pk) in by_menu:
                 menus[location] = by_menu[(location, locale.pk)]
                 break
-    statements = {
-        page.locale_id: page
-        for page in public_pages(AccessibilityStatementPage.objects.live().filter(locale__in=wanted)).only(
-            "id", "title", "url_path", "conformity_status", "locale_id"
-        )
-    }
-    statement = next((statements[locale.pk] for locale in wanted if locale.pk in statements), None)
+    pages = chrome_pages(site, wanted)
     return {
-        "homes": homes,
+        "homes": {
+            page.locale.language_code: page.get_url(request)
+            for page in pages
+            if page.translation_key == site.root_page.translation_key
+        },
         "menus": menus,
-        "legal_links": legal_links(wanted, request),
-        "statement": {"url": statement.get_url(request), "status_word": str(statement.status_word)}
-        if statement
-        else None,
+        "legal_links": legal_links(pages, wanted, request),
+        "statement": statement_link(pages, wanted, request),
     }
 
 
-def legal_links(wanted, request):
+def chrome_pages(site, wanted):
+    """In one query, the live, public pages every header and footer links to: the home page in each language,
+    and the accessibility statement and legal pages in the `wanted` locales (each with its `conformity`, the
+    statement's status, None for the others)."""
+    footer_types = ContentType.objects.get_for_models(AccessibilityStatementPage, *LEGAL_PAGE_TYPES).values()
+    return list(
+        public_pages(
+            Page.objects.live().filter(
+                Q(translation_key=site.root_page.translation_key) | Q(content_type__in=footer_types, locale__in=wanted)
+            )
+        )
+        .select_related("locale")
+        .annotate(conformity=F("accessibilitystatementpage__conformity_status"))
+        .only("id", "title", "url_path", "translation_key", "content_type_id", "locale__language_code")
+    )
+
+
+def first_in_locales(pages, model, wanted):
+    """The page of type `model` among `pages` in the first of the `wanted` locales that has one, or None."""
+    content_type_id = ContentType.objects.get_for_model(model).pk  # cached by Django after the first call
+    found = {page.locale_id: page for page in pages if page.content_type_id == content_type_id}
+    return next((found[locale.pk] for locale in wanted if locale.pk in found), None)
+
+
+def statement_link(pages, wanted, request):
+    statement = first_in_locales(pages, AccessibilityStatementPage, wanted)
+    if statement is None:
+        return None
+    status_word = AccessibilityStatementPage(conformity_status=statement.conformity).status_word
+    return {"url": statement.get_url(request), "status_word": str(status_word)}
+
+
+def legal_links(pages, wanted, request):
     """The footer's links to the legal notice, personal-data page and site map: [{"text", "url", "lang"}], each
     page in the first of the `wanted` locales it is published in; `lang` is set when that is not the active
     language, so a screen reader reads a French title on /en/ in French."""
-    pages = public_pages(
-        Page.objects.live().type(*LEGAL_PAGE_TYPES).filter(locale__in=wanted).select_related("locale")
-    ).only("id", "title", "url_path", "content_type_id", "locale__language_code")
-    found = {(page.content_type_id, page.locale_id): page for page in pages}
     current = translation.get_language()
     links = []
     for model in LEGAL_PAGE_TYPES:
-        content_type_id = ContentType.objects.get_for_model(model).pk  # cached by Django after the first call
-        page = next((found[key] for key in ((content_type_id, locale.pk) for locale in wanted) if key in found), None)
+        page = first_in_locales(pages, model, wanted)
         if page is not None:
             code = page.locale.language_code
             links.append({"text": page.title, "url": page.get_url(request), "lang": "" if code == current else code})

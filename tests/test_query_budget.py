@@ -1,6 +1,7 @@
-"""Every public page type renders within its query budget: at most 20 SQL queries on the first request after a
-publication (every cache cold: caches emptied and the content generation moved on), at most 12 on the next one
-(rendered again, the whole-page cache being off in tests, with what is kept per content generation warm)."""
+"""Every public page type renders within its query budget (or, while still over it, within its listed figure):
+at most 20 SQL queries on the first request after a publication (every cache cold: caches emptied and the content
+generation moved on), at most 12 on the next one (rendered again, the whole-page cache being off in tests, with what
+is kept per content generation warm)."""
 
 import re
 from urllib.parse import urlparse
@@ -63,22 +64,69 @@ def test_the_budget_covers_every_public_page_type(demo_paths):
         assert expected in joined, expected
 
 
-# Measured on the demo site: cold 21 (legal pages) to 55 (English easy-read), warm up to 18; the fixes in the
-# code are still to come (issue 13, item 4). Strict: once every page is within budget this fails, remove it then.
-@pytest.mark.xfail(
-    strict=True, reason="pages still over budget: cold 21-55 queries (easy-read in English 55), warm up to 18"
-)
+# Pages still over a budget (issue 13, item 4), each with its (cold, warm) count on the seeded demo: they may not
+# grow, and each must leave this list once within budget. What is left over is Wagtail's own serving (the site, the
+# active Locale and the root page's specific row on every request, two queries to resolve the page) plus one or
+# two queries per remember()ed value on a cold request.
+OVER_BUDGET = {
+    "/en/": (22, 13),
+    "/en/charter/": (23, 14),
+    "/en/charter/commitments/1/": (25, 10),
+    "/en/charter/easy-read/": (22, 13),
+    "/en/charter/print/": (23, 14),
+    "/en/citizen-label/verifier/<code>/": (21, 12),
+    "/en/consultations/": (28, 12),
+    "/en/consultations/express-cycle-network/": (24, 15),
+    "/en/consultations/express-cycle-network/report/": (24, 15),
+    "/en/dashboard/": (25, 8),
+    "/en/search/?q=consultation": (21, 12),
+    "/fr/": (21, 12),
+    "/fr/charte/": (22, 13),
+    "/fr/charte/engagements/1/": (24, 9),
+    "/fr/charte/facile/": (21, 12),
+    "/fr/charte/imprimer/": (22, 13),
+    "/fr/concertations/": (27, 11),
+    "/fr/concertations/aires-de-jeux/": (23, 14),
+    "/fr/concertations/alimentation-locale/": (23, 14),
+    "/fr/concertations/berges-du-canal/": (23, 14),
+    "/fr/concertations/eclairage-public/": (23, 14),
+    "/fr/concertations/eclairage-public/bilan/": (21, 12),
+    "/fr/concertations/jardins-partages/": (23, 14),
+    "/fr/concertations/jardins-partages/bilan/": (21, 12),
+    "/fr/concertations/plan-marche/": (23, 14),
+    "/fr/concertations/renovation-des-ecoles/": (23, 14),
+    "/fr/concertations/reseau-express-velo/": (23, 14),
+    "/fr/concertations/reseau-express-velo/bilan/": (23, 14),
+    "/fr/concertations/stationnement-velo-gares/": (23, 14),
+    "/fr/concertations/stationnement-velo-gares/bilan/": (21, 12),
+    "/fr/recherche/?q=concertation": (21, 12),
+    "/fr/tableau-de-bord/": (22, 7),
+}
+
+
+def listed(path):
+    """The address as OVER_BUDGET names it: a label verification's code is drawn anew when the demo is seeded."""
+    return re.sub(r"/verifier/[^/]+/$", "/verifier/<code>/", path)
+
+
 def test_every_public_page_stays_within_its_cold_and_warm_budgets(client, demo_paths):
+    for path in demo_paths:
+        client.get(path)  # the site was served before: images' renditions exist, as they do in production
     home = HomePage.objects.get(locale__language_code="fr", depth=2)
     home.save_revision().publish()  # a publication: the content generation moves on
-    over = {}
+    measured = {}
     for path in demo_paths:
         go_cold()
-        cold = measure(client, path)
-        warm = measure(client, path)
-        if cold > COLD_BUDGET or warm > WARM_BUDGET:
-            over[path] = (cold, warm)
-    assert not over, f"(cold, warm) queries over ({COLD_BUDGET}, {WARM_BUDGET}): {over}"
+        measured[listed(path)] = (measure(client, path), measure(client, path))
+    over = {path: counts for path, counts in measured.items() if counts[0] > COLD_BUDGET or counts[1] > WARM_BUDGET}
+    worse = {
+        path: counts
+        for path, counts in over.items()
+        if path not in OVER_BUDGET or any(now > then for now, then in zip(counts, OVER_BUDGET[path], strict=True))
+    }
+    assert not worse, f"(cold, warm) queries over ({COLD_BUDGET}, {WARM_BUDGET}) or over their listed figure: {worse}"
+    now_within = sorted(set(OVER_BUDGET) - set(over))
+    assert not now_within, f"within budget now, remove from OVER_BUDGET: {now_within}"
 
 
 def measure(client, path):

@@ -173,8 +173,12 @@ class CharterPage(RoutablePageMixin, BasePage):
     class Meta:
         verbose_name = _("charter page")
 
-    def get_context(self, request, *args, **kwargs):
+    def get_context(self, request, *args, full_charter=True, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        if not full_charter:
+            # A sub-route (a commitment, the easy-to-read version) brings its own texts: building the whole
+            # contract as well would cost its queries for nothing.
+            return context
         marker = GlossaryMarker(self.glossary_terms)
         editions = self.editions_by_date(request)
         context.update(
@@ -257,6 +261,7 @@ class CharterPage(RoutablePageMixin, BasePage):
         commitment.evidence_html = marker.mark(commitment.evidence)
         return self.render(
             request,
+            full_charter=False,
             template="charter_pages/commitment_page.html",
             context_overrides={
                 "commitment": commitment,
@@ -276,6 +281,7 @@ class CharterPage(RoutablePageMixin, BasePage):
             commitment.permalink = page_url + self.reverse_subpage("commitment", args=[commitment.number])
         response = self.render(
             request,
+            full_charter=False,
             template="charter_pages/commitment_not_found.html",
             context_overrides={"number": number, "commitments": commitments},
         )
@@ -292,6 +298,7 @@ class CharterPage(RoutablePageMixin, BasePage):
         reciprocal = self.reciprocal_list(request, marker, easy_read=True)
         return self.render(
             request,
+            full_charter=False,
             template="charter_pages/charter_page_easy_read.html",
             context_overrides={
                 "intro_lines": marker.mark_lines(self.easy_read_intro),
