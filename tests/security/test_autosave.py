@@ -7,8 +7,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
-from site_core.models import StandardPage
-from tests.utils import publish_child
+from tests.factories import StandardPageFactory
 
 # Wagtail 7.4's defaults (wagtail/admin/views/generic/mixins.py and admin/ui/editing_sessions.py): 0 turns them off.
 AUTOSAVE_DEFAULT = 500
@@ -37,7 +36,7 @@ def test_active_settings_keep_them_on():
 
 @pytest.mark.django_db
 def test_the_page_editor_autosaves_and_announces_other_editors(admin_client, home_page):
-    page = publish_child(home_page, StandardPage(title="À propos", slug="a-propos"))
+    page = StandardPageFactory(parent=home_page, title="À propos", slug="a-propos")
     html = admin_client.get(f"/admin/pages/{page.pk}/edit/").content.decode()
     autosave = re.search(r'data-w-autosave-interval-value="(\d+)"', html)
     assert autosave and int(autosave.group(1)) > 0
