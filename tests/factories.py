@@ -121,6 +121,7 @@ class HomePageFactory(PageFactory):
 
     class Meta:
         model = HomePage
+        skip_postgeneration_save = True  # the hook writes the site, not the page
 
     parent = factory.LazyFunction(Page.get_first_root_node)
     title = "Accueil"

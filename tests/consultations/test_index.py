@@ -175,8 +175,9 @@ def test_query_count_does_not_grow_with_consultations(
         client.get(index_page.url)  # warm the site-wide caches (site roots, menus), emptied by each publication
         with django_assert_max_num_queries(QUERY_BUDGET, info="index filtered, 5 consultations") as with_5:
             assert client.get(index_page.url + "?theme=marche").status_code == 200
+        with_5 = len(with_5)  # now: the next request empties the connection's query log
         for number in range(5, 100):
             add(number)
         client.get(index_page.url)
-        with django_assert_num_queries(len(with_5), info="index filtered, 100 consultations as with 5"):
+        with django_assert_num_queries(with_5, info="index filtered, 100 consultations as with 5"):
             assert client.get(index_page.url + "?theme=marche").status_code == 200

@@ -4,8 +4,11 @@ import pytest
 from wagtail.models import Page
 
 from tests.factories import training_module
-from tests.utils import QUERY_BUDGET
 from training import progress
+
+# Staff pages are signed in, so never served from the page cache, and read the session, the user and the learner's
+# progress besides what a public page reads: 20 to 23 queries when this was written.
+STAFF_PAGE_BUDGET = 25
 
 
 def build(index, user, modules, lessons):
@@ -44,9 +47,10 @@ def test_query_count_does_not_grow_with_lessons(
     client, training_url, page, django_assert_max_num_queries, django_assert_num_queries
 ):
     url = training_url(1, 2, page)
-    with django_assert_max_num_queries(QUERY_BUDGET, info=f"{page} with 2 lessons") as small:
+    with django_assert_max_num_queries(STAFF_PAGE_BUDGET, info=f"{page} with 2 lessons") as small:
         assert client.get(url).status_code == 200
+    small = len(small)  # now: the next request empties the connection's query log
     Page.objects.filter(depth__gt=3).delete()
     url = training_url(4, 8, page)
-    with django_assert_num_queries(len(small), info=f"{page} with 4 modules of 8 lessons, as with 2 lessons"):
+    with django_assert_num_queries(small, info=f"{page} with 4 modules of 8 lessons, as with 2 lessons"):
         assert client.get(url).status_code == 200

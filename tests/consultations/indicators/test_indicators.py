@@ -234,6 +234,7 @@ def test_dashboard_queries_do_not_grow_with_consultations(
         client.get("/fr/tableau-de-bord/")
         with django_assert_max_num_queries(QUERY_BUDGET, info="dashboard, 3 consultations") as with_3:
             assert client.get("/fr/tableau-de-bord/").status_code == 200
+        with_3 = len(with_3)  # now: the next request empties the connection's query log
         for number in range(6):
             page = ConsultationPageFactory(
                 parent=index_page, slug=f"n-{number}", phases=[(d(2026, 1, 1), d(2026, 2, 1))]
@@ -241,7 +242,7 @@ def test_dashboard_queries_do_not_grow_with_consultations(
             page.themes.add("mobilité")
             page.save_revision().publish()
         client.get("/fr/tableau-de-bord/")
-        with django_assert_num_queries(len(with_3), info="dashboard, 9 consultations as with 3"):
+        with django_assert_num_queries(with_3, info="dashboard, 9 consultations as with 3"):
             assert client.get("/fr/tableau-de-bord/").status_code == 200
 
 

@@ -229,10 +229,11 @@ def test_label_page_queries_do_not_grow_with_awards(
     client.get("/fr/label-citoyen/")  # warm the site-wide caches
     with django_assert_max_num_queries(QUERY_BUDGET, info="label page, 1 award") as with_1:
         assert client.get("/fr/label-citoyen/").status_code == 200
+    with_1 = len(with_1)  # now: the next request empties the connection's query log
     for n in range(8):
         LabelAwardFactory(consultation=consultation, level=level, document_title=f"Doc {n}")
     client.get("/fr/label-citoyen/")
-    with django_assert_num_queries(len(with_1), info="label page, 9 awards as with 1"):
+    with django_assert_num_queries(with_1, info="label page, 9 awards as with 1"):
         assert client.get("/fr/label-citoyen/").status_code == 200
 
 
