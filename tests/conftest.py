@@ -14,11 +14,9 @@ from django.db import connection, transaction
 from django.test import override_settings
 from django.utils import translation
 from psycopg import sql
-from wagtail.models import Locale, Page, Site
 
 from site_core.backup import connection_arguments
-from site_core.models import HomePage
-from tests.utils import publish_child
+from tests.factories import HomePageFactory, site_locales, translate
 
 # The tests that read the seeded demo site, and every xdist worker that runs one seeds it: they share one group.
 DEMO_FIXTURES = {"demo_site", "demo_database"}
@@ -56,43 +54,18 @@ def empty_cache():
 
 @pytest.fixture
 def locales(db):
-    return make_locales()
-
-
-def make_locales():
-    return {code: Locale.objects.get_or_create(language_code=code)[0] for code in ("fr", "en", "nl")}
+    return site_locales()
 
 
 @pytest.fixture
 def home_page(locales):
     """The French home page as the default site's root (Wagtail's welcome page removed)."""
-    return make_home_page(locales)
-
-
-def make_home_page(locales):
-    root = Page.get_first_root_node()
-    Page.objects.filter(depth=2).delete()
-    root.refresh_from_db()
-    home = publish_child(root, HomePage(title="Accueil", slug="accueil", hero_title="Bienvenue", locale=locales["fr"]))
-    Site.objects.update_or_create(
-        is_default_site=True, defaults={"hostname": "localhost", "port": 80, "root_page": home, "site_name": "Pacte"}
-    )
-    return home
+    return HomePageFactory()
 
 
 @pytest.fixture
 def home_page_en(home_page, locales):
     return translate(home_page, locales["en"], title="Home", hero_title="Welcome")
-
-
-def translate(page, locale, **fields):
-    """Publish a translation of `page` in `locale` with the given fields changed."""
-    translation = page.copy_for_translation(locale).specific
-    for name, value in fields.items():
-        setattr(translation, name, value)
-    translation.save_revision().publish()
-    translation.refresh_from_db()
-    return translation
 
 
 @pytest.fixture

@@ -1,73 +1,15 @@
-"""Charter fixtures: a published French charter page built from plain records, and its translations synchronised."""
-
-import datetime
+"""Charter fixtures: a published French charter, a glossary, and its translations synchronised."""
 
 import pytest
 from wagtail_localize.models import String, StringSegment, StringTranslation, TranslationSource
 
-from charter_pages.models import (
-    CharterChapter,
-    CharterEdition,
-    CharterPage,
-    Commitment,
-    GlossaryTerm,
-    ReciprocalCommitment,
-)
-from tests.utils import publish_child
-
-
-def build_charter(home, commitments_per_chapter=(2, 1), slug="charte", pictograms=(), **fields):
-    """Publish a charter under `home` with chapters holding numbered commitments (numbered from 1)."""
-    values = {
-        "title": "Charte de la participation citoyenne",
-        "slug": slug,
-        "lead": "Un contrat moral entre la Métropole et les habitants : des engagements des deux côtés.",
-        "adoption_body": "Conseil métropolitain",
-        "adoption_date": datetime.date(2016, 12, 2),
-        "deliberation_reference": "16 C 0999",
-        "easy_read_intro": "La Métropole fait des promesses.\nVous pouvez vérifier.",
-        "locale": home.locale,
-    }
-    values.update(fields)
-    page = CharterPage(**values)
-    number = 0
-    chapters = []
-    for chapter_index, count in enumerate(commitments_per_chapter):
-        chapter = CharterChapter(title=f"Chapitre {chapter_index + 1}", sort_order=chapter_index)
-        items = []
-        for index in range(count):
-            number += 1
-            items.append(
-                Commitment(
-                    number=number,
-                    sort_order=index,
-                    title=f"Engagement numéro {number}",
-                    promise=f"Nous nous engageons à tenir la promesse {number}.",
-                    citizen_meaning=f"Pour vous, la promesse {number} change les choses.",
-                    evidence=f"Preuve publique {number}.",
-                    official_reference=f"Article {number}",
-                    easy_read_text=f"Promesse facile {number}." if number % 2 else "",
-                    pictogram=pictograms[number % len(pictograms)] if pictograms else None,
-                    pictogram_alt=f"Pictogramme {number}" if pictograms else "",
-                )
-            )
-        chapter.commitments = items
-        chapters.append(chapter)
-    page.chapters = chapters
-    page.reciprocal_commitments = [
-        ReciprocalCommitment(title="Respecter les autres", description="Écouter chaque avis.", sort_order=0),
-        ReciprocalCommitment(title="Argumenter", description="Dire pourquoi.", sort_order=1),
-    ]
-    page.editions = [
-        CharterEdition(name="Édition 2016", date=datetime.date(2016, 12, 2), summary="<p>Première charte.</p>"),
-        CharterEdition(name="Édition 2021", date=datetime.date(2021, 6, 28), summary="<p>Cinq axes.</p>"),
-    ]
-    return publish_child(home, page)
+from charter_pages.models import GlossaryTerm
+from tests.factories import CharterPageFactory
 
 
 @pytest.fixture
 def charter(home_page):
-    return build_charter(home_page)
+    return CharterPageFactory(parent=home_page)
 
 
 @pytest.fixture

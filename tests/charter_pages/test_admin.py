@@ -4,15 +4,13 @@ import datetime
 
 import pytest
 from django.urls import reverse
-from wagtail.models import Page, Site
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 from wagtail.users.models import UserProfile
 
 from charter_pages.models import CharterChapter, CharterPage, Commitment, GlossaryTerm
 from site_core.models import HomePage
-from tests.charter_pages.conftest import build_charter
-from tests.utils import publish_child
+from tests.factories import CharterPageFactory, HomePageFactory
 
 
 def commitment_form(number, title, order):
@@ -67,9 +65,7 @@ def charter_form(commitments, slug="charte"):
 class TestEditorsBuildTheCharter(WagtailPageTestCase):
     def setUp(self):
         self.user = self.login()
-        root = Page.get_first_root_node()
-        self.home = publish_child(root, HomePage(title="Accueil", slug="accueil-test", hero_title="Bienvenue"))
-        Site.objects.update(root_page=self.home)
+        self.home = HomePageFactory(slug="accueil-test")
 
     def test_editor_creates_a_charter_with_chapters_and_commitments(self):
         self.assertCanCreateAt(HomePage, CharterPage)
@@ -99,7 +95,7 @@ class TestEditorsBuildTheCharter(WagtailPageTestCase):
         assert not CharterPage.objects.exists()
 
     def test_edit_view_has_french_help_and_content_checks(self):
-        page = build_charter(self.home)
+        page = CharterPageFactory(parent=self.home)
         with self.settings(LANGUAGE_CODE="fr"):
             profile = UserProfile.get_for_user(self.user)
             profile.preferred_language = "fr"
@@ -112,7 +108,7 @@ class TestEditorsBuildTheCharter(WagtailPageTestCase):
         assert "data-content-readability-score" in html, "Wagtail's content checks (readability) are shown"
 
     def test_preview_shows_unsaved_chapters_and_commitments(self):
-        page = build_charter(self.home)
+        page = CharterPageFactory(parent=self.home)
         chapter = CharterChapter(title="Chapitre en cours d'écriture", sort_order=0)
         chapter.commitments = [
             Commitment(number=21, title="Engagement pas encore publié", promise="Nous nous engageons à essayer.")

@@ -8,21 +8,19 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page
 
 from charter_pages.models import Commitment
-from tests.utils import publish_child, visible_text
+from tests.factories import ConsultationIndexPageFactory, ConsultationPageFactory
+from tests.utils import visible_text
 
 pytestmark = pytest.mark.django_db
-
-consultations = pytest.importorskip("consultations.models")
-from tests.consultations.conftest import make_consultation  # noqa: E402 - only once the app is importable
 
 
 @pytest.fixture
 def index(home_page):
-    return publish_child(home_page, consultations.ConsultationIndexPage(title="Concertations", slug="concertations"))
+    return ConsultationIndexPageFactory(parent=home_page)
 
 
 def applying(index, commitment, slug, published):
-    page = make_consultation(index, slug, title=slug.replace("-", " ").capitalize())
+    page = ConsultationPageFactory(parent=index, slug=slug, title=slug.replace("-", " ").capitalize())
     page.commitments = [commitment]
     page.save_revision().publish()
     Page.objects.filter(pk=page.pk).update(first_published_at=published)

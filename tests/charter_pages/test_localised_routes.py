@@ -3,7 +3,7 @@
 import pytest
 
 from charter_pages.models import Commitment
-from tests.conftest import translate
+from tests.factories import translate
 from tests.utils import visible_text
 
 ROUTES = {

@@ -10,7 +10,7 @@ from django.core.management import call_command
 
 from consultations.models import RandomDraw
 from consultations.models.draw import draw, fingerprint
-from tests.consultations.conftest import make_consultation
+from tests.factories import ConsultationPageFactory
 from tests.utils import visible_text
 
 PROPOSALS = [f"Proposition {number}" for number in range(1, 25)]
@@ -18,7 +18,9 @@ PROPOSALS = [f"Proposition {number}" for number in range(1, 25)]
 
 @pytest.fixture
 def consultation(index_page):
-    return make_consultation(index_page, "plan-marche", [(datetime.date(2026, 1, 1), datetime.date(2026, 12, 1))])
+    return ConsultationPageFactory(
+        parent=index_page, slug="plan-marche", phases=[(datetime.date(2026, 1, 1), datetime.date(2026, 12, 1))]
+    )
 
 
 def test_the_draw_is_reproducible_from_its_record(consultation):

@@ -7,8 +7,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
-from consultations.models import ConsultationPage, ConsultationReportPage, ReportResponse
-from tests.consultations.conftest import IMPACT, make_consultation
+from consultations.models import ConsultationEvent, ConsultationPage, ConsultationReportPage, ReportResponse
+from tests.factories import IMPACT, ConsultationPageFactory, at
 from tests.utils import visible_text
 
 
@@ -118,7 +118,9 @@ def report_form(**overrides):
 
 
 def test_a_not_kept_response_without_reason_is_refused_with_a_clear_message(admin_client, index_page):
-    consultation = make_consultation(index_page, "velo", [(datetime.date(2026, 1, 1), datetime.date(2026, 2, 1))])
+    consultation = ConsultationPageFactory(
+        parent=index_page, slug="velo", phases=[(datetime.date(2026, 1, 1), datetime.date(2026, 2, 1))]
+    )
     response = admin_client.post(add_url(consultation, "consultationreportpage"), report_form())
     assert response.status_code == 200
     assert "Donnez la raison : une proposition adaptée, non retenue ou hors sujet doit être expliquée" in (
@@ -153,13 +155,10 @@ def test_every_decision_but_kept_needs_a_reason(decision):
 
 
 def test_the_report_editor_adds_up_the_minutes_of_past_events(admin_client, index_page):
-    from consultations.models import ConsultationEvent
-    from tests.consultations.conftest import at
-
-    consultation = make_consultation(
-        index_page,
-        "velo",
-        [(datetime.date(2026, 1, 1), datetime.date(2026, 2, 1))],
+    consultation = ConsultationPageFactory(
+        parent=index_page,
+        slug="velo",
+        phases=[(datetime.date(2026, 1, 1), datetime.date(2026, 2, 1))],
         events=[
             {
                 "title": "Atelier",

@@ -9,7 +9,7 @@ import time_machine
 from django.test import Client
 
 from consultations.models import ConsultationEvent
-from tests.consultations.conftest import at, make_consultation
+from tests.factories import ConsultationPageFactory, at
 
 TODAY = "2026-06-15 12:00 +02:00"
 
@@ -17,10 +17,10 @@ TODAY = "2026-06-15 12:00 +02:00"
 @pytest.fixture
 def consultations(index_page):
     with time_machine.travel(TODAY, tick=False):
-        walk = make_consultation(
-            index_page,
-            "plan-marche",
-            [(datetime.date(2026, 5, 1), datetime.date(2026, 7, 1))],
+        walk = ConsultationPageFactory(
+            parent=index_page,
+            slug="plan-marche",
+            phases=[(datetime.date(2026, 5, 1), datetime.date(2026, 7, 1))],
             title="Plan marche",
             events=[
                 {
@@ -46,10 +46,10 @@ def consultations(index_page):
                 },
             ],
         )
-        other = make_consultation(
-            index_page,
-            "berges",
-            [(datetime.date(2026, 9, 1), datetime.date(2026, 10, 1))],
+        other = ConsultationPageFactory(
+            parent=index_page,
+            slug="berges",
+            phases=[(datetime.date(2026, 9, 1), datetime.date(2026, 10, 1))],
             title="Berges du canal",
             events=[
                 {
@@ -160,8 +160,8 @@ def test_consultation_page_queries_do_not_grow_with_events(client, index_page):
             }
             for number in range(count)
         ]
-        return make_consultation(
-            index_page, slug, [(datetime.date(2026, 5, 1), datetime.date(2026, 7, 1))], events=events
+        return ConsultationPageFactory(
+            parent=index_page, slug=slug, phases=[(datetime.date(2026, 5, 1), datetime.date(2026, 7, 1))], events=events
         )
 
     counts = []

@@ -6,14 +6,13 @@ from wagtail_localize.models import TranslationSource
 
 from charter_pages.models import Commitment
 from consultations.models import ConsultationEvent
-from tests.charter_pages.conftest import build_charter
-from tests.consultations.conftest import at, make_consultation, make_report
+from tests.factories import CharterPageFactory, ConsultationPageFactory, ConsultationReportPageFactory, at
 
 
 def test_consultation_links_to_the_commitments_it_applies_and_back(client, home_page, index_page):
-    build_charter(home_page, commitments_per_chapter=(2, 2))
-    consultation = make_consultation(
-        index_page, "plan-marche", [(datetime.date(2026, 1, 1), datetime.date(2026, 2, 1))]
+    CharterPageFactory(parent=home_page, commitments_per_chapter=(2, 2))
+    consultation = ConsultationPageFactory(
+        parent=index_page, slug="plan-marche", phases=[(datetime.date(2026, 1, 1), datetime.date(2026, 2, 1))]
     )
     chosen = list(Commitment.objects.filter(number__in=[3, 1]))
     consultation.commitments.set(chosen)
@@ -30,15 +29,15 @@ def test_consultation_links_to_the_commitments_it_applies_and_back(client, home_
 
 def test_wagtail_localize_translates_a_consultation_with_its_records(index_page, home_page_en, locales, translate_page):
     translate_page(index_page, locales["en"], title="Consultations", slug="consultations")
-    consultation = make_consultation(
-        index_page,
-        "plan-marche",
-        [(datetime.date(2026, 1, 1), datetime.date(2026, 2, 1))],
+    consultation = ConsultationPageFactory(
+        parent=index_page,
+        slug="plan-marche",
+        phases=[(datetime.date(2026, 1, 1), datetime.date(2026, 2, 1))],
         events=[{"title": "Forum ouvert", "start": at(2026, 1, 10), "end": at(2026, 1, 10, 20), "address": "Exemple"}],
     )
-    report = make_report(
-        consultation,
-        [{"proposal": "Des bancs", "channel": "online", "decision": "not_kept", "reason": "Pas la place."}],
+    report = ConsultationReportPageFactory(
+        parent=consultation,
+        responses=[{"proposal": "Des bancs", "channel": "online", "decision": "not_kept", "reason": "Pas la place."}],
     )
     for page in (consultation, report):
         source, _created = TranslationSource.get_or_create_from_instance(page)
@@ -61,7 +60,9 @@ def test_a_translation_shows_and_filters_its_own_territories(client, index_page,
     english.name = "North area"
     english.save()
     english_index = translate_page(index_page, locales["en"], title="Consultations", slug="consultations")
-    consultation = make_consultation(index_page, "berges", [(datetime.date(2026, 1, 1), datetime.date(2026, 2, 1))])
+    consultation = ConsultationPageFactory(
+        parent=index_page, slug="berges", phases=[(datetime.date(2026, 1, 1), datetime.date(2026, 2, 1))]
+    )
     consultation.territories.set([french])
     consultation.save_revision().publish()
     translated = translate_page(consultation, locales["en"], title="Canal banks")

@@ -7,7 +7,7 @@ from django.urls import reverse
 from wagtail.test.utils.form_data import querydict_from_html
 
 from consultations.models import ConsultationEvent
-from tests.consultations.conftest import at, make_consultation, make_report
+from tests.factories import ConsultationPageFactory, ConsultationReportPageFactory, at
 
 
 def preview(admin_client, page):
@@ -23,10 +23,10 @@ def preview(admin_client, page):
 
 @pytest.fixture
 def pages(index_page):
-    consultation = make_consultation(
-        index_page,
-        "plan-marche",
-        [(datetime.date(2026, 1, 1), datetime.date(2026, 2, 1))],
+    consultation = ConsultationPageFactory(
+        parent=index_page,
+        slug="plan-marche",
+        phases=[(datetime.date(2026, 1, 1), datetime.date(2026, 2, 1))],
         events=[
             {
                 "title": "Forum ouvert",
@@ -37,8 +37,9 @@ def pages(index_page):
             }
         ],
     )
-    report = make_report(
-        consultation, [{"proposal": "Des bancs", "channel": "online", "decision": "kept", "reason": ""}]
+    report = ConsultationReportPageFactory(
+        parent=consultation,
+        responses=[{"proposal": "Des bancs", "channel": "online", "decision": "kept", "reason": ""}],
     )
     return index_page, consultation, report
 

@@ -5,7 +5,7 @@ import datetime
 import time_machine
 
 from consultations.models import ConsultationEvent, ConsultationReportPage
-from tests.consultations.conftest import at, make_consultation, make_report
+from tests.factories import ConsultationPageFactory, ConsultationReportPageFactory, at
 from tests.utils import visible_text
 
 RESPONSES = [
@@ -36,10 +36,10 @@ RESPONSES = [
 
 def build(index_page):
     with time_machine.travel("2026-06-01 12:00 +02:00", tick=False):
-        consultation = make_consultation(
-            index_page,
-            "velo",
-            [(datetime.date(2026, 1, 1), datetime.date(2026, 3, 1))],
+        consultation = ConsultationPageFactory(
+            parent=index_page,
+            slug="velo",
+            phases=[(datetime.date(2026, 1, 1), datetime.date(2026, 3, 1))],
             impact_open="Le tracé précis de chaque ligne.",
             events=[
                 {
@@ -51,7 +51,7 @@ def build(index_page):
                 }
             ],
         )
-        report = make_report(consultation, RESPONSES)
+        report = ConsultationReportPageFactory(parent=consultation, responses=RESPONSES)
     return consultation, report
 
 

@@ -7,7 +7,7 @@ from wagtail.models import PageViewRestriction
 
 from consultations import status as statuses
 from consultations.models import ConsultationPage
-from tests.consultations.conftest import make_consultation, make_report
+from tests.factories import ConsultationPageFactory, ConsultationReportPageFactory
 from tests.utils import visible_text
 
 PHASES = [
@@ -25,14 +25,14 @@ def status_on(client, page, moment):
 
 
 def test_upcoming_before_the_first_phase(client, index_page):
-    page = make_consultation(index_page, "plan-marche", PHASES, answer_due_date=ANSWER)
+    page = ConsultationPageFactory(parent=index_page, slug="plan-marche", phases=PHASES, answer_due_date=ANSWER)
     code, text = status_on(client, page, "2026-02-10 12:00 +01:00")
     assert code == statuses.UPCOMING
     assert "À venir" in text
 
 
 def test_open_during_a_participation_phase_and_between_two(client, index_page):
-    page = make_consultation(index_page, "plan-marche", PHASES, answer_due_date=ANSWER)
+    page = ConsultationPageFactory(parent=index_page, slug="plan-marche", phases=PHASES, answer_due_date=ANSWER)
     code, text = status_on(client, page, "2026-03-10 12:00 +01:00")
     assert code == statuses.OPEN
     assert "Ouverte" in text
@@ -42,14 +42,14 @@ def test_open_during_a_participation_phase_and_between_two(client, index_page):
 
 
 def test_analysis_after_the_last_participation_phase(client, index_page):
-    page = make_consultation(index_page, "plan-marche", PHASES, answer_due_date=ANSWER)
+    page = ConsultationPageFactory(parent=index_page, slug="plan-marche", phases=PHASES, answer_due_date=ANSWER)
     code, text = status_on(client, page, "2026-05-10 12:00 +02:00")
     assert code == statuses.ANALYSIS
     assert "En analyse" in text
 
 
 def test_overdue_when_the_promised_date_passed_without_a_report(client, index_page):
-    page = make_consultation(index_page, "plan-marche", PHASES, answer_due_date=ANSWER)
+    page = ConsultationPageFactory(parent=index_page, slug="plan-marche", phases=PHASES, answer_due_date=ANSWER)
     code, _text = status_on(client, page, "2026-09-01 12:00 +02:00")  # the promised day itself is not late
     assert code == statuses.ANALYSIS
     code, text = status_on(client, page, "2026-09-02 12:00 +02:00")
@@ -59,9 +59,9 @@ def test_overdue_when_the_promised_date_passed_without_a_report(client, index_pa
 
 
 def test_report_published_wins_even_after_the_promised_date(client, index_page):
-    page = make_consultation(index_page, "plan-marche", PHASES, answer_due_date=ANSWER)
+    page = ConsultationPageFactory(parent=index_page, slug="plan-marche", phases=PHASES, answer_due_date=ANSWER)
     with time_machine.travel("2026-08-20 12:00 +02:00", tick=False):
-        report = make_report(page)
+        report = ConsultationReportPageFactory(parent=page)
     code, text = status_on(client, page, "2026-10-01 12:00 +02:00")
     assert code == statuses.REPORT
     assert "Bilan publié" in text
@@ -71,7 +71,7 @@ def test_report_published_wins_even_after_the_promised_date(client, index_page):
 
 
 def test_current_phase_is_marked_in_text(client, index_page):
-    page = make_consultation(index_page, "plan-marche", PHASES, answer_due_date=ANSWER)
+    page = ConsultationPageFactory(parent=index_page, slug="plan-marche", phases=PHASES, answer_due_date=ANSWER)
     with time_machine.travel("2026-04-20 12:00 +02:00", tick=False):
         html = client.get(page.url).content.decode()
     assert html.count('aria-current="step"') == 1
@@ -89,14 +89,22 @@ def test_the_database_derives_the_same_status_as_python_on_every_day(index_page)
     must agree for every kind of timeline, on every day around its dates."""
     analysis_only = [(datetime.date(2026, 3, 1), datetime.date(2026, 3, 31), False)]
     pages = [
-        make_consultation(index_page, "plan-marche", PHASES, answer_due_date=ANSWER),
-        make_consultation(index_page, "sans-phase", (), answer_due_date=ANSWER),
-        make_consultation(index_page, "sans-participation", analysis_only, answer_due_date=ANSWER),
-        make_consultation(index_page, "sans-date-promise", PHASES),
+        ConsultationPageFactory(parent=index_page, slug="plan-marche", phases=PHASES, answer_due_date=ANSWER),
+        ConsultationPageFactory(parent=index_page, slug="sans-phase", phases=(), answer_due_date=ANSWER),
+        ConsultationPageFactory(
+            parent=index_page, slug="sans-participation", phases=analysis_only, answer_due_date=ANSWER
+        ),
+        ConsultationPageFactory(parent=index_page, slug="sans-date-promise", phases=PHASES),
     ]
     ConsultationPage.objects.filter(pk=pages[-1].pk).update(answer_due_date=None)  # a draft-era page, say
-    make_report(make_consultation(index_page, "avec-bilan", PHASES, answer_due_date=datetime.date(2026, 3, 15)))
-    private = make_report(make_consultation(index_page, "bilan-prive", PHASES, answer_due_date=ANSWER))
+    ConsultationReportPageFactory(
+        parent=ConsultationPageFactory(
+            parent=index_page, slug="avec-bilan", phases=PHASES, answer_due_date=datetime.date(2026, 3, 15)
+        )
+    )
+    private = ConsultationReportPageFactory(
+        parent=ConsultationPageFactory(parent=index_page, slug="bilan-prive", phases=PHASES, answer_due_date=ANSWER)
+    )
     PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.LOGIN)
     days = [datetime.date(2026, 2, 28) + datetime.timedelta(days=offset) for offset in range(0, 200, 3)]
     days += [ANSWER, ANSWER + datetime.timedelta(days=1), datetime.date(2026, 3, 31), datetime.date(2026, 4, 1)]

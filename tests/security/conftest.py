@@ -13,17 +13,23 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
-from consultations.indicators.models import DashboardPage
-from consultations.models import ConsultationEvent, ConsultationIndexPage, ConsultationPage, Territory
-from site_core.models import NavigationMenu, NavigationMenuItem, StandardPage
-from tests.charter_pages.conftest import build_charter
-from tests.conftest import make_home_page, make_locales
-from tests.consultations.conftest import IMPACT, make_consultation
-from tests.consultations.label.fixtures import make_label_page, make_level
-from tests.training.conftest import add_module, make_user
-from tests.utils import publish_child
+from consultations.models import Territory
+from site_core.models import NavigationMenu, NavigationMenuItem
+from tests.factories import (
+    AttestationVerificationPageFactory,
+    CharterPageFactory,
+    ConsultationIndexPageFactory,
+    ConsultationPageFactory,
+    DashboardPageFactory,
+    HomePageFactory,
+    LabelLevelFactory,
+    LabelPageFactory,
+    StandardPageFactory,
+    TrainingIndexPageFactory,
+    UserFactory,
+    training_module,
+)
 from training import progress
-from training.models import AttestationVerificationPage, TrainingIndexPage
 
 # Words that only non-public content holds: none may reach an anonymous visitor by any channel.
 SECRETS = [
@@ -39,15 +45,6 @@ SECRETS = [
     "Lien réservé",
     "Lien formation",
 ]
-
-
-def add_draft(parent, page):
-    """Add `page` under `parent` as a draft that was never published."""
-    page.live = False
-    parent.add_child(instance=page)
-    page.save_revision()
-    page.refresh_from_db()
-    return page
 
 
 def restrict(page):
@@ -75,46 +72,55 @@ def leaky_site(django_db_setup, django_db_blocker):
 
 
 def build_leaky_site():
-    home_page = make_home_page(make_locales())
-    index_page = publish_child(home_page, ConsultationIndexPage(title="Concertations", slug="concertations"))
+    home_page = HomePageFactory()
+    index_page = ConsultationIndexPageFactory(parent=home_page, title="Concertations", slug="concertations")
     today = datetime.date.today()
     phases = [(today - datetime.timedelta(days=5), today + datetime.timedelta(days=30))]
-    public = make_consultation(
-        index_page, "zephyr-public", phases, title="Zéphyr public", events=[upcoming_event("Atelier public")]
+    public = ConsultationPageFactory(
+        parent=index_page,
+        slug="zephyr-public",
+        phases=phases,
+        title="Zéphyr public",
+        events=[upcoming_event("Atelier public")],
     )
-    draft = add_draft(
-        index_page,
-        ConsultationPage(
-            slug="zephyr-brouillon",
-            answer_due_date=today + datetime.timedelta(days=90),
-            **{**IMPACT, "title": "Zéphyr brouillon"},
-            events=[ConsultationEvent(**upcoming_event("Atelier brouillon"))],
-        ),
+    draft = ConsultationPageFactory(
+        parent=index_page,
+        draft=True,
+        slug="zephyr-brouillon",
+        title="Zéphyr brouillon",
+        answer_due_date=today + datetime.timedelta(days=90),
+        events=[upcoming_event("Atelier brouillon")],
     )
     private = restrict(
-        make_consultation(
-            index_page, "zephyr-reserve", phases, title="Zéphyr réservé", events=[upcoming_event("Atelier réservé")]
+        ConsultationPageFactory(
+            parent=index_page,
+            slug="zephyr-reserve",
+            phases=phases,
+            title="Zéphyr réservé",
+            events=[upcoming_event("Atelier réservé")],
         )
     )
     internal = restrict(
-        publish_child(home_page, StandardPage(title="Zéphyr interne", slug="zephyr-interne", introduction="Note."))
+        StandardPageFactory(parent=home_page, title="Zéphyr interne", slug="zephyr-interne", introduction="Note.")
     )
-    revised = publish_child(
-        home_page, StandardPage(title="Zéphyr page publique", slug="zephyr-page", introduction="Texte en ligne.")
+    revised = StandardPageFactory(
+        parent=home_page, title="Zéphyr page publique", slug="zephyr-page", introduction="Texte en ligne."
     )
     revised.introduction = "Zéphyr révision non publiée"
     revised.save_revision()
 
-    training_index = publish_child(
-        home_page, TrainingIndexPage(title="Zéphyr formation accueil", slug="formations", introduction="Zéphyr.")
+    training_index = TrainingIndexPageFactory(
+        parent=home_page, title="Zéphyr formation accueil", slug="formations", introduction="Zéphyr."
     )
-    module, lessons = add_module(training_index, slug="zephyr-module", title="Zéphyr formation module", lessons=2)
+    module, lessons = training_module(
+        parent=training_index, slug="zephyr-module", title="Zéphyr formation module", lessons=2
+    )
     for lesson in lessons:
         lesson.title = f"Leçon Zéphyr {lesson.title}"
         lesson.save_revision().publish()
 
-    dashboard = publish_child(
-        home_page, DashboardPage(title="Tableau de bord", slug="tableau-de-bord", introduction="Les chiffres.")
+    dashboard = DashboardPageFactory(
+        parent=home_page, title="Tableau de bord", slug="tableau-de-bord", introduction="Les chiffres."
     )
 
     menu = NavigationMenu.objects.create(location=NavigationMenu.MAIN, locale=home_page.locale)
@@ -144,7 +150,7 @@ def build_leaky_site():
 @pytest.fixture
 def trainee(staff_group):
     """A staff member who completed nothing."""
-    user = make_user("agent.debutant", first_name="Camille", last_name="Débutant")
+    user = UserFactory(username="agent.debutant", first_name="Camille", last_name="Débutant")
     user.groups.add(staff_group)
     return user
 
@@ -152,7 +158,7 @@ def trainee(staff_group):
 @pytest.fixture
 def graduate(staff_group, leaky_site):
     """A staff member who completed the training module (progress and attestation)."""
-    user = make_user("agent.diplome", first_name="Aurore", last_name="Diplômée")
+    user = UserFactory(username="agent.diplome", first_name="Aurore", last_name="Diplômée")
     user.groups.add(staff_group)
     for lesson in leaky_site.lessons:
         progress.mark_done(user, lesson)
@@ -169,17 +175,17 @@ def build_public_site():
     """The leaky site, plus the public pages that read values from their address: a charter with numbered
     commitments, the attestation check page, a consultation with a theme and a territory, the citizen label."""
     site = build_leaky_site()
-    site.charter = build_charter(site.home)
-    site.verification = publish_child(
-        site.home, AttestationVerificationPage(title="Vérifier une attestation", slug="verifier")
+    site.charter = CharterPageFactory(parent=site.home)
+    site.verification = AttestationVerificationPageFactory(
+        parent=site.home, title="Vérifier une attestation", slug="verifier"
     )
     territory = Territory.objects.create(name="Val-de-Marque", slug="val-de-marque", locale=site.home.locale)
     site.public.territories.add(territory)
     site.public.themes.add("Mobilité")
     site.public.save_revision().publish()
     site.event_ics_url = site.public.url + f"evenements/{site.public.events.first().pk}.ics"
-    make_level(make_locales())
-    site.label = make_label_page(site.home)
+    LabelLevelFactory()
+    site.label = LabelPageFactory(parent=site.home)
     return site
 
 

@@ -6,8 +6,8 @@ from django.urls import reverse
 from django.utils import translation
 
 from site_core.models import StandardPage
+from tests.factories import PASSWORD
 from tests.security.conftest import SECRETS
-from tests.training.conftest import PASSWORD
 from tests.utils import visible_text
 
 pytestmark = pytest.mark.django_db

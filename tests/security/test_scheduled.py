@@ -8,7 +8,7 @@ from django.core.management import CommandError, call_command
 from django.utils import timezone
 
 from site_core.models import StandardPage
-from tests.utils import publish_child
+from tests.factories import StandardPageFactory
 
 
 def check():
@@ -22,7 +22,7 @@ def check():
 
 @pytest.fixture
 def page(home_page):
-    return publish_child(home_page, StandardPage(title="Budget participatif", slug="budget"))
+    return StandardPageFactory(parent=home_page, title="Budget participatif", slug="budget")
 
 
 def test_nothing_scheduled_is_fine(page):

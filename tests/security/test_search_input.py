@@ -11,9 +11,9 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from wagtail.search.backends import get_search_backend
 
-from site_core.models import StandardPage
 from site_core.views import SEARCH_QUERY_MAX_LENGTH
-from tests.utils import publish_child, visible_text
+from tests.factories import StandardPageFactory
+from tests.utils import visible_text
 
 pytestmark = [pytest.mark.django_db, pytest.mark.sqlite]
 
@@ -40,7 +40,7 @@ typed = st.one_of(
 
 @pytest.fixture
 def budget_page(home_page):
-    return publish_child(home_page, StandardPage(title="Budget participatif", slug="budget", introduction="Votez."))
+    return StandardPageFactory(parent=home_page, title="Budget participatif", slug="budget", introduction="Votez.")
 
 
 def search(client, query):

@@ -10,14 +10,14 @@ from wagtail.documents import get_document_model
 from wagtail.documents.forms import get_document_form
 from wagtail.images import get_image_model
 from wagtail.images.forms import get_image_form
-from wagtail.models import Collection
+from wagtail.models import Collection, CollectionViewRestriction
 
 from site_core.demo import simple_pdf
 
 
-def png_bytes(width=20, height=10):
+def png_bytes(width=20, height=10, mode="RGB"):
     buffer = io.BytesIO()
-    PILImage.new("RGB", (width, height), "#1f4e8c").save(buffer, format="PNG")
+    PILImage.new(mode, (width, height), "#1f4e8c" if mode == "RGB" else 1).save(buffer, format="PNG")
     return buffer.getvalue()
 
 
@@ -78,11 +78,37 @@ def test_documents_above_the_size_limit_are_refused(settings):
     assert "file" in form.errors
 
 
-def test_upload_settings(settings):
-    assert settings.WAGTAILDOCS_SERVE_METHOD == "serve_view"
-    assert "svg" not in settings.WAGTAILIMAGES_EXTENSIONS
-    assert settings.WAGTAILIMAGES_MAX_IMAGE_PIXELS <= 50_000_000
-    assert settings.WAGTAILDOCS_MAX_UPLOAD_SIZE <= 25 * 1024 * 1024
+@pytest.mark.django_db
+def test_a_36_megapixel_image_gets_in_and_a_50_megapixel_one_does_not():
+    """The limit an editor meets with the site's own settings: a camera's largest photos, not a decompression bomb.
+    Two-tone PNGs stay a few kilobytes, so the pixel count is what is judged, not the file size."""
+    assert image_form("photo.png", png_bytes(6000, 6000, mode="1"), "image/png").is_valid()
+    form = image_form("bombe.png", png_bytes(7100, 7100, mode="1"), "image/png")
+    assert not form.is_valid()
+    assert "file" in form.errors
+
+
+@pytest.mark.django_db
+def test_a_document_over_25_megabytes_is_refused():
+    pdf = simple_pdf(["Annexe"])
+    form = document_form("annexe.pdf", pdf + b" " * (25 * 1024 * 1024 + 1 - len(pdf)), "application/pdf")
+    assert not form.is_valid()
+    assert "file" in form.errors
+
+
+@pytest.mark.django_db
+def test_a_document_in_a_private_collection_is_served_to_staff_only(client, admin_client):
+    """Documents go through Wagtail's view, which checks the collection's restriction (a file link would not)."""
+    collection = Collection.get_first_root_node().add_child(name="Interne")
+    CollectionViewRestriction.objects.create(collection=collection, restriction_type=CollectionViewRestriction.LOGIN)
+    form = document_form("note.pdf", simple_pdf(["Note interne"]), "application/pdf")
+    assert form.is_valid(), form.errors
+    document = form.save(commit=False)
+    document.collection = collection
+    document.save()
+    refused = client.get(document.url)
+    assert refused.status_code == 302 and refused["Location"].endswith(f"?next={document.url}")  # to sign in
+    assert admin_client.get(document.url).status_code == 200
 
 
 def test_private_pages_and_collections_offer_no_shared_password(admin_client, home_page):

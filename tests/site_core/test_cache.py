@@ -8,8 +8,9 @@ from wagtail.models import Locale, Page, PageViewRestriction, Site
 
 from consultations.label.models import LabelLevel
 from site_core.cache import AnonymousPageCacheMiddleware, read_generation
-from site_core.models import NavigationMenu, NavigationMenuItem, SiteSettings, StandardPage
-from tests.utils import publish_child, visible_text
+from site_core.models import NavigationMenu, NavigationMenuItem, SiteSettings
+from tests.factories import StandardPageFactory
+from tests.utils import visible_text
 from training.models import StaffProfile
 
 
@@ -20,7 +21,7 @@ def page_cache(settings):
 
 @pytest.fixture
 def about(home_page):
-    return publish_child(home_page, StandardPage(title="À propos", slug="a-propos", introduction="Version 1"))
+    return StandardPageFactory(parent=home_page, title="À propos", slug="a-propos", introduction="Version 1")
 
 
 def test_second_anonymous_visit_is_served_from_the_cache(client, about):
@@ -53,7 +54,7 @@ def test_unpublishing_a_page_purges_it(client, about):
 
 
 def test_moving_a_page_purges_the_cache(client, home_page, about):
-    section = publish_child(home_page, StandardPage(title="Rubrique", slug="rubrique"))
+    section = StandardPageFactory(parent=home_page, title="Rubrique", slug="rubrique")
     client.get("/fr/a-propos/")
     about.move(section, pos="last-child")
     # Wagtail leaves a redirect from the old address to the new one.
@@ -94,7 +95,7 @@ def test_signed_in_visitors_are_never_served_or_stored(client, about, django_use
 
 
 def test_private_pages_are_not_cached(client, home_page):
-    private = publish_child(home_page, StandardPage(title="Interne", slug="interne"))
+    private = StandardPageFactory(parent=home_page, title="Interne", slug="interne")
     PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.LOGIN)
     first = client.get("/fr/interne/")
     assert first.status_code == 302
@@ -142,8 +143,8 @@ def test_measuring_a_document_size_on_first_display_does_not_purge(client, home_
 
     document = demo_document("Plan d'action", ["2026"])
     type(document).objects.filter(pk=document.pk).update(file_size=None)
-    publish_child(
-        home_page, StandardPage(title="Plans", slug="plans", body=[("document", {"document": document, "title": ""})])
+    StandardPageFactory(
+        parent=home_page, title="Plans", slug="plans", body=[("document", {"document": document, "title": ""})]
     )
     client.get("/fr/")
     client.get("/fr/plans/")  # measures and stores the file size
@@ -227,7 +228,7 @@ def test_a_cached_search_follows_publication(client, home_page, about):
     first = client.get("/fr/recherche/", {"q": "propos"})
     assert "1 résultat pour « propos »" in visible_text(first)
     assert client.get("/fr/recherche/", {"q": "propos"})["X-Cache"] == "hit"
-    publish_child(home_page, StandardPage(title="À propos des quartiers", slug="quartiers"))
+    StandardPageFactory(parent=home_page, title="À propos des quartiers", slug="quartiers")
     again = client.get("/fr/recherche/", {"q": "propos"})
     assert again["X-Cache"] == "miss"
     assert "2 résultats pour « propos »" in visible_text(again)

@@ -2,8 +2,8 @@
 
 import re
 
-from site_core.models import StandardPage
-from tests.utils import publish_child, visible_text
+from tests.factories import StandardPageFactory
+from tests.utils import visible_text
 
 
 def test_each_home_page_declares_its_language_and_alternates(client, home_page_en):
@@ -18,15 +18,15 @@ def test_each_home_page_declares_its_language_and_alternates(client, home_page_e
 
 
 def test_language_switcher_links_to_the_translation(client, home_page_en, translate_page, locales):
-    about = publish_child(home_page_en.get_translation(locales["fr"]), StandardPage(title="À propos", slug="a-propos"))
+    about = StandardPageFactory(parent=home_page_en.get_translation(locales["fr"]), title="À propos", slug="a-propos")
     translate_page(about, locales["en"], title="About", slug="about")
     html = client.get("/fr/a-propos/").content.decode()
     assert re.search(r'<a href="/en/about/" lang="en" hreflang="en">English', html)
 
 
 def test_switcher_falls_back_to_the_home_page_of_a_language_without_translation(client, home_page_en):
-    publish_child(
-        home_page_en.get_translation(home_page_en.locale.get_default()), StandardPage(title="Seule", slug="seule")
+    StandardPageFactory(
+        parent=home_page_en.get_translation(home_page_en.locale.get_default()), title="Seule", slug="seule"
     )
     html = client.get("/fr/seule/").content.decode()
     assert '<a href="/en/" lang="en" hreflang="en">English' in html
@@ -72,8 +72,8 @@ def test_server_error_page_is_translated_and_needs_no_database(rf, settings):
 
 
 def test_hidden_hint_in_a_link_to_another_language_keeps_the_page_language(client, home_page_en):
-    publish_child(
-        home_page_en.get_translation(home_page_en.locale.get_default()), StandardPage(title="Seule", slug="seule")
+    StandardPageFactory(
+        parent=home_page_en.get_translation(home_page_en.locale.get_default()), title="Seule", slug="seule"
     )
     html = client.get("/fr/seule/").content.decode()
     # The link is marked lang="en"; its hidden hint is French, and says so.

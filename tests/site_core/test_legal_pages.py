@@ -7,7 +7,7 @@ import re
 
 import pytest
 from django.core.exceptions import ValidationError
-from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.models import Page, PageViewRestriction
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
@@ -20,7 +20,8 @@ from site_core.models import (
     SiteMapPage,
     StandardPage,
 )
-from tests.utils import publish_child, visible_text
+from tests.factories import AccessibilityStatementPageFactory, HomePageFactory, StandardPageFactory, publish_child
+from tests.utils import visible_text
 
 
 def legal_notice(**fields):
@@ -124,16 +125,14 @@ def test_siren_must_be_nine_digits():
 
 
 def test_legal_notice_names_publisher_director_host_and_links_the_accessibility_statement(client, home_page):
-    publish_child(
-        home_page,
-        AccessibilityStatementPage(
-            title="Déclaration d'accessibilité",
-            slug="accessibilite",
-            site_name="Pacte",
-            statement_date=datetime.date(2026, 9, 15),
-            conformity_status=AccessibilityStatementPage.PARTIAL,
-            contact_email="accessibilite@example.org",
-        ),
+    AccessibilityStatementPageFactory(
+        parent=home_page,
+        title="Déclaration d'accessibilité",
+        slug="accessibilite",
+        site_name="Pacte",
+        statement_date=datetime.date(2026, 9, 15),
+        conformity_status=AccessibilityStatementPage.PARTIAL,
+        contact_email="accessibilite@example.org",
     )
     publish_child(home_page, legal_notice(credits="<p>Développement : Pacte, logiciel libre.</p>"))
     response = client.get("/fr/mentions-legales/")
@@ -199,14 +198,14 @@ def test_reading_the_site_sets_no_cookie_and_only_a_form_sets_the_csrf_cookie(cl
 
 
 def test_site_map_lists_public_pages_nested_and_never_a_private_or_draft_one(client, home_page, home_page_en):
-    participate = publish_child(home_page, StandardPage(title="Participer", slug="participer"))
-    publish_child(participate, StandardPage(title="Les ateliers", slug="ateliers"))
-    staff = publish_child(home_page, StandardPage(title="Espace des agents", slug="agents"))
+    participate = StandardPageFactory(parent=home_page, title="Participer", slug="participer")
+    StandardPageFactory(parent=participate, title="Les ateliers", slug="ateliers")
+    staff = StandardPageFactory(parent=home_page, title="Espace des agents", slug="agents")
     PageViewRestriction.objects.create(page=staff, restriction_type=PageViewRestriction.LOGIN)
-    publish_child(staff, StandardPage(title="Module réservé", slug="module"))
+    StandardPageFactory(parent=staff, title="Module réservé", slug="module")
     draft = StandardPage(title="Brouillon en cours", slug="brouillon", live=False)
     home_page.add_child(instance=draft)
-    publish_child(home_page_en, StandardPage(title="English only page", slug="english"))
+    StandardPageFactory(parent=home_page_en, title="English only page", slug="english")
     publish_child(home_page, site_map())
 
     response = client.get("/fr/plan-du-site/")
@@ -221,9 +220,9 @@ def test_site_map_lists_public_pages_nested_and_never_a_private_or_draft_one(cli
 
 @pytest.mark.parametrize("count", [5, 50])
 def test_site_map_query_count_does_not_grow_with_pages(client, home_page, django_assert_max_num_queries, count):
-    section = publish_child(home_page, StandardPage(title="Rubrique", slug="rubrique"))
+    section = StandardPageFactory(parent=home_page, title="Rubrique", slug="rubrique")
     for number in range(count):
-        publish_child(section, StandardPage(title=f"Page {number}", slug=f"page-{number}"))
+        StandardPageFactory(parent=section, title=f"Page {number}", slug=f"page-{number}")
     publish_child(home_page, site_map())
     client.get("/fr/plan-du-site/")  # warm the per-generation caches (site chrome, privacy, locales)
     # Serving any page costs six queries here (generation, site, locale, route, specific page); the tree one more.
@@ -241,16 +240,14 @@ def build_bilingual_site(home_page, home_page_en, translate_page):
         publish_child(home_page, legal_notice()),
         publish_child(home_page, personal_data()),
         publish_child(home_page, site_map()),
-        publish_child(home_page, StandardPage(title="Participer", slug="participer")),
-        publish_child(
-            home_page,
-            AccessibilityStatementPage(
-                title="Déclaration d'accessibilité",
-                slug="accessibilite",
-                site_name="Pacte",
-                statement_date=datetime.date(2026, 9, 15),
-                contact_email="accessibilite@example.org",
-            ),
+        StandardPageFactory(parent=home_page, title="Participer", slug="participer"),
+        AccessibilityStatementPageFactory(
+            parent=home_page,
+            title="Déclaration d'accessibilité",
+            slug="accessibilite",
+            site_name="Pacte",
+            statement_date=datetime.date(2026, 9, 15),
+            contact_email="accessibilite@example.org",
         ),
     ]
     english = {
@@ -337,9 +334,7 @@ def test_demo_builds_the_legal_pages_in_french_and_english_idempotently(client, 
 class TestEditorsCreateLegalPages(WagtailPageTestCase):
     def setUp(self):
         self.login()
-        root = Page.get_first_root_node()
-        self.home = publish_child(root, HomePage(title="Accueil", slug="accueil-test", hero_title="Bienvenue"))
-        Site.objects.update(root_page=self.home)
+        self.home = HomePageFactory(slug="accueil-test")
 
     def test_legal_notice(self):
         self.assertCanCreate(

@@ -6,14 +6,15 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
-from site_core.models import NavigationMenu, NavigationMenuItem, StandardPage
-from tests.utils import publish_child, visible_text
+from site_core.models import NavigationMenu, NavigationMenuItem
+from tests.factories import StandardPageFactory
+from tests.utils import visible_text
 
 
 def build_menu(home, count, prefix="Rubrique"):
     menu = NavigationMenu.objects.create(location=NavigationMenu.MAIN, locale=home.locale)
     for number in range(count):
-        page = publish_child(home, StandardPage(title=f"{prefix} {number}", slug=f"{prefix.lower()}-{number}"))
+        page = StandardPageFactory(parent=home, title=f"{prefix} {number}", slug=f"{prefix.lower()}-{number}")
         NavigationMenuItem.objects.create(menu=menu, page=page, sort_order=number)
     return menu
 
@@ -26,10 +27,10 @@ def test_main_menu_lists_its_links_in_order(client, home_page):
 
 def test_menu_hides_links_to_draft_and_private_pages(client, home_page):
     menu = build_menu(home_page, 2)
-    hidden = publish_child(home_page, StandardPage(title="Espace agents", slug="agents"))
+    hidden = StandardPageFactory(parent=home_page, title="Espace agents", slug="agents")
     PageViewRestriction.objects.create(page=hidden, restriction_type=PageViewRestriction.LOGIN)
     NavigationMenuItem.objects.create(menu=menu, page=hidden, sort_order=5)
-    unpublished = publish_child(home_page, StandardPage(title="Pas encore prêt", slug="pas-pret"))
+    unpublished = StandardPageFactory(parent=home_page, title="Pas encore prêt", slug="pas-pret")
     unpublished.unpublish()
     NavigationMenuItem.objects.create(menu=menu, page=unpublished, sort_order=6)
     text = visible_text(client.get("/fr/"))

@@ -3,12 +3,13 @@
 import datetime
 
 import pytest
-from wagtail.models import Page, Site
+from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from site_core.models import AccessibilityStatementPage, HomePage, StandardPage
-from tests.utils import publish_child, visible_text
+from tests.factories import HomePageFactory, StandardPageFactory, publish_child
+from tests.utils import visible_text
 
 
 def test_page_type_rules():
@@ -43,9 +44,7 @@ def statement(**fields):
 class TestEditorsCreatePages(WagtailPageTestCase):
     def setUp(self):
         self.login()
-        root = Page.get_first_root_node()
-        self.home = publish_child(root, HomePage(title="Accueil", slug="accueil-test", hero_title="Bienvenue"))
-        Site.objects.update(root_page=self.home)
+        self.home = HomePageFactory(slug="accueil-test")
 
     def test_standard_page_with_every_shared_block(self):
         self.assertCanCreate(
@@ -116,7 +115,7 @@ class TestEditorsCreatePages(WagtailPageTestCase):
 
 
 def test_home_page_shows_hero_and_highlighted_pages(client, home_page):
-    about = publish_child(home_page, StandardPage(title="À propos", slug="a-propos", listing_summary="Qui sommes-nous"))
+    about = StandardPageFactory(parent=home_page, title="À propos", slug="a-propos", listing_summary="Qui sommes-nous")
     home_page.hero_text = "Lisez nos engagements."
     home_page.highlights = [("highlight", {"page": about, "title": "", "text": ""})]
     home_page.save_revision().publish()
@@ -148,9 +147,8 @@ def test_standard_page_renders_document_link_with_type_and_size(client, home_pag
     from site_core.demo import demo_document
 
     document = demo_document("Charte 2016", ["Texte officiel"])
-    page = publish_child(
-        home_page,
-        StandardPage(title="Documents", slug="documents", body=[("document", {"document": document, "title": ""})]),
+    page = StandardPageFactory(
+        parent=home_page, title="Documents", slug="documents", body=[("document", {"document": document, "title": ""})]
     )
     text = visible_text(client.get(page.url))
     assert "Charte 2016 (PDF," in text
@@ -164,9 +162,8 @@ def highlighted_home(home_page, count, prefix):
     for number in range(count):
         image = demo_image(f"{prefix} {number}", ["#ffffff", "#1f4e8c"], seed=number, width=960, height=540)
         pages.append(
-            publish_child(
-                home_page,
-                StandardPage(title=f"{prefix} {number}", slug=f"{prefix.lower()}-{number}", listing_image=image),
+            StandardPageFactory(
+                parent=home_page, title=f"{prefix} {number}", slug=f"{prefix.lower()}-{number}", listing_image=image
             )
         )
     home_page.highlights = [("highlight", {"page": page, "title": "", "text": ""}) for page in pages]

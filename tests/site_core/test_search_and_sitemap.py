@@ -8,17 +8,18 @@ from django.utils import translation
 from wagtail.models import PageViewRestriction
 
 from site_core.models import StandardPage
-from tests.utils import publish_child, visible_text
+from tests.factories import StandardPageFactory
+from tests.utils import visible_text
 
 SITEMAP_NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
 
 
 @pytest.fixture
 def pages(home_page):
-    public = publish_child(home_page, StandardPage(title="Budget participatif", slug="budget", introduction="Votez."))
+    public = StandardPageFactory(parent=home_page, title="Budget participatif", slug="budget", introduction="Votez.")
     draft = StandardPage(title="Budget brouillon", slug="brouillon", live=False)
     home_page.add_child(instance=draft)
-    private = publish_child(home_page, StandardPage(title="Budget interne", slug="interne"))
+    private = StandardPageFactory(parent=home_page, title="Budget interne", slug="interne")
     PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.LOGIN)
     return {"public": public, "draft": draft, "private": private}
 
@@ -62,7 +63,7 @@ def test_odd_characters_never_break_search_and_are_escaped(client, home_page, qu
 
 def test_search_is_paginated(client, home_page):
     for number in range(12):
-        publish_child(home_page, StandardPage(title=f"Atelier numéro {number}", slug=f"atelier-{number}"))
+        StandardPageFactory(parent=home_page, title=f"Atelier numéro {number}", slug=f"atelier-{number}")
     first = visible_text(search(client, "atelier"))
     assert "12 résultats" in first
     assert "Page 1 sur 2" in first
@@ -102,7 +103,7 @@ def test_robots_txt_points_to_the_sitemap(client, home_page):
 def test_search_results_follow_publication_and_privacy_at_once(client, home_page, pages):
     """Results are kept until published content changes (site_core.views.search_results): never stale."""
     assert "1 résultat pour « budget »" in visible_text(search(client, "budget"))
-    added = publish_child(home_page, StandardPage(title="Budget des quartiers", slug="quartiers"))
+    added = StandardPageFactory(parent=home_page, title="Budget des quartiers", slug="quartiers")
     text = visible_text(search(client, "budget"))
     assert "2 résultats pour « budget »" in text and "Budget des quartiers" in text
     PageViewRestriction.objects.create(page=added, restriction_type=PageViewRestriction.LOGIN)

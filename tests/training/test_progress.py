@@ -3,6 +3,7 @@
 import pytest
 from django.db import IntegrityError, transaction
 
+from tests.factories import training_module
 from tests.utils import visible_text
 from training import progress
 from training.models import Attestation, LessonProgress
@@ -40,9 +41,10 @@ def test_the_database_refuses_a_second_record(staff_user, module_with_lessons):
 
 
 def test_a_lesson_without_quiz_is_complete_once_marked_done(staff_client, staff_user, training_index):
-    from tests.training.conftest import add_module
 
-    _module, lessons = add_module(training_index, slug="sans-quiz", title="Sans quiz", lessons=2, quiz=False)
+    _module, lessons = training_module(
+        parent=training_index, slug="sans-quiz", title="Sans quiz", lessons=2, quiz=False
+    )
     html = staff_client.get(lessons[0].url).content.decode()
     assert 'name="action" value="quiz"' not in html
     staff_client.post(lessons[0].url, {"action": "done"})
@@ -107,11 +109,10 @@ def test_lessons_in_order_with_their_status(staff_client, staff_user, module_wit
 
 
 def test_prerequisites_show_where_the_person_is(staff_client, staff_user, training_index, module_with_lessons):
-    from tests.training.conftest import add_module
     from training.models import ModulePrerequisite
 
     charter, lessons = module_with_lessons
-    method, _ = add_module(training_index, slug="methode", title="La méthode", lessons=1)
+    method, _ = training_module(parent=training_index, slug="methode", title="La méthode", lessons=1)
     ModulePrerequisite.objects.create(module=method, required_module=charter, sort_order=0, locale=method.locale)
     assert "À suivre avant ce module La charte en pratique Pas commencé" in visible_text(staff_client.get(method.url))
     for lesson in lessons:

@@ -9,7 +9,7 @@ from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
 from django.utils import timezone
 
-from tests.training.conftest import add_module, make_user
+from tests.factories import UserFactory, training_module
 from training.models import Attestation
 
 REPORT = "training_completion_report"
@@ -30,9 +30,9 @@ def attest(user, module, days_ago, service):
 @pytest.fixture
 def completions(training_index, module_with_lessons):
     charter = module_with_lessons[0]
-    method, _ = add_module(training_index, slug="methode", title="La méthode de projet", lessons=1)
-    claire = make_user("claire", first_name="Claire", last_name="Dubois")
-    yanis = make_user("yanis", first_name="Yanis", last_name="Benali")
+    method, _ = training_module(parent=training_index, slug="methode", title="La méthode de projet", lessons=1)
+    claire = UserFactory(username="claire", first_name="Claire", last_name="Dubois")
+    yanis = UserFactory(username="yanis", first_name="Yanis", last_name="Benali")
     return {
         "charter": charter,
         "method": method,
@@ -127,7 +127,7 @@ def test_a_group_with_the_view_permission_sees_it(client, completions):
     group.permissions.add(
         Permission.objects.get(codename="access_admin"), Permission.objects.get(codename="view_attestation")
     )
-    person = make_user("mission")
+    person = UserFactory(username="mission")
     person.groups.add(group)
     client.force_login(person)
     assert "Yanis Benali" in client.get(reverse(REPORT)).content.decode()

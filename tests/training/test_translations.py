@@ -8,8 +8,7 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from tests.conftest import translate
-from tests.training.conftest import add_module
+from tests.factories import training_module, translate
 from tests.utils import visible_text
 from training import progress
 from training.models import Attestation, LessonProgress, ModulePrerequisite
@@ -120,7 +119,7 @@ def test_a_prerequisite_shows_in_the_page_language_with_progress_from_any(
 ):
     charter, lessons = bilingual["fr"]
     charter_en, _ = bilingual["en"]
-    method, _ = add_module(training_index, slug="methode", title="La méthode", lessons=1)
+    method, _ = training_module(parent=training_index, slug="methode", title="La méthode", lessons=1)
     ModulePrerequisite.objects.create(module=method, required_module=charter, sort_order=0, locale=method.locale)
     method_en = translate(method, index_en.locale, title="The method", slug="method")
     # The translation may still point at the French module (copied as is): it is shown in English all the same.

@@ -10,12 +10,15 @@ from django.core.management import CommandError, call_command
 
 from consultations.decidim.models import ImportedProposal, OnlineParticipation
 from consultations.models import ConsultationReportPage
-from tests.consultations.conftest import DECIDIM_FILES, make_consultation, make_report, run_import
+from tests.consultations.decidim.importing import DECIDIM_FILES, run_import
+from tests.factories import ConsultationPageFactory, ConsultationReportPageFactory
 
 
 @pytest.fixture
 def consultation(index_page):
-    return make_consultation(index_page, "plan-velo", phases=[(datetime.date(2025, 3, 1), datetime.date(2025, 4, 30))])
+    return ConsultationPageFactory(
+        parent=index_page, slug="plan-velo", phases=[(datetime.date(2025, 3, 1), datetime.date(2025, 4, 30))]
+    )
 
 
 def latest_rows(report):
@@ -45,8 +48,8 @@ def test_import_from_a_zip(consultation, tmp_path):
 
 
 def test_import_030_votes_withdrawn_column_and_comment_counts(index_page):
-    consultation = make_consultation(
-        index_page, "ecoles", phases=[(datetime.date(2026, 2, 1), datetime.date(2026, 3, 1))]
+    consultation = ConsultationPageFactory(
+        parent=index_page, slug="ecoles", phases=[(datetime.date(2026, 2, 1), datetime.date(2026, 3, 1))]
     )
     run_import(DECIDIM_FILES / "v030", consultation, process="ecoles")
     figures = OnlineParticipation.objects.get(consultation=consultation)
@@ -56,7 +59,9 @@ def test_import_030_votes_withdrawn_column_and_comment_counts(index_page):
 
 
 def test_drafts_report_rows_and_never_overwrites_an_edited_row(consultation):
-    report = make_report(consultation, responses=[{"proposal": "Rédigée à la main", "decision": "kept"}])
+    report = ConsultationReportPageFactory(
+        parent=consultation, responses=[{"proposal": "Rédigée à la main", "decision": "kept"}]
+    )
     output = run_import(DECIDIM_FILES / "v028", consultation)
     assert "draft row added: Decidim PV-PROP-2025-03-101" in output
     rows = {row.subject: row for row in latest_rows(report)}
@@ -85,7 +90,9 @@ def test_drafts_report_rows_and_never_overwrites_an_edited_row(consultation):
 
 
 def test_dry_run_writes_nothing(consultation):
-    report = make_report(consultation, responses=[{"proposal": "À la main", "decision": "kept"}])
+    report = ConsultationReportPageFactory(
+        parent=consultation, responses=[{"proposal": "À la main", "decision": "kept"}]
+    )
     revisions = report.revisions.count()
     output = run_import(DECIDIM_FILES / "v028", consultation, "--dry-run")
     assert output.startswith("Dry run: nothing written.")

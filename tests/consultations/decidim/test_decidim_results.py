@@ -14,8 +14,8 @@ from django.test.utils import CaptureQueriesContext
 
 from consultations.decidim.models import ImplementationResult, ImportedProposal, OnlineParticipation
 from consultations.models import ConsultationReportPage
-from tests.conftest import translate
-from tests.consultations.conftest import DECIDIM_FILES, make_consultation, make_report, run_import
+from tests.consultations.decidim.importing import DECIDIM_FILES, run_import
+from tests.factories import ConsultationPageFactory, ConsultationReportPageFactory, translate
 from tests.utils import visible_text
 
 RESULTS = "p.example.org-open-data-results.csv"
@@ -24,12 +24,16 @@ PROCESSES = "p.example.org-open-data-participatory_processes.csv"
 
 @pytest.fixture
 def consultation(index_page):
-    return make_consultation(index_page, "plan-velo", phases=[(datetime.date(2025, 3, 1), datetime.date(2025, 4, 30))])
+    return ConsultationPageFactory(
+        parent=index_page, slug="plan-velo", phases=[(datetime.date(2025, 3, 1), datetime.date(2025, 4, 30))]
+    )
 
 
 @pytest.fixture
 def schools(index_page):
-    return make_consultation(index_page, "ecoles", phases=[(datetime.date(2026, 2, 1), datetime.date(2026, 3, 1))])
+    return ConsultationPageFactory(
+        parent=index_page, slug="ecoles", phases=[(datetime.date(2026, 2, 1), datetime.date(2026, 3, 1))]
+    )
 
 
 def copy_export(folder, tmp_path, edit=None, name=RESULTS):
@@ -298,7 +302,9 @@ def publish_drafted_rows(report):
 
 
 def test_report_shows_the_results_and_ties_response_rows_to_them(client, consultation):
-    report = make_report(consultation, responses=[{"proposal": "Rédigée à la main", "decision": "kept"}])
+    report = ConsultationReportPageFactory(
+        parent=consultation, responses=[{"proposal": "Rédigée à la main", "decision": "kept"}]
+    )
     run_import(DECIDIM_FILES / "v028", consultation)
     publish_drafted_rows(report)
     response = client.get(report.url)
@@ -334,7 +340,9 @@ def test_report_shows_the_results_and_ties_response_rows_to_them(client, consult
 
 
 def test_report_without_results_has_no_implementation_section(client, consultation):
-    report = make_report(consultation, responses=[{"proposal": "Rédigée à la main", "decision": "kept"}])
+    report = ConsultationReportPageFactory(
+        parent=consultation, responses=[{"proposal": "Rédigée à la main", "decision": "kept"}]
+    )
     html = client.get(report.url).content.decode()
     assert 'id="implementation"' not in html
     assert "Mise en œuvre" not in html
@@ -369,10 +377,12 @@ def report_queries(client, report):
 
 def test_report_queries_do_not_grow_with_results(client, consultation, index_page):
     rows = [{"subject": f"Decidim {1000 + n}", "proposal": f"Proposition {n}", "decision": "kept"} for n in range(50)]
-    few = make_report(consultation, responses=rows[:5])
+    few = ConsultationReportPageFactory(parent=consultation, responses=rows[:5])
     make_results(consultation, 5)
-    other = make_consultation(index_page, "autre", phases=[(datetime.date(2025, 3, 1), datetime.date(2025, 4, 30))])
-    many = make_report(other, responses=rows)
+    other = ConsultationPageFactory(
+        parent=index_page, slug="autre", phases=[(datetime.date(2025, 3, 1), datetime.date(2025, 4, 30))]
+    )
+    many = ConsultationReportPageFactory(parent=other, responses=rows)
     make_results(other, 50)
     assert report_queries(client, few) == (report_queries(client, many)[0], 5)
     assert report_queries(client, many)[1] == 50
@@ -381,7 +391,9 @@ def test_report_queries_do_not_grow_with_results(client, consultation, index_pag
 def test_a_translated_report_shows_the_source_import_marked_in_its_language(
     client, consultation, index_page, home_page_en, locales
 ):
-    report = make_report(consultation, responses=[{"proposal": "Rédigée à la main", "decision": "kept"}])
+    report = ConsultationReportPageFactory(
+        parent=consultation, responses=[{"proposal": "Rédigée à la main", "decision": "kept"}]
+    )
     run_import(DECIDIM_FILES / "v028", consultation)
     translate(index_page, locales["en"], title="Consultations")
     translate(consultation, locales["en"], title="Cycling plan")

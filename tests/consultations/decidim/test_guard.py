@@ -16,7 +16,8 @@ from wagtail.models import GroupPagePermission, Page
 from consultations.decidim import reading
 from consultations.decidim.models import ImplementationResult, ImportedProposal, OnlineParticipation
 from consultations.decidim.views import editable_consultations
-from tests.consultations.conftest import DECIDIM_FILES, make_consultation, run_import
+from tests.consultations.decidim.importing import DECIDIM_FILES, run_import
+from tests.factories import ConsultationPageFactory
 from tests.utils import visible_text
 
 URL = "/admin/consultations/import-decidim/"
@@ -26,8 +27,8 @@ PROPOSALS = "p.example.org-open-data-proposals.csv"
 @pytest.fixture
 def consultations(index_page):
     dates = [(datetime.date(2025, 3, 1), datetime.date(2025, 4, 30))]
-    return make_consultation(index_page, "plan-velo", phases=dates), make_consultation(
-        index_page, "ecoles", phases=dates
+    return ConsultationPageFactory(parent=index_page, slug="plan-velo", phases=dates), ConsultationPageFactory(
+        parent=index_page, slug="ecoles", phases=dates
     )
 
 

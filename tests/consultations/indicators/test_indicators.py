@@ -9,19 +9,22 @@ import zoneinfo
 
 import pytest
 import time_machine
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from wagtail.models import Locale
 
 from charter_pages.models import Commitment
 from consultations.indicators import aggregation, loading
-from consultations.indicators.models import DashboardPage
 from consultations.label.models import LabelAward
 from consultations.models import ConsultationEvent
-from tests.charter_pages.conftest import build_charter
-from tests.consultations.conftest import at, make_consultation, make_report
-from tests.consultations.label.fixtures import make_award, make_level
-from tests.utils import publish_child, visible_text
+from tests.factories import (
+    CharterPageFactory,
+    ConsultationPageFactory,
+    ConsultationReportPageFactory,
+    DashboardPageFactory,
+    LabelAwardFactory,
+    LabelLevelFactory,
+    at,
+)
+from tests.utils import QUERY_BUDGET, visible_text
 
 NOW = datetime.datetime(2026, 11, 26, 12, 0, tzinfo=zoneinfo.ZoneInfo("Europe/Paris"))
 d = datetime.date
@@ -38,7 +41,7 @@ def held(title, fmt, day, **fields):
 
 
 def publish_report_on(consultation, day, responses, **figures):
-    report = make_report(consultation, responses=responses, **figures)
+    report = ConsultationReportPageFactory(parent=consultation, responses=responses, **figures)
     published = datetime.datetime.combine(day, datetime.time(10), tzinfo=zoneinfo.ZoneInfo("Europe/Paris"))
     type(report).objects.filter(pk=report.pk).update(first_published_at=published)
     return report
@@ -48,11 +51,11 @@ def publish_report_on(consultation, day, responses, **figures):
 def world(index_page, home_page, locales):
     """Three consultations with hand-checkable figures (see each test for the arithmetic)."""
     with time_machine.travel(NOW, tick=False):
-        charter = build_charter(home_page, commitments_per_chapter=(4,))
+        charter = CharterPageFactory(parent=home_page, commitments_per_chapter=(4,))
         c1, c2, c3, c4 = Commitment.objects.filter(chapter__page=charter).order_by("number")
-        a = make_consultation(
-            index_page,
-            "a-velo",
+        a = ConsultationPageFactory(
+            parent=index_page,
+            slug="a-velo",
             phases=[(d(2025, 3, 1), d(2025, 4, 30))],
             answer_due_date=d(2025, 9, 30),
             events=[
@@ -61,16 +64,16 @@ def world(index_page, home_page, locales):
                 held("A3", ConsultationEvent.ONLINE, (2025, 4, 2)),
             ],
         )
-        b = make_consultation(
-            index_page,
-            "b-marche",
+        b = ConsultationPageFactory(
+            parent=index_page,
+            slug="b-marche",
             phases=[(d(2025, 5, 1), d(2025, 6, 30))],
             answer_due_date=d(2025, 10, 31),
             events=[held("B1", ConsultationEvent.HYBRID, (2025, 5, 15))],
         )
-        c = make_consultation(
-            index_page,
-            "c-ecoles",
+        c = ConsultationPageFactory(
+            parent=index_page,
+            slug="c-ecoles",
             phases=[(d(2026, 10, 1), d(2027, 1, 31))],
             answer_due_date=d(2027, 3, 31),
             events=[
@@ -109,17 +112,17 @@ def world(index_page, home_page, locales):
             contributions_online=80,
             contributions_in_person=20,
         )
-        level = make_level(locales)
-        make_award(a, level)
-        make_award(
-            b,
-            level,
+        level = LabelLevelFactory()
+        LabelAwardFactory(consultation=a, level=level)
+        LabelAwardFactory(
+            consultation=b,
+            level=level,
             status=LabelAward.WITHDRAWN,
             withdrawn_on=d(2026, 1, 5),
             withdrawal_reason="Retiré.",
         )
-        dashboard = publish_child(
-            home_page, DashboardPage(title="Tableau de bord", slug="tableau-de-bord", introduction="Les chiffres.")
+        dashboard = DashboardPageFactory(
+            parent=home_page, title="Tableau de bord", slug="tableau-de-bord", introduction="Les chiffres."
         )
     return {"a": a, "b": b, "c": c, "commitments": (c1, c2, c3, c4), "dashboard": dashboard}
 
@@ -224,25 +227,23 @@ def test_csv_matches_the_page(client, world):
             assert (raw == "" and shown == "–") or float(raw) == float(digits)
 
 
-def count_queries(client, url):
-    with CaptureQueriesContext(connection) as context:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(context.captured_queries)
-
-
-def test_dashboard_queries_do_not_grow_with_consultations(client, world, index_page):
+def test_dashboard_queries_do_not_grow_with_consultations(
+    client, world, index_page, django_assert_max_num_queries, django_assert_num_queries
+):
     with time_machine.travel(NOW, tick=False):
         client.get("/fr/tableau-de-bord/")
-        with_3 = count_queries(client, "/fr/tableau-de-bord/")
+        with django_assert_max_num_queries(QUERY_BUDGET, info="dashboard, 3 consultations") as with_3:
+            assert client.get("/fr/tableau-de-bord/").status_code == 200
+        with_3 = len(with_3)  # now: the next request empties the connection's query log
         for number in range(6):
-            page = make_consultation(index_page, f"n-{number}", phases=[(d(2026, 1, 1), d(2026, 2, 1))])
+            page = ConsultationPageFactory(
+                parent=index_page, slug=f"n-{number}", phases=[(d(2026, 1, 1), d(2026, 2, 1))]
+            )
             page.themes.add("mobilité")
             page.save_revision().publish()
         client.get("/fr/tableau-de-bord/")
-        with_9 = count_queries(client, "/fr/tableau-de-bord/")
-    print(f"Dashboard queries: {with_3} with 3 consultations, {with_9} with 9")
-    assert with_3 == with_9 <= 15
+        with django_assert_num_queries(with_3, info="dashboard, 9 consultations as with 3"):
+            assert client.get("/fr/tableau-de-bord/").status_code == 200
 
 
 def test_charter_commitment_page_shows_its_live_indicator(client, world):
@@ -255,8 +256,11 @@ def test_charter_commitment_page_shows_its_live_indicator(client, world):
         text = visible_text(client.get("/fr/charte/engagements/3/"))
         assert "Cet engagement est-il tenu ? Tenu" in text
         # A new late consultation applying commitment 3 changes the verdict at once (the cache follows publication).
-        late = make_consultation(
-            world["a"].get_parent(), "d-retard", phases=[(d(2025, 1, 1), d(2025, 2, 1))], answer_due_date=d(2025, 6, 1)
+        late = ConsultationPageFactory(
+            parent=world["a"].get_parent(),
+            slug="d-retard",
+            phases=[(d(2025, 1, 1), d(2025, 2, 1))],
+            answer_due_date=d(2025, 6, 1),
         )
         late.commitments.set([world["commitments"][2]])
         late.save_revision().publish()
@@ -301,7 +305,9 @@ def test_a_commitment_applied_many_times_lists_the_newest_five(client, world, in
     c4 = world["commitments"][3]
     with time_machine.travel(NOW, tick=False):
         for number in range(7):
-            page = make_consultation(index_page, f"n-{number}", phases=[(d(2026, 1, 1 + number), d(2026, 3, 1))])
+            page = ConsultationPageFactory(
+                parent=index_page, slug=f"n-{number}", phases=[(d(2026, 1, 1 + number), d(2026, 3, 1))]
+            )
             page.commitments.set([c4])
             page.save_revision().publish()
         html = client.get("/fr/tableau-de-bord/").content.decode()
@@ -319,7 +325,7 @@ def test_the_dashboard_follows_a_publication_at_once(client, world, index_page):
 
     with time_machine.travel(NOW, tick=False):
         assert consultations_card(client.get("/fr/tableau-de-bord/").content.decode()) == "3"
-        page = make_consultation(index_page, "d-nouvelle", phases=[(d(2026, 11, 1), d(2026, 12, 1))])
+        page = ConsultationPageFactory(parent=index_page, slug="d-nouvelle", phases=[(d(2026, 11, 1), d(2026, 12, 1))])
         assert consultations_card(client.get("/fr/tableau-de-bord/").content.decode()) == "4"
         page.unpublish()
         assert consultations_card(client.get("/fr/tableau-de-bord/").content.decode()) == "3"
@@ -332,7 +338,7 @@ def test_each_consultation_counts_once_in_its_primary_or_first_language(
     with time_machine.travel(NOW, tick=False):
         english_index = translate_page(index_page, locales["en"], title="Consultations", slug="consultations")
         translate_page(world["a"], locales["en"], title="Cycling plan")
-        make_consultation(english_index, "english-only", phases=[(d(2026, 11, 1), d(2026, 12, 20))])
+        ConsultationPageFactory(parent=english_index, slug="english-only", phases=[(d(2026, 11, 1), d(2026, 12, 20))])
         translate_page(world["dashboard"], locales["en"], title="Dashboard", slug="dashboard")
         counted = records()
         french = visible_text(client.get("/fr/tableau-de-bord/"))

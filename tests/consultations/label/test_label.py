@@ -11,25 +11,22 @@ from html.parser import HTMLParser
 import pytest
 import zxingcpp
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, connection, transaction
+from django.db import IntegrityError, transaction
 from django.test import Client
-from django.test.utils import CaptureQueriesContext
 from PIL import Image
 from wagtail_localize.models import TranslationSource
 
 from consultations.indicators import aggregation, loading
 from consultations.label.models import CODE_ALPHABET, CODE_LENGTH, LabelAward
-from tests.conftest import translate
-from tests.consultations.conftest import make_consultation
-from tests.consultations.label.fixtures import (
-    make_award,
-    make_english_label_page,
-    make_label_page,
-    make_level,
+from tests.factories import (
+    ConsultationPageFactory,
+    LabelAwardFactory,
+    LabelLevelFactory,
+    LabelPageFactory,
     reported_consultation,
-    translate_award,
+    translate,
 )
-from tests.utils import visible_text
+from tests.utils import QUERY_BUDGET, visible_text
 
 NOTICE = "Not yet translated: shown in its original language, French."
 NOTICE_HTML = f'<span class="original-language-notice">({NOTICE})</span>'
@@ -39,25 +36,25 @@ SVG = "{http://www.w3.org/2000/svg}"
 
 @pytest.fixture
 def level(locales):
-    return make_level(locales)
+    return LabelLevelFactory()
 
 
 @pytest.fixture
 def label_page(home_page):
-    return make_label_page(home_page)
+    return LabelPageFactory(parent=home_page)
 
 
 @pytest.fixture
 def award(index_page, level):
-    return make_award(reported_consultation(index_page), level)
+    return LabelAwardFactory(consultation=reported_consultation(index_page), level=level)
 
 
 def test_award_refused_without_published_report(index_page, level):
-    consultation = make_consultation(
-        index_page, "sans-bilan", phases=[(datetime.date(2025, 3, 1), datetime.date(2025, 4, 1))]
+    consultation = ConsultationPageFactory(
+        parent=index_page, slug="sans-bilan", phases=[(datetime.date(2025, 3, 1), datetime.date(2025, 4, 1))]
     )
     with pytest.raises(ValidationError) as error:
-        make_award(consultation, level)
+        LabelAwardFactory(consultation=consultation, level=level)
     assert "n'a pas encore de bilan publié" in str(error.value.message_dict["consultation"])
 
 
@@ -65,12 +62,12 @@ def test_award_refused_when_report_is_unpublished(index_page, level):
     consultation = reported_consultation(index_page)
     consultation.get_children().first().specific.unpublish()
     with pytest.raises(ValidationError):
-        make_award(consultation, level)
+        LabelAwardFactory(consultation=consultation, level=level)
 
 
 def test_admin_refuses_award_without_report_with_a_clear_message(admin_client, index_page, level):
-    consultation = make_consultation(
-        index_page, "sans-bilan", phases=[(datetime.date(2025, 3, 1), datetime.date(2025, 4, 1))]
+    consultation = ConsultationPageFactory(
+        parent=index_page, slug="sans-bilan", phases=[(datetime.date(2025, 3, 1), datetime.date(2025, 4, 1))]
     )
     response = admin_client.post(
         "/admin/label_awards/add/",
@@ -99,7 +96,9 @@ def test_withdrawal_needs_reason_and_date(award):
 
 def test_codes_are_long_random_unique_and_kept(index_page, level):
     consultation = reported_consultation(index_page)
-    awards = [make_award(consultation, level, document_title=f"Document {n}") for n in range(20)]
+    awards = [
+        LabelAwardFactory(consultation=consultation, level=level, document_title=f"Document {n}") for n in range(20)
+    ]
     codes = [award.code for award in awards]
     assert len(set(codes)) == 20
     for code in codes:
@@ -205,9 +204,13 @@ def test_verification_page_offers_an_html_snippet_with_alt_text(client, label_pa
 
 def test_label_page_lists_awards_newest_first_and_filters(client, label_page, index_page, level, locales):
     consultation = reported_consultation(index_page)
-    other_level = make_level(locales, slug="consulte", name="Consulté", rank=2)
-    make_award(consultation, level, document_title="Ancien", awarded_on=datetime.date(2024, 5, 1))
-    make_award(consultation, other_level, document_title="Récent", awarded_on=datetime.date(2025, 6, 1))
+    other_level = LabelLevelFactory(slug="consulte", name="Consulté", rank=2)
+    LabelAwardFactory(
+        consultation=consultation, level=level, document_title="Ancien", awarded_on=datetime.date(2024, 5, 1)
+    )
+    LabelAwardFactory(
+        consultation=consultation, level=other_level, document_title="Récent", awarded_on=datetime.date(2025, 6, 1)
+    )
     text = visible_text(client.get("/fr/label-citoyen/"))
     assert text.index("Récent") < text.index("Ancien")
     assert "Ateliers d'écriture" in text
@@ -221,30 +224,27 @@ def test_label_page_lists_awards_newest_first_and_filters(client, label_page, in
     assert "filtre ignoré" in text and "Récent" in text and "Ancien" in text
 
 
-def count_queries(client, url):
-    with CaptureQueriesContext(connection) as context:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(context.captured_queries)
-
-
-def test_label_page_queries_do_not_grow_with_awards(client, label_page, index_page, level):
+def test_label_page_queries_do_not_grow_with_awards(
+    client, label_page, index_page, level, django_assert_max_num_queries, django_assert_num_queries
+):
     consultation = reported_consultation(index_page)
-    make_award(consultation, level)
+    LabelAwardFactory(consultation=consultation, level=level)
     client.get("/fr/label-citoyen/")  # warm the site-wide caches
-    with_1 = count_queries(client, "/fr/label-citoyen/")
+    with django_assert_max_num_queries(QUERY_BUDGET, info="label page, 1 award") as with_1:
+        assert client.get("/fr/label-citoyen/").status_code == 200
+    with_1 = len(with_1)  # now: the next request empties the connection's query log
     for n in range(8):
-        make_award(consultation, level, document_title=f"Doc {n}")
+        LabelAwardFactory(consultation=consultation, level=level, document_title=f"Doc {n}")
     client.get("/fr/label-citoyen/")
-    with_9 = count_queries(client, "/fr/label-citoyen/")
-    print(f"Label page queries: {with_1} with 1 award, {with_9} with 9")
-    assert with_1 == with_9 <= 15
+    with django_assert_num_queries(with_1, info="label page, 9 awards as with 1"):
+        assert client.get("/fr/label-citoyen/").status_code == 200
 
 
-def test_verification_page_query_count(client, label_page, award):
+def test_verification_page_query_count(client, label_page, award, django_assert_max_num_queries):
     url = f"/fr/label-citoyen/verifier/{award.code}/"
     client.get(url)
-    assert count_queries(client, url) <= 15
+    with django_assert_max_num_queries(QUERY_BUDGET, info="verification page"):
+        assert client.get(url).status_code == 200
 
 
 def decode_svg_qr(root):
@@ -313,9 +313,24 @@ ENGLISH = {
 }
 
 
+def translate_award(award, locale, **texts):
+    """The award's version in `locale`, as an editor gets it from wagtail-localize's copy (same translation key,
+    same facts and code), with `texts` translated."""
+    translation = award.copy_for_translation(locale)
+    for name, value in texts.items():
+        setattr(translation, name, value)
+    translation.full_clean()
+    translation.save()
+    return translation
+
+
 @pytest.fixture
 def english_page(label_page, level, locales, home_page_en, translate_page):
-    return make_english_label_page(label_page, level, locales, translate_page)
+    """The English label page, with the English version of `level` (the award's level shows in English)."""
+    english = level.copy_for_translation(locales["en"])
+    english.name, english.criteria = "Co-built", "Writing workshops\nReport on time"
+    english.save()
+    return translate_page(label_page, locales["en"], title="Citizen label", slug="citizen-label")
 
 
 def test_translated_award_shown_in_english_on_label_page_and_verification_page(client, english_page, award, locales):
@@ -450,7 +465,7 @@ def test_translating_with_wagtail_localize_keeps_the_code(admin_client, label_pa
 
 def test_code_is_unique_per_language_and_never_given_to_another_award(index_page, level, award, locales):
     translate_award(award, locales["en"], **ENGLISH)  # the same code in another language: the same award
-    other = make_award(award.consultation, level, document_title="Autre document")
+    other = LabelAwardFactory(consultation=award.consultation, level=level, document_title="Autre document")
     assert other.code != award.code
     with pytest.raises(IntegrityError), transaction.atomic():
         LabelAward.objects.filter(pk=other.pk).update(code=award.code)
@@ -478,14 +493,16 @@ def test_labels_indicator_counts_an_award_once_whatever_its_translations(award, 
     assert aggregation.summarise(loading.load_records(locales["fr"]))["labels"] == 0
 
 
-def test_label_page_queries_do_not_grow_with_translated_awards(client, english_page, index_page, level, locales):
+def test_label_page_queries_do_not_grow_with_translated_awards(
+    client, english_page, index_page, level, locales, django_assert_max_num_queries, django_assert_num_queries
+):
     consultation = reported_consultation(index_page)
 
     def add_awards(numbers):
         for number in numbers:
-            award = make_award(
-                consultation,
-                level,
+            award = LabelAwardFactory(
+                consultation=consultation,
+                level=level,
                 document_title=f"Document {number}",
                 awarded_on=datetime.date(2024 + number % 2, 1, 1 + number),
             )
@@ -496,18 +513,18 @@ def test_label_page_queries_do_not_grow_with_translated_awards(client, english_p
 
     urls = ["/fr/label-citoyen/", "/en/citizen-label/", "/en/citizen-label/?year=2025&level=co-construit"]
 
-    def measure():
-        for url in urls:
-            client.get(url)  # warm the site-wide caches
-        return [count_queries(client, url) for url in urls]
-
     add_awards(range(5))
-    with_5 = measure()
+    with_5 = {}
+    for url in urls:
+        client.get(url)  # warm the site-wide caches
+        with django_assert_max_num_queries(QUERY_BUDGET, info=f"{url}, 5 awards") as queries:
+            assert client.get(url).status_code == 200
+        with_5[url] = len(queries)
     add_awards(range(5, 30))
-    with_30 = measure()
-    print(f"Label page queries (fr, en, en filtered): {with_5} with 5 awards, {with_30} with 30 and translations")
-    assert with_5 == with_30
-    assert max(with_30) <= 15
+    for url in urls:
+        client.get(url)
+        with django_assert_num_queries(with_5[url], info=f"{url}, 30 awards and translations as with 5"):
+            assert client.get(url).status_code == 200
     text = visible_text(client.get("/en/citizen-label/"))
     assert "30 labels shown" in text
     assert text.count("Document 4 in English") == 1 and "Document 3 in het Nederlands" not in text
