@@ -86,7 +86,9 @@ def test_an_untranslated_territory_or_commitment_is_marked_french_on_the_english
     english.name = "North area"
     english.save()
     english_index = translate_page(index_page, locales["en"], title="Consultations", slug="consultations")
-    consultation = make_consultation(index_page, "berges", [(datetime.date(2026, 1, 1), datetime.date(2026, 2, 1))])
+    consultation = ConsultationPageFactory(
+        parent=index_page, slug="berges", phases=[(datetime.date(2026, 1, 1), datetime.date(2026, 2, 1))]
+    )
     consultation.territories.set([north, south])
     consultation.save_revision().publish()
     translated = translate_page(consultation, locales["en"], title="Canal banks")

@@ -11,7 +11,7 @@ from wagtail.models import PageViewRestriction
 from consultations.models import Territory
 from site_core.models import StandardPage
 from site_core.translation import locale_preference, pick_version, shown_version, shown_versions
-from tests.utils import publish_child
+from tests.factories import publish_child
 
 pytestmark = pytest.mark.sqlite
 

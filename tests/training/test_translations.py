@@ -135,7 +135,7 @@ def test_an_untranslated_prerequisite_is_shown_in_french_and_marked(
     staff_client, staff_user, index_en, training_index, module_with_lessons
 ):
     charter, _lessons = module_with_lessons
-    method, _ = add_module(training_index, slug="methode", title="La méthode", lessons=1)
+    method, _ = training_module(training_index, slug="methode", title="La méthode", lessons=1)
     ModulePrerequisite.objects.create(module=method, required_module=charter, sort_order=0, locale=method.locale)
     method_en = translate(method, index_en.locale, title="The method", slug="method")
     html = staff_client.get(method_en.url).content.decode()
