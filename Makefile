@@ -83,17 +83,13 @@ check: $(VENV)/.installed
 	DJANGO_SETTINGS_MODULE=site_core.settings.test DATABASE_URL=$(TEST_DATABASE_URL) $(PY) manage.py check --fail-level WARNING
 	DJANGO_SETTINGS_MODULE=site_core.settings.test DATABASE_URL=$(TEST_DATABASE_URL) $(PY) -W ignore::RuntimeWarning manage.py makemigrations --check --dry-run
 
+# The main suite on xdist workers, the `sqlite` tests again on SQLite, the browser suite beside them: tests/suites.py.
 pytest: $(VENV)/.installed $(VENV)/.messages node_modules/.installed
 	@$(PY) tests/preflight.py
-	DATABASE_URL=$(TEST_DATABASE_URL) $(call pytest_run,tests --ignore=tests/browser -n $(PYTEST_WORKERS) --dist loadgroup)
-	DATABASE_URL=sqlite:///$(CURDIR)/$(VENV)/pytest.sqlite3 $(call pytest_run,tests --ignore=tests/browser -m sqlite)
-	DATABASE_URL=$(TEST_DATABASE_URL)_browser $(call pytest_run,tests/browser)
+	PYTEST=$(VENV)/bin/pytest PYTEST_WORKERS=$(PYTEST_WORKERS) TEST_DATABASE_URL=$(TEST_DATABASE_URL) \
+		SQLITE_DATABASE_URL=sqlite:///$(CURDIR)/$(VENV)/pytest.sqlite3 $(PY) tests/suites.py
 
 test: lint check pytest
-
-# pytest, failing with a clear line when it collected nothing (its exit status 5): a suite that silently shrank to
-# nothing must not look like a pass, nor like an ordinary failure.
-pytest_run = $(VENV)/bin/pytest $(1) -q || { status=$$?; [ $$status -ne 5 ] || echo "pytest collected no test in: $(1)" >&2; exit $$status; }
 
 # Not part of `make test`: seeds a large dataset into its own database and loads the site for minutes.
 bench: $(VENV)/.installed $(VENV)/.messages
