@@ -1,5 +1,7 @@
 """The URL map: language-neutral files first, then every page and view under /fr/, /en/ or /nl/."""
 
+import re
+
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.conf.urls.static import static
@@ -7,6 +9,7 @@ from django.contrib import admin
 from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
+from django.views.static import serve as static_serve
 from wagtail import urls as wagtail_urls
 from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
@@ -30,6 +33,16 @@ urlpatterns = [
 
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+elif settings.PACTE_SERVE_MEDIA:
+    # `make run` has no nginx in front to serve images (docs/deployment.md): Django serves them itself there, on
+    # loopback only. Images alone: document files stay behind Wagtail's view, which enforces private collections.
+    urlpatterns += [
+        re_path(
+            rf"^{re.escape(settings.MEDIA_URL.lstrip('/'))}(?P<path>(?:images|original_images)/.+)$",
+            require_GET(static_serve),
+            {"document_root": settings.MEDIA_ROOT},
+        )
+    ]
 
 site_core_patterns = (
     [

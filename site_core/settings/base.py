@@ -125,6 +125,9 @@ USE_TZ = True
 STATIC_URL = "/static/"
 MEDIA_URL = "/media/"
 MEDIA_ROOT = BASE_DIR / "media"
+# Whether Django itself serves uploaded images when DEBUG is off: only under `make run` (settings/local.py), where
+# no web server stands in front; in production nginx serves MEDIA_ROOT.
+PACTE_SERVE_MEDIA = False
 # Outside production WhiteNoise serves files straight from the apps, with no collectstatic step.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True

@@ -36,4 +36,5 @@ SESSION_COOKIE_SECURE = False
 CSRF_COOKIE_SECURE = False
 CSRF_COOKIE_HTTPONLY = True
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+PACTE_SERVE_MEDIA = True  # no nginx in front of `make run` (see site_core/urls.py)
 PACTE_ENVIRONMENT = "local"

@@ -17,6 +17,7 @@ import time
 import urllib.error
 import urllib.request
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 import zxingcpp
@@ -24,6 +25,7 @@ from PIL import Image
 
 ROOT = Path(__file__).resolve().parents[2]
 GUNICORN = Path(sys.executable).with_name("gunicorn")
+MEDIA = {}  # "root": the served site's media folder, set by local_server
 
 
 def free_port():
@@ -68,6 +70,7 @@ def local_server():
         stderr=subprocess.DEVNULL,
     )
     base = f"http://127.0.0.1:{port}"
+    MEDIA["root"] = Path(env["MEDIA_ROOT"])
     try:
         deadline = time.monotonic() + 60
         while True:
@@ -128,3 +131,16 @@ def test_a_badge_qr_code_names_the_address_the_site_is_served_at(local_server):
     assert status == 200
     decoded = [result.text for result in zxingcpp.read_barcodes(Image.open(io.BytesIO(png)))]
     assert decoded == [local_server + verification]
+
+
+def test_images_are_served_and_document_files_only_through_wagtail(local_server):
+    """No nginx stands in front of `make run`: the site serves its images itself, but never a document's file
+    directly (a private collection's document would then escape Wagtail's check)."""
+    html = fetch(f"{local_server}/fr/")[2].decode()
+    images = set(re.findall(r'src="(/media/images/[^"]+)"', html))
+    assert images
+    assert [image for image in images if fetch(local_server + quote(image))[0] != 200] == []
+    documents = sorted((MEDIA["root"] / "documents").rglob("*.*"))
+    assert documents, "the demo has documents"
+    relative = documents[0].relative_to(MEDIA["root"]).as_posix()
+    assert fetch(f"{local_server}/media/{quote(relative)}")[0] == 404
