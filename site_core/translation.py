@@ -10,12 +10,10 @@ first), else the version the caller holds. A draft translation is never shown: t
 from dataclasses import dataclass
 from typing import Any
 
-from django.conf import settings
 from django.db.models import Case, IntegerField, Value, When
-from django.utils.translation import get_supported_language_variant
 from wagtail.models import DraftStateMixin, Page
 
-from site_core.site_data import active_locale, locales, public_pages
+from site_core.site_data import active_locale, default_locale, locales, public_pages
 
 
 @dataclass(frozen=True)
@@ -51,24 +49,13 @@ def _published(queryset, public_only):
     return queryset
 
 
-def source_locale():
-    """The site's source language (French), from the cached locales (Locale.get_default() is a query per call)."""
-    return locales().get(get_supported_language_variant(settings.LANGUAGE_CODE))
-
-
 def preferred_locale_ids(locale=None):
-    """The locale ids to look for, most wanted first: the reader's language (`locale`, a Locale or its id; the
-    active language by default), then the source language."""
-    return _wanted(locale)
-
-
-def _wanted(locale):
     """The locale ids to look for, most wanted first: the reader's language (`locale`, a Locale or its id; the
     active language by default), then the source language."""
     if not isinstance(locale, int):
         locale = getattr(locale or active_locale(), "pk", None)
-    default = source_locale()
-    return [pk for pk in dict.fromkeys((locale, default.pk if default else None)) if pk]
+    source = default_locale()
+    return [pk for pk in dict.fromkeys((locale, source.pk if source else None)) if pk]
 
 
 def language_codes():
@@ -87,7 +74,7 @@ def shown_versions(records, locale=None, *, queryset=None, fields=None, public_o
     records = list(records)
     if not records:
         return []
-    wanted = _wanted(locale)
+    wanted = preferred_locale_ids(locale)
     target = wanted[0] if wanted else None
     missing = {_field(record, "translation_key") for record in records if _field(record, "locale_id") != target}
     found = {}
@@ -127,7 +114,7 @@ def pick_version(versions, locale=None):
     """The Shown of one record among `versions`, all the rows already read of it (no query): by the same rule as
     shown_versions, the caller's own rows standing for "published" (it read only those a reader may see). The
     original, when no version is in the reader's or source language, is the first one made (lowest id)."""
-    wanted = _wanted(locale)
+    wanted = preferred_locale_ids(locale)
     by_locale = {version.locale_id: version for version in versions}  # one row per language (Wagtail's constraint)
     chosen = next((by_locale[pk] for pk in wanted if pk in by_locale), None)
     chosen = chosen or min(versions, key=lambda version: version.pk)
@@ -138,5 +125,5 @@ def pick_version(versions, locale=None):
 def locale_preference(locale=None):
     """The same rule as a database expression, to order a record's versions in a query (0 first): the reader's
     language, then the source language, then the others."""
-    whens = [When(locale_id=pk, then=Value(rank)) for rank, pk in enumerate(_wanted(locale))]
+    whens = [When(locale_id=pk, then=Value(rank)) for rank, pk in enumerate(preferred_locale_ids(locale))]
     return Case(*whens, default=Value(len(whens)), output_field=IntegerField())

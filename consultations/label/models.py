@@ -21,7 +21,7 @@ from consultations.models.mixins import LocalisedRoutableMixin
 from site_core import public_address
 from site_core.models import BasePage
 from site_core.site_data import locales, remember
-from site_core.translation import source_locale
+from site_core.translation import preferred_locale_ids
 
 # Crockford's base-32 alphabet: no I, L, O or U, so a code read aloud or retyped from paper is not misread.
 CODE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
@@ -100,8 +100,7 @@ class LabelAwardQuerySet(models.QuerySet):
         earlier = LabelAward.objects.filter(
             translation_key=models.OuterRef("translation_key"), pk__lt=models.OuterRef("pk")
         )
-        wanted = [locale_id] + ([source.pk] if (source := source_locale()) else [])
-        return self.filter(models.Q(locale_id__in=wanted) | ~models.Exists(earlier))
+        return self.filter(models.Q(locale_id__in=preferred_locale_ids(locale_id)) | ~models.Exists(earlier))
 
 
 class LabelAward(TranslatableMixin, models.Model):
