@@ -86,10 +86,6 @@ class ConsultationRecord:
     def year(self):
         return self.launch_date.year if self.launch_date else None
 
-    @property
-    def has_report(self):
-        return self.report_published_on is not None
-
     @cached_property
     def accountability(self):
         """ "on_time", "late" or None (not yet measurable: the promised date is still ahead and no report)."""
