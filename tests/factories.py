@@ -20,7 +20,9 @@ from consultations.models import (
     ConsultationPage,
     ConsultationPhase,
     ConsultationReportPage,
+    Contribution,
     ReportResponse,
+    SharedAnswer,
 )
 from site_core.models import AccessibilityStatementPage, HomePage, StandardPage
 from training.models import AttestationVerificationPage, TrainingIndexPage, TrainingLessonPage, TrainingModulePage
@@ -240,6 +242,31 @@ class ConsultationReportPageFactory(PageFactory):
             ReportResponse(sort_order=position, **row) for position, row in enumerate(kwargs["responses"])
         ]
         return kwargs
+
+
+class SharedAnswerFactory(DjangoModelFactory):
+    """A theme-level answer given to several contributions of `consultation`."""
+
+    class Meta:
+        model = SharedAnswer
+
+    title = factory.Sequence(lambda n: f"Réponse commune {n}")
+    text = "Les pistes séparées sont prévues sur les axes principaux ; les autres rues passent en zone 30."
+
+
+class ContributionFactory(DjangoModelFactory):
+    """A contribution record of `consultation` (pass the page in its original language), unanswered unless a
+    `decision` (with a `reason` where one is owed) is given."""
+
+    class Meta:
+        model = Contribution
+
+    reference = factory.Sequence(lambda n: f"PM-{n + 1:04d}")
+    channel = Contribution.ONLINE
+    submitted_on = datetime.date(2025, 3, 15)
+    title = factory.Sequence(lambda n: f"Proposition {n + 1}")
+    body = "Une piste cyclable séparée sur la rue Nationale, du centre jusqu’à la gare."
+    language = "fr"
 
 
 def reported_consultation(parent, slug="plan-velo", **report_fields):

@@ -2,6 +2,7 @@
 rooms' models (label, indicators, decidim) live in their own sub-packages, under the same app label."""
 
 from .consultation import ConsultationPage
+from .contribution import Contribution, SharedAnswer
 from .draw import RandomDraw
 from .index import ConsultationIndexPage
 from .records import ConsultationEvent, ConsultationPhase
@@ -15,8 +16,10 @@ __all__ = [
     "ConsultationPhase",
     "ConsultationReportPage",
     "ConsultationTag",
+    "Contribution",
     "RandomDraw",
     "ReportNextStep",
     "ReportResponse",
+    "SharedAnswer",
     "Territory",
 ]
