@@ -3,6 +3,7 @@ snippets and records with the values an editor would type, staff accounts. Each 
 object by default; a test names only the values its feature is about."""
 
 import datetime
+import hashlib
 import zoneinfo
 
 import factory
@@ -24,6 +25,7 @@ from consultations.models import (
     ReportResponse,
     SharedAnswer,
 )
+from site_core.demo import simple_pdf
 from site_core.models import AccessibilityStatementPage, HomePage, StandardPage
 from training.models import AttestationVerificationPage, TrainingIndexPage, TrainingLessonPage, TrainingModulePage
 
@@ -369,6 +371,10 @@ class LabelPageFactory(PageFactory):
     contact = "label@example.org"
 
 
+# The file a factory award is the label of: a test uploads it (or another) to check it against the label.
+LABELLED_PDF = simple_pdf(["Plan vélo 2026-2031", "Délibération n° 25-C-0142"])
+
+
 class LabelAwardFactory(DjangoModelFactory):
     """An award validated as the admin form validates it (a consultation without a published report is refused)."""
 
@@ -379,9 +385,12 @@ class LabelAwardFactory(DjangoModelFactory):
     level = factory.SubFactory(LabelLevelFactory)
     awarded_on = datetime.date(2025, 11, 3)
     document_title = "Plan vélo 2026-2031"
-    document_kind = LabelAward.PLAN
-    document_reference = "Délibération n° 25-C-0142"
+    document_kind = LabelAward.DELIBERATION
+    document_reference = "25-C-0142"
     document_date = datetime.date(2025, 10, 20)
+    # Published elsewhere by default, with the fingerprint an editor pastes (a library document is computed).
+    document_url = "https://deliberations.example.org/25-C-0142.pdf"
+    document_sha256 = factory.LazyFunction(lambda: hashlib.sha256(LABELLED_PDF).hexdigest())
     citizen_contribution = "Le tracé par les quais, proposé par 312 habitants."
 
     @classmethod

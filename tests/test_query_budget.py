@@ -31,7 +31,8 @@ def sitemap_paths(client):
 
 
 def sub_route_paths():
-    """The addresses the site map does not list: the charter's sub-routes, a label verification, a search."""
+    """The addresses the site map does not list: the charter's sub-routes, the label's code check, a label
+    verification and its document check, a search."""
     paths = {"/fr/recherche/?q=concertation", "/en/search/?q=consultation"}
     for charter in CharterPage.objects.live():
         url = charter.url
@@ -40,9 +41,11 @@ def sub_route_paths():
         if commitment is not None:
             paths.add(url + charter.reverse_subpage("commitment", args=[commitment.number]).lstrip("/"))
     for label_page in LabelPage.objects.live():
+        paths.add(label_page.url + label_page.reverse_subpage("check_code").lstrip("/"))
         award = LabelAward.objects.filter(locale=label_page.locale).first()
         if award is not None:
-            paths.add(label_page.url + label_page.reverse_subpage("verify", args=[award.code]).lstrip("/"))
+            for route in ("verify", "check_document"):
+                paths.add(label_page.url + label_page.reverse_subpage(route, args=[award.code]).lstrip("/"))
     return paths
 
 
@@ -59,6 +62,7 @@ def test_the_budget_covers_every_public_page_type(demo_paths):
         "/fr/charte/imprimer/",
         "/fr/charte/engagements/",
         "/verifier/",
+        "/document/",
         "/recherche/",
     ):
         assert expected in joined, expected
@@ -106,7 +110,7 @@ OVER_BUDGET = {
 
 def listed(path):
     """The address as OVER_BUDGET names it: a label verification's code is drawn anew when the demo is seeded."""
-    return re.sub(r"/verifier/[^/]+/$", "/verifier/<code>/", path)
+    return re.sub(r"/verifier/[^/]+/(document/)?$", r"/verifier/<code>/\1", path)
 
 
 def test_every_public_page_stays_within_its_cold_and_warm_budgets(client, demo_paths):

@@ -1,5 +1,6 @@
-"""The label's badge: an SVG and a 300 dpi PNG with the label name, the level, the year and a QR code that leads to
-the verification page. Black on white only (legible in greyscale print); the same award gives the same bytes."""
+"""The label's badge: an SVG and a 300 dpi PNG with the label name, the level, the year, a QR code that leads to
+the verification page and, under it, the verification code to type where the QR code cannot be scanned. Black on
+white only (legible in greyscale print); the same award gives the same bytes."""
 
 import io
 
@@ -8,9 +9,12 @@ from django.utils.html import escape
 from django.utils.translation import gettext as _
 from PIL import Image, ImageDraw, ImageFont
 
+from consultations.label.codes import grouped_code
+
 QR_ERROR = "m"
-WIDTH, HEIGHT = 200, 260  # SVG user units (about 53 x 69 mm at 96 px/inch)
+WIDTH, HEIGHT = 200, 276  # SVG user units (about 53 x 73 mm at 96 px/inch)
 QR_SIZE = 150
+CODE_Y = 262  # the code's baseline, under the QR code's quiet zone
 
 
 def qr_code(url):
@@ -23,10 +27,17 @@ def badge_texts(award, level_name):
         "level": level_name,
         "year": str(award.year),
         "withdrawn": _("WITHDRAWN") if award.is_withdrawn else "",
+        "code": grouped_code(award.code),
     }
 
 
 def badge_alt(award, level_name, url):
+    if award.is_withdrawn:
+        return _("Citizen label, level “%(level)s”, %(year)s, WITHDRAWN: see why at %(url)s") % {
+            "level": level_name,
+            "year": award.year,
+            "url": url,
+        }
     return _("Citizen label, level “%(level)s”, %(year)s: check it at %(url)s") % {
         "level": level_name,
         "year": award.year,
@@ -66,6 +77,8 @@ def badge_svg(award, level_name, url):
         f'<text x="{WIDTH / 2:g}" y="34" font-size="20" font-weight="bold">{escape(texts["name"])}</text>'
         f'<text x="{WIDTH / 2:g}" y="60" font-size="16">{escape(level_name)}</text>'
         f'<text x="{WIDTH / 2:g}" y="82" font-size="14" font-weight="bold">{escape(year_line)}</text>'
+        f'<text x="{WIDTH / 2:g}" y="{CODE_Y}" font-size="14" font-weight="bold" '
+        f'font-family="DejaVu Sans Mono, Consolas, Menlo, monospace">{texts["code"]}</text>'
         "</g>"
         f'<rect x="{qr_x:g}" y="{qr_y}" width="{QR_SIZE}" height="{QR_SIZE}" fill="#ffffff"/>'
         f'<path fill="#000000" d="{_qr_path(qr, scale, qr_x + quiet * scale, qr_y + quiet * scale)}"/>'
@@ -78,9 +91,9 @@ DPI = 300
 PNG_WIDTH = 600  # 2 inches at 300 dpi
 
 
-def _font(size):
+def _font(size, name="DejaVuSans-Bold.ttf"):
     try:
-        return ImageFont.truetype("DejaVuSans-Bold.ttf", size)
+        return ImageFont.truetype(name, size)
     except OSError:
         return ImageFont.load_default(size=size)
 
@@ -102,6 +115,9 @@ def badge_png(award, level_name, url):
     qr_image = Image.open(io.BytesIO(buffer.getvalue())).convert("L")
     qr_image = qr_image.resize((450, 450), Image.Resampling.NEAREST)
     image.paste(qr_image, ((PNG_WIDTH - 450) // 2, 270))
+    # A fixed-width face, so that 0 and O, 1 and I never look alike (the alphabet has no O nor I anyway).
+    code_y = round(CODE_Y * PNG_WIDTH / WIDTH)
+    draw.text((centre, code_y), texts["code"], fill=0, font=_font(40, "DejaVuSansMono-Bold.ttf"), anchor="ms")
     output = io.BytesIO()
     image.save(output, format="PNG", dpi=(DPI, DPI), optimize=False, compress_level=9)
     return output.getvalue()

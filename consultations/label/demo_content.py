@@ -161,7 +161,10 @@ def build_award(index, fr, levels, spec):
     award.document_reference = spec["document_reference"]
     award.document_date = demo.day(spec["awarded_in_days"] - 5)
     award.awarded_on = demo.day(spec["awarded_in_days"])
+    # The labelled document in the library: saving the award records its fingerprint.
+    award.document = demo.demo_document(spec["document_title"], spec["document_lines"])
     award.document_url = ""
+    award.document_sha256 = ""
     award.citizen_contribution = spec["citizen_contribution"]
     if "withdrawn" in spec:
         withdrawn = spec["withdrawn"]

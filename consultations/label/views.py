@@ -9,7 +9,10 @@ from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 
 from consultations.label import badge as label_badge
-from consultations.label.models import CODE_LENGTH, CODE_PATTERN, TEXT_FIELDS, LabelAward
+from consultations.label.codes import CODE_LENGTH, grouped_code, normalise_code
+from consultations.label.models import LabelAward
+from consultations.label.models.awards import TEXT_FIELDS
+from consultations.label.uploads import FIELD_NAME, size_limit
 from site_core.translation import Shown, language_codes, pick_version, shown_version, shown_versions
 
 YEAR_PATTERN = re.compile(r"^\d{4}$")
@@ -44,6 +47,9 @@ def localise_texts(award, locale_id):
         copied = award is not original and source.strip() and own in ("", source)
         shown = Shown(source, award.original_language) if copied else Shown(own, own_language)
         setattr(award, f"shown_{field}", shown)
+    # Kind and number: a number reads the same in every language; a free reference (kind "other") is the original's.
+    written = award.document_kind == LabelAward.OTHER and award.document_reference
+    award.shown_designation = Shown(award.document_designation, award.original_language if written else "")
 
 
 def decorate(page, request, awards):
@@ -98,25 +104,50 @@ def label_listing_context(page, request):
         "selected_level": level.slug if level else "",
         "filters_active": bool(year or level),
         "notices": notices,
+        **code_check_context(page, request),
     }
 
 
 def find_award(page, code):
     """The award with this code in the page's language, or in its original language when it has no translation in
     this one (one query: every language's row of one award)."""
-    code = (code or "").strip().upper()
-    if not CODE_PATTERN.match(code):
+    code = normalise_code(code)
+    if not code:
         return None
-    rows = LabelAward.objects.select_related("level", "consultation", "locale").filter(code=code)
+    rows = LabelAward.objects.select_related("level", "consultation", "locale", "document").filter(code=code)
     # The code is unique per language and shared by one award's rows only, so these rows are one award.
     awards = pick_versions(rows, page.locale_id)
     return awards[0] if awards else None
 
 
 def unknown_code_response(page, request, code):
+    """The code-check form, with the code typed (or read in the address) kept and what is wrong with it."""
     context = base_context(page, request)
-    context.update(code=code[:40], code_length=CODE_LENGTH)
-    return TemplateResponse(request, "consultations/label/unknown_code.html", context, status=404)
+    context.update(code_check_context(page, request, code))
+    return TemplateResponse(request, "consultations/label/code_check.html", context, status=404)
+
+
+def code_check_context(page, request, typed=None):
+    """The check-a-code form's context; `typed` (None before anything is typed) is what the visitor gave."""
+    typed = None if typed is None else typed.strip()[:100]
+    error = ""
+    if typed == "":
+        error = _("Type the code printed under the QR code of the badge.")
+    elif typed is not None and not normalise_code(typed):
+        error = _(
+            "“%(code)s” is not a label code: a code has %(length)s characters, digits and capital letters without I, "
+            "L, O or U (spaces and dashes do not count)."
+        ) % {"code": typed, "length": CODE_LENGTH}
+    elif typed is not None:
+        error = _("No citizen label has the code “%(code)s”. Check the code printed under the QR code.") % {
+            "code": grouped_code(normalise_code(typed))
+        }
+    return {
+        "code_check_url": page.check_code_url(request),
+        "typed_code": typed or "",
+        "code_error": error,
+        "code_length": CODE_LENGTH,
+    }
 
 
 def base_context(page, request):
@@ -136,11 +167,23 @@ def verification_context(page, request, award):
     svg_url = award.verification_url + "badge.svg"
     # Plain text holding HTML: the template escapes it once more to show it; the level name and the translated
     # alt text may hold quotes, "<" or "&", which must stay text in the web page the snippet is pasted into.
+    # A withdrawn label offers none: its badge addresses answer 410 Gone.
     snippet = (
-        f'<a href="{escape(full_url)}"><img src="{escape(full_url)}badge.svg" width="200" height="260" '
-        f'alt="{escape(alt)}"></a>'
+        ""
+        if award.is_withdrawn
+        else (
+            f'<a href="{escape(full_url)}"><img src="{escape(full_url)}badge.svg" width="{label_badge.WIDTH}" '
+            f'height="{label_badge.HEIGHT}" alt="{escape(alt)}"></a>'
+        )
     )
     return {
+        "printed_code": grouped_code(award.code),
+        "document_link": award.document_link,
+        "document_check_url": page.document_check_url(request, award.code),
+        "upload_field": FIELD_NAME,
+        "upload_limit": size_limit(),
+        "badge_width": label_badge.WIDTH,
+        "badge_height": label_badge.HEIGHT,
         "award": award,
         "level": award.shown_level,
         "consultation": consultation,
@@ -173,10 +216,16 @@ def badge_bytes(page, request, award, kind):
 
 
 def badge_response(page, request, code, kind):
+    """The badge file. A withdrawn label's answers 410 Gone, with the badge drawn as withdrawn for the pages and
+    documents that still show it (browsers show an image whatever the status), and nothing to download."""
     award = find_award(page, code)
     if award is None:
         return unknown_code_response(page, request, code)
     content_type = "image/svg+xml" if kind == "svg" else "image/png"
     response = HttpResponse(badge_bytes(page, request, award, kind), content_type=content_type)
-    response["Content-Disposition"] = f'inline; filename="label-citoyen-{award.code}.{kind}"'
+    if award.is_withdrawn:
+        response.status_code = 410
+        response["Content-Disposition"] = "inline"
+    else:
+        response["Content-Disposition"] = f'inline; filename="label-citoyen-{award.code}.{kind}"'
     return response

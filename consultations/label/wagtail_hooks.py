@@ -27,7 +27,7 @@ class LabelAwardViewSet(SnippetViewSet):
     menu_label = _("Label awards")
     list_display = ["document_title", "level", "consultation", "awarded_on", "status", "code", "badge_downloads"]
     list_filter = ["status", "level", "document_kind"]
-    search_fields = ["document_title", "document_reference", "code"]
+    search_fields = ["document_title", "document_reference", "code", "document_sha256"]
     inspect_view_enabled = True
     inspect_view_fields = [
         "code",
@@ -35,7 +35,9 @@ class LabelAwardViewSet(SnippetViewSet):
         "document_kind",
         "document_reference",
         "document_date",
+        "document",
         "document_url",
+        "document_sha256",
         "consultation",
         "level",
         "awarded_on",
@@ -46,7 +48,7 @@ class LabelAwardViewSet(SnippetViewSet):
     ]
 
     def get_queryset(self, request):
-        return LabelAward.objects.select_related("level", "consultation")
+        return LabelAward.objects.select_related("level", "consultation", "document")
 
 
 @hooks.register(extensions.ADMIN_MENU_ITEMS)

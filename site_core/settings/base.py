@@ -153,6 +153,13 @@ WAGTAILADMIN_BASE_URL = PACTE_BASE_URL
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "ods", "odp", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+# First, the handler that hashes the file a visitor checks against a label and keeps none of it (it takes that one
+# field only, see consultations/label/uploads.py); then Django's own, for every other upload.
+FILE_UPLOAD_HANDLERS = [
+    "consultations.label.uploads.FingerprintUploadHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
 # Documents are always served by Wagtail's view, which enforces private collections (never a direct file URL).
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]

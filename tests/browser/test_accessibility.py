@@ -6,6 +6,7 @@ from urllib.request import urlopen
 
 import pytest
 
+from consultations.label.models import LabelAward, LabelPage
 from tests.browser.conftest import assert_accessible
 
 pytestmark = pytest.mark.browser
@@ -71,3 +72,57 @@ def test_skip_link_is_first_and_moves_focus_to_main(demo_server, browser_page):
     assert focused == "Aller au contenu"
     browser_page.keyboard.press("Enter")
     assert browser_page.evaluate("location.hash") == "#main"
+
+
+def label_sub_routes():
+    """The label's addresses the site map does not list, in French and English, with their status: the code check
+    (the form, an unknown code) and an award's document check."""
+    paths = []
+    for label_page in LabelPage.objects.live().filter(locale__language_code__in=("fr", "en")).order_by("pk"):
+        check = label_page.url + label_page.reverse_subpage("check_code").lstrip("/")
+        paths += [(check, 200), (check + "?code=AAAA-BBBB-CCCC", 404)]
+        award = LabelAward.objects.filter(locale=label_page.locale, status=LabelAward.ACTIVE).first()
+        document_check = label_page.reverse_subpage("check_document", args=[award.code]).lstrip("/")
+        paths.append((label_page.url + document_check, 200))
+    return paths
+
+
+def labelled_file(award):
+    with award.document.file.open("rb") as stored:
+        return {"name": "document.pdf", "mimeType": "application/pdf", "buffer": stored.read()}
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_label_sub_routes_and_document_answers_have_no_axe_violation(demo_server, browser, width):
+    """The sub-routes, then the answers to a file sent through the form: the labelled file, another one, none."""
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    failures = []
+
+    def check(name):
+        try:
+            assert_accessible(page, f"{name}-{width}")
+        except AssertionError as error:
+            failures.append(str(error))
+
+    for path, status in label_sub_routes():
+        assert page.goto(demo_server + path).status == status, path
+        check(path)
+    award = LabelAward.objects.select_related("document").get(
+        locale__language_code="fr", status=LabelAward.ACTIVE, document_reference="26-C-0412"
+    )
+    forged = {**labelled_file(award), "buffer": labelled_file(award)["buffer"] + b"\n% changed"}
+    for name, upload, answer in (
+        ("match", labelled_file(award), "Oui : ce fichier est le document labellisé"),
+        ("mismatch", forged, "Non : ce fichier n'est pas le document labellisé"),
+        ("no-file", None, "Aucun fichier n'a été envoyé"),
+    ):
+        page.goto(f"{demo_server}/fr/label-citoyen/verifier/{award.code}/")
+        if upload:
+            page.set_input_files("#label-document", files=[upload])
+        page.get_by_role("button", name="Vérifier ce fichier").click()
+        page.wait_for_load_state()
+        assert answer in page.locator("main").inner_text(), name
+        check(f"label-document-{name}")
+    context.close()
+    assert not failures, "\n\n".join(failures)

@@ -81,6 +81,38 @@ def test_verification_page_shows_the_badge_and_a_withdrawal(demo_server, browser
     browser_page.goto(demo_server + verification_path("fr", withdrawn=True))
     alert = browser_page.get_by_role("alert")
     assert "Ce label a été retiré" in alert.inner_text()
+    # Its badge address answers 410 Gone, with the badge drawn as withdrawn: the browser still shows it.
+    withdrawn = browser_page.get_by_role("img", name="label citoyen retiré")
+    assert withdrawn.evaluate("img => img.complete && img.naturalWidth > 0")
+    assert browser_page.get_by_role("link", name="Télécharger le badge").count() == 0
+
+
+def test_a_code_and_a_file_are_checked_without_javascript(demo_server, browser):
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 375, "height": 900})
+    page = context.new_page()
+    award = LabelAward.objects.select_related("document").get(
+        locale__language_code="fr", status=LabelAward.ACTIVE, document_reference="26-C-0412"
+    )
+    page.goto(demo_server + "/fr/label-citoyen/")
+    page.get_by_label("Code du label").fill(" ".join(award.code[i : i + 4].lower() for i in range(0, 16, 4)))
+    page.get_by_role("button", name="Vérifier le code").click()
+    page.wait_for_load_state()
+    assert page.url == demo_server + verification_path("fr", award=award)
+    assert award.document_sha256 in page.locator("main").inner_text()
+    with award.document.file.open("rb") as stored:
+        content = stored.read()
+    upload = {"name": "plan.pdf", "mimeType": "application/pdf", "buffer": content}
+    page.set_input_files("#label-document", files=[upload])
+    page.get_by_role("button", name="Vérifier ce fichier").click()
+    page.wait_for_load_state()
+    assert "Oui : ce fichier est le document labellisé" in page.locator("main").inner_text()
+    page.goto(demo_server + "/fr/label-citoyen/")
+    page.get_by_label("Code du label").fill("0000-0000-0000-000Z")
+    page.get_by_role("button", name="Vérifier le code").click()
+    page.wait_for_load_state()
+    assert "Ce code de label est inconnu" in page.locator("main").inner_text()
+    assert page.get_by_label("Code du label").input_value() == "0000-0000-0000-000Z"
+    context.close()
 
 
 def test_dashboard_filters_without_javascript_and_csv_link(demo_server, browser):

@@ -17,6 +17,7 @@ QUERY_TARGETS = [
     ("attestation verification", lambda site: site.verification.url, ["code"]),
     ("citizen label awards", lambda site: site.label.url, ["year", "level", "page"]),
     ("citizen label verification", lambda site: site.label.url + "verifier/ABCD-EFGH-JKMN/", ["code"]),
+    ("citizen label code check", lambda site: site.label.url + "verifier/", ["code"]),
     ("indicators dashboard", lambda site: site.dashboard.url, ["year", "theme", "territory", "status"]),
     ("indicators CSV", lambda site: site.dashboard.url + "figures.csv", ["year", "theme", "territory", "status"]),
 ]
@@ -30,6 +31,7 @@ PATH_TARGETS = [
     ("citizen label code", lambda site: site.label.url + "verifier/", "/"),
     ("citizen label badge", lambda site: site.label.url + "verifier/", "/badge.svg"),
     ("citizen label badge image", lambda site: site.label.url + "verifier/", "/badge.png"),
+    ("citizen label document check", lambda site: site.label.url + "verifier/", "/document/"),
     ("page under the consultation index", lambda site: site.index.url, "/"),
     ("unknown page under the home page", lambda site: "/fr/", "/"),
     ("outside every language", lambda site: "/", "/"),

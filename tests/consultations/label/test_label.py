@@ -17,7 +17,8 @@ from PIL import Image
 from wagtail_localize.models import TranslationSource
 
 from consultations.indicators import aggregation, loading
-from consultations.label.models import CODE_ALPHABET, CODE_LENGTH, LabelAward
+from consultations.label.codes import CODE_ALPHABET, CODE_LENGTH, grouped_code
+from consultations.label.models import LabelAward
 from tests.factories import (
     ConsultationPageFactory,
     LabelAwardFactory,
@@ -169,7 +170,7 @@ def test_badge_svg_parses_has_title_and_a_qr_code_to_the_verification_url(client
     assert root.find(f"{SVG}title").text == "Label citoyen – Co-construit – 2025"
     assert "http://testserver/fr/label-citoyen/verifier/" in root.find(f"{SVG}desc").text
     texts = [element.text for element in root.iter(f"{SVG}text")]
-    assert texts == ["Label citoyen", "Co-construit", "2025"]
+    assert texts == ["Label citoyen", "Co-construit", "2025", grouped_code(award.code)]
     assert decode_svg_qr(root) == f"http://testserver/fr/label-citoyen/verifier/{award.code}/"
     again = client.get(f"/fr/label-citoyen/verifier/{award.code}/badge.svg")
     assert again.content == response.content
@@ -364,7 +365,8 @@ def test_untranslated_award_falls_back_to_the_original_with_a_notice(client, eng
     html = response.content.decode()
     assert '<p class="lead" lang="fr">Le tracé par les quais, proposé par 312 habitants.</p>' in html
     assert f'Citizen label of “<span lang="fr">Plan vélo 2026-2031</span> {NOTICE_HTML}”' in html
-    assert '<dd lang="fr">Délibération n° 25-C-0142</dd>' in html
+    # The kind is written in the reader's language, the number is the same in all.
+    assert "<dd>Deliberation no. 25-C-0142</dd>" in html
     listing = client.get("/en/citizen-label/").content.decode()
     assert f'verifier/{award.code}/"><span lang="fr">Plan vélo 2026-2031</span> {NOTICE_HTML}</a>' in listing
 

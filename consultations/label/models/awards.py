@@ -1,78 +1,29 @@
-"""The citizen label: its levels and its awards (translatable snippets) and LabelPage, which explains the label,
-lists the awards and answers `verifier/<code>/` with a proof anyone can check."""
+"""Label awards: one official document that carries the label, its proof (code, document and fingerprint) and its
+status, in every language."""
 
 import re
-import secrets
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
-from django.utils import timezone
-from django.utils.functional import cached_property
+from django.utils import timezone, translation
 from django.utils.html import format_html
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
-from wagtail.models import Page, TranslatableMixin
-from wagtail.search import index
+from wagtail.documents import get_document_model_string
+from wagtail.models import TranslatableMixin
 from wagtail_localize.fields import SynchronizedField
 
-from consultations.models.mixins import LocalisedRoutableMixin
-from site_core import public_address
-from site_core.models import BasePage
-from site_core.site_data import locales, remember
+from consultations.label.codes import CODE_LENGTH, file_sha256, new_verification_code, normalise_sha256
+from consultations.label.models.levels import LabelLevel
+from consultations.label.models.page import label_page_urls
+from site_core.site_data import locales
 from site_core.translation import preferred_locale_ids
 
-# Crockford's base-32 alphabet: no I, L, O or U, so a code read aloud or retyped from paper is not misread.
-CODE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
-CODE_LENGTH = 16  # 80 random bits: not guessable, and short enough to type
-CODE_PATTERN = re.compile(rf"^[{CODE_ALPHABET}]{{{CODE_LENGTH}}}$")
-
-
-def new_verification_code():
-    return "".join(secrets.choice(CODE_ALPHABET) for _position in range(CODE_LENGTH))
-
-
-class LabelLevel(TranslatableMixin, index.Indexed, models.Model):
-    name = models.CharField(_("name"), max_length=80, help_text=_("For example “Co-built”."))
-    slug = models.SlugField(
-        _("slug"),
-        max_length=80,
-        help_text=_("Short identifier used in filter addresses (“co-construit”)."),
-    )
-    rank = models.PositiveSmallIntegerField(
-        _("rank"), default=1, help_text=_("1 for the first level, 2 for the next…: used to order them.")
-    )
-    summary = models.TextField(_("summary"), help_text=_("In one or two sentences: what this level guarantees."))
-    criteria = models.TextField(
-        _("criteria"), help_text=_("One criterion per line: what a consultation must have done for this level.")
-    )
-
-    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("rank"), FieldPanel("summary"), FieldPanel("criteria")]
-    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
-
-    class Meta(TranslatableMixin.Meta):
-        app_label = "consultations"  # a room of the consultations app: same tables, no migration
-        verbose_name = _("label level")
-        verbose_name_plural = _("label levels")
-        ordering = ["rank", "name"]
-        constraints = [models.UniqueConstraint(fields=["slug", "locale"], name="unique_label_level_slug_per_locale")]
-
-    def __str__(self):
-        return self.name
-
-    @property
-    def criteria_list(self):
-        return [line.strip(" -•\t") for line in self.criteria.splitlines() if line.strip(" -•\t")]
-
-
-def label_page_urls():
-    """{locale id: that language's live label page full URL}, read once per content generation (the admin lists
-    many awards, each with its badge links)."""
-    return remember(
-        "label-page-urls", lambda: {page.locale_id: public_address.page_url(page) for page in LabelPage.objects.live()}
-    )
-
+# "Délibération n° 26-C-0142" typed where the number alone is asked: the kind's name, then "n°", "no.", "nr."...
+NUMBER_SIGN = r"(?:n\s*°|nº|no\.?|nr\.?|num(?:é|e)ro|number|nummer)"
 
 # The award's facts: one value whatever the language, copied to every translation (see LabelAward.save).
 SHARED_FIELDS = (
@@ -83,12 +34,29 @@ SHARED_FIELDS = (
     "document_reference",
     "document_date",
     "document_url",
+    "document",
+    "document_sha256",
     "status",
     "withdrawn_on",
     "code",
 )
 # What a reader reads in their language: translated with wagtail-localize, the original's text until then.
 TEXT_FIELDS = ("document_title", "citizen_contribution", "withdrawal_reason")
+
+
+def strip_kind(kind, reference):
+    """The number in a reference that starts with the document's kind in one of the site's languages ("Délibération
+    n° 26-C-0142" for a deliberation gives "26-C-0142"); any other reference as it is."""
+    names = set()
+    for language, _name in settings.LANGUAGES:
+        with translation.override(language):
+            names.add(str(dict(LabelAward.DOCUMENT_KINDS).get(kind, "")))
+    names.discard("")
+    for name in names:
+        match = re.match(rf"^{re.escape(name)}\s*{NUMBER_SIGN}\s*[:.]?\s*(\S.*)$", reference, re.IGNORECASE)
+        if match:
+            return match.group(1).strip()
+    return reference
 
 
 class LabelAwardQuerySet(models.QuerySet):
@@ -157,10 +125,47 @@ class LabelAward(TranslatableMixin, models.Model):
     )
     document_kind = models.CharField(_("document kind"), max_length=15, choices=DOCUMENT_KINDS, default=DELIBERATION)
     document_reference = models.CharField(
-        _("reference number"), max_length=80, blank=True, help_text=_("For example “Deliberation no. 26-C-0142”.")
+        _("number"),
+        max_length=80,
+        blank=True,
+        help_text=_(
+            "The document's number only, for example “26-C-0142”: the pages write its kind before it (“Deliberation "
+            "no. 26-C-0142”). For the kind “other”, write the whole reference, for example “Master plan SD-12”."
+        ),
     )
     document_date = models.DateField(_("document date"), help_text=_("The date of adoption or signature."))
-    document_url = models.URLField(_("document link"), blank=True, help_text=_("Optional: where to read the document."))
+    document = models.ForeignKey(
+        get_document_model_string(),
+        verbose_name=_("document file"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,  # the fingerprint stays: it still identifies the labelled document
+        related_name="+",
+        help_text=_(
+            "The labelled document as adopted, chosen in the document library (a public collection). Its SHA-256 "
+            "fingerprint is computed from the file when you save. If the file is replaced later, save the award "
+            "again to take the new file's fingerprint. Leave empty if you give a link below instead."
+        ),
+    )
+    document_url = models.URLField(
+        _("document link"),
+        blank=True,
+        help_text=_(
+            "Only if the document is published elsewhere (for example on the official records site): its address. "
+            "Then paste its fingerprint below."
+        ),
+    )
+    document_sha256 = models.CharField(
+        _("SHA-256 fingerprint"),
+        max_length=100,  # stored as 64 hexadecimal digits; room for one pasted with spaces or colons (see clean)
+        blank=True,
+        help_text=_(
+            "Filled in for you from the document file. For a link, paste the SHA-256 fingerprint of the file found "
+            "at that address (64 characters, digits and letters a to f): on Windows “certutil -hashfile document.pdf "
+            "SHA256”, on macOS or Linux “shasum -a 256 document.pdf”. Anyone can then check that a PDF is this "
+            "document."
+        ),
+    )
     citizen_contribution = models.TextField(
         _("what came from citizens"),
         help_text=_(
@@ -189,7 +194,10 @@ class LabelAward(TranslatableMixin, models.Model):
             [
                 FieldPanel("document_title"),
                 FieldRowPanel([FieldPanel("document_kind"), FieldPanel("document_reference")]),
-                FieldRowPanel([FieldPanel("document_date"), FieldPanel("document_url")]),
+                FieldPanel("document_date"),
+                FieldPanel("document"),
+                FieldPanel("document_url"),
+                FieldPanel("document_sha256"),
             ],
             heading=_("The official document"),
         ),
@@ -230,13 +238,73 @@ class LabelAward(TranslatableMixin, models.Model):
                 errors["withdrawal_reason"] = _("Say why the label is withdrawn: the verification page shows it.")
             if not self.withdrawn_on:
                 errors["withdrawn_on"] = _("Give the date of the withdrawal.")
+        self.document_reference = strip_kind(self.document_kind, (self.document_reference or "").strip())
+        errors.update(self.document_errors())
         if errors:
             raise ValidationError(errors)
+
+    def document_errors(self):
+        """The official document is one file of the library or one link, with the fingerprint of what it holds."""
+        typed = (self.document_sha256 or "").strip()
+        if self.document_id and self.document_url:
+            return {
+                "document_url": _(
+                    "Give the document either as a file of the library or as a link, not both: empty one of them."
+                )
+            }
+        if self.document_id:
+            if self.document.collection.get_view_restrictions().exists():
+                return {
+                    "document": _(
+                        "This document is in a private collection: citizens could not open it. Move it to a public "
+                        "collection, or choose another one."
+                    )
+                }
+            computed = file_sha256(self.document.file)
+            if computed is None:
+                return {"document": _("The file of this document cannot be read: upload it again in the library.")}
+            if typed and normalise_sha256(typed) != computed:
+                return {
+                    "document_sha256": _(
+                        "This fingerprint is not the chosen file's (%(computed)s). Empty the field: it is computed "
+                        "from the file."
+                    )
+                    % {"computed": computed}
+                }
+            self.document_sha256 = computed
+            return {}
+        if not self.document_url:
+            return {
+                "document": _(
+                    "Choose the labelled document in the library, or give its link in “document link”: the "
+                    "verification page links to it and shows its fingerprint."
+                )
+            }
+        if not typed:
+            return {
+                "document_sha256": _(
+                    "Paste the SHA-256 fingerprint of the linked file: without it, nobody can check that a PDF is the "
+                    "labelled document."
+                )
+            }
+        fingerprint = normalise_sha256(typed)
+        if not fingerprint:
+            return {
+                "document_sha256": _(
+                    "A SHA-256 fingerprint has 64 characters, digits and letters a to f. Copy it again whole from "
+                    "the output of “certutil -hashfile document.pdf SHA256” or “shasum -a 256 document.pdf”."
+                )
+            }
+        self.document_sha256 = fingerprint
+        return {}
 
     def consultation_has_published_report(self):
         return self.consultation.published_report is not None
 
     def save(self, *args, **kwargs):
+        if self.document_id:
+            # From the file itself, whatever the form held: the fingerprint is the proof of what was labelled.
+            self.document_sha256 = file_sha256(self.document.file) or self.document_sha256
         if not self.code:
             self.code = self._unused_code()
         elif self._state.adding and self._code_taken():
@@ -298,87 +366,27 @@ class LabelAward(TranslatableMixin, models.Model):
     badge_downloads.short_description = _("Badge")
 
     @property
+    def document_link(self):
+        """Where to read the labelled document: the library file's address, or the link typed; "" without one."""
+        return self.document.url if self.document_id else self.document_url
+
+    @property
+    def document_designation(self):
+        """The document's kind and number, the kind written once: “Deliberation no. 26-C-0142”."""
+        kind = capfirst(self.get_document_kind_display())
+        if self.document_kind == self.OTHER:
+            return self.document_reference or kind
+        if not self.document_reference:
+            return kind
+        return pgettext("document kind and number", "%(kind)s no. %(number)s") % {
+            "kind": kind,
+            "number": self.document_reference,
+        }
+
+    @property
     def is_withdrawn(self):
         return self.status == self.WITHDRAWN
 
     @property
     def year(self):
         return self.awarded_on.year
-
-
-class LabelPage(LocalisedRoutableMixin, RoutablePageMixin, BasePage):
-    """Routes: "" (the label and its awards, `?year=&level=`), "verifier/<code>/" (route "verify"),
-    "verifier/<code>/badge.svg" and "badge.png" (routes "badge_svg", "badge_png")."""
-
-    introduction = models.TextField(
-        _("introduction"), help_text=_("What the citizen label is and why it appears on official documents.")
-    )
-    how_to_apply = models.TextField(
-        _("how a service applies"),
-        help_text=_("The steps for a service to obtain the label for a document. One paragraph per line."),
-    )
-    contact = models.CharField(
-        _("contact"),
-        max_length=255,
-        help_text=_("Whom to contact to check a label or report a misuse, for example an e-mail address."),
-    )
-
-    content_panels = [
-        *Page.content_panels,
-        FieldPanel("introduction"),
-        FieldPanel("how_to_apply"),
-        FieldPanel("contact"),
-    ]
-    search_fields = [*BasePage.search_fields, index.SearchField("introduction")]
-
-    parent_page_types = ["site_core.HomePage", "site_core.StandardPage"]
-    subpage_types = []
-    max_count_per_parent = 1
-
-    class Meta:
-        app_label = "consultations"  # a room of the consultations app: same tables, no migration
-        verbose_name = _("citizen label page")
-
-    def get_context(self, request, *args, **kwargs):
-        # Here, not at the top: consultations.label.views imports this module's models and constants (an import cycle).
-        from consultations.label.views import label_listing_context
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(label_listing_context(self, request))
-        return context
-
-    @cached_property
-    def levels(self):
-        return list(LabelLevel.objects.filter(locale_id=self.locale_id).order_by("rank", "name"))
-
-    @property
-    def how_to_apply_paragraphs(self):
-        return [line.strip() for line in self.how_to_apply.splitlines() if line.strip()]
-
-    def verification_url(self, request, code):
-        return (self.get_url(request) or "") + self.reverse_subpage("verify", args=[code])
-
-    def full_verification_url(self, code):
-        """The address printed in badges and QR codes: the public one, whoever asks and through which host."""
-        return public_address.page_url(self) + self.reverse_subpage("verify", args=[code])
-
-    @path("verifier/<str:code>/", name="verify")
-    def verify_view(self, request, code):
-        # Here, not at the top: consultations.label.views imports this module's models and constants (an import cycle).
-        from consultations.label.views import verification_response
-
-        return verification_response(self, request, code)
-
-    @re_path(r"^verifier/(?P<code>[^/]+)/badge\.svg/$", name="badge_svg")
-    def badge_svg_view(self, request, code):
-        # Here, not at the top: consultations.label.views imports this module's models and constants (an import cycle).
-        from consultations.label.views import badge_response
-
-        return badge_response(self, request, code, "svg")
-
-    @re_path(r"^verifier/(?P<code>[^/]+)/badge\.png/$", name="badge_png")
-    def badge_png_view(self, request, code):
-        # Here, not at the top: consultations.label.views imports this module's models and constants (an import cycle).
-        from consultations.label.views import badge_response
-
-        return badge_response(self, request, code, "png")
