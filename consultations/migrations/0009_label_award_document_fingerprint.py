@@ -30,7 +30,7 @@ def keep_the_number_only(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('consultations', '0007_english_help_texts'),
+        ('consultations', '0008_contributions'),
         ('wagtaildocs', '0014_alter_document_file_size'),
     ]
 
