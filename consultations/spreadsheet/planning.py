@@ -204,7 +204,7 @@ def _plan_row(context, row, answers, taken, result, now):
     changed = []
     for key, attribute in ATTRIBUTES.items():
         before, after = getattr(record, attribute) if not is_new else None, wanted[key]
-        if is_new or shown(key, before) != shown(key, after):
+        if is_new or _compared(key, before) != _compared(key, after):
             changed.append(attribute)
             if not is_new:
                 result.changes.append(
@@ -219,6 +219,12 @@ def _plan_row(context, row, answers, taken, result, now):
     elif changed:
         record.updated_at = now
         result.updated_contributions.append(record)
+
+
+def _compared(key, value):
+    """What tells two values of a field apart: the text the sheet shows, and for a linked record which one it is
+    (two events may share a title)."""
+    return shown(key, value), getattr(value, "pk", None) if key in ("event", "theme", "shared_answer") else None
 
 
 def _names(key, choices):

@@ -69,8 +69,9 @@ def xlsx_bytes(page):
         )
         validation.add(f"{letter}2:{letter}{last}")
         sheet.add_data_validation(validation)
-    _table(workbook.create_sheet(sheets["shared"]), SHARED_SHEET_COLUMNS, [[a.title, a.text] for a in shared])
+    # The how-to comes second, where an agent opening the file looks first after the contributions.
     _how_to(workbook.create_sheet(sheets["help"]), page)
+    _table(workbook.create_sheet(sheets["shared"]), SHARED_SHEET_COLUMNS, [[a.title, a.text] for a in shared])
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

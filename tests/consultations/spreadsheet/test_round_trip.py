@@ -86,7 +86,7 @@ def test_export_then_import_changes_nothing(editor_client, answered, extension):
 def test_the_xlsx_export_holds_a_row_per_contribution_a_decision_list_and_how_to_fill_it_in(editor_client, answered):
     content = editor_client.get(page_url(answered, "export_xlsx")).content
     book = load_workbook(io.BytesIO(content))
-    assert book.sheetnames == ["Contributions", "Réponses communes", "Mode d’emploi"]
+    assert book.sheetnames == ["Contributions", "Mode d’emploi", "Réponses communes"]
     rows = sheet_rows(content)
     assert rows[0] == HEADERS
     assert [cells[0] for cells in rows[1:]] == ["AT-001", "PM-0001", "PM-0002", "PM-0003"]
@@ -96,8 +96,8 @@ def test_the_xlsx_export_holds_a_row_per_contribution_a_decision_list_and_how_to
     assert rows[4][8:] == ["hors sujet", None, "Stationnement"]
     decisions = [v for v in book["Contributions"].data_validations.dataValidation if "I2" in str(v.sqref)]
     assert decisions[0].formula1 == '"retenue,adaptée,non retenue,hors sujet,encore à l’étude"'
-    assert sheet_rows(content, 1)[1] == ["Stationnement", SharedAnswer.objects.get().text]
-    how_to = [cell for line in sheet_rows(content, 2) for cell in line if cell]
+    assert sheet_rows(content, 2)[1] == ["Stationnement", SharedAnswer.objects.get().text]
+    how_to = [cell for line in sheet_rows(content, 1) for cell in line if cell]
     assert "Décision (decision)" in how_to
     assert any("« retenue », « adaptée », « non retenue », « hors sujet », « encore à l’étude »" in c for c in how_to)
 
@@ -270,3 +270,21 @@ def test_the_consultation_editor_and_the_menu_lead_to_the_spreadsheet(editor_cli
     assert (
         reverse("consultations_spreadsheet:index") in editor_client.get(reverse("wagtailadmin_home")).content.decode()
     )
+
+
+def test_two_events_sharing_a_title_are_told_apart_by_their_date(editor_client, consultation):
+    from consultations.models import ConsultationEvent
+    from tests.factories import at
+
+    second = ConsultationEvent.objects.create(
+        page=consultation, title=GARE, start=at(2025, 4, 2), end=at(2025, 4, 2, 20), locale=consultation.locale
+    )
+    ContributionFactory(consultation=consultation, reference="AT-001", channel="in_person", event=second)
+    exported = editor_client.get(page_url(consultation, "export_xlsx")).content
+    assert sheet_rows(exported)[1][2] == f"{GARE} (02/04/2025)"
+    assert "Le fichier ne change rien" in visible_text(upload(editor_client, consultation, exported))
+    rows = sheet_rows(exported)
+    rows[1][2] = f"{GARE} (12/03/2025)"
+    response = upload(editor_client, consultation, workbook(rows[1:]))
+    editor_client.post(page_url(consultation, "import"), {"token": token_of(response)})
+    assert Contribution.objects.get().event.start == at(2025, 3, 12)
