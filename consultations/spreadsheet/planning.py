@@ -56,6 +56,7 @@ class Plan:
     updated_contributions: list = field(default_factory=list)
     new_shared: list = field(default_factory=list)
     updated_shared: list = field(default_factory=list)
+    updated_fields: set = field(default_factory=set)  # the contributions' fields some row changes
 
     @property
     def ok(self):
@@ -218,6 +219,7 @@ def _plan_row(context, row, answers, taken, result, now):
         result.new_contributions.append(record)
     elif changed:
         record.updated_at = now
+        result.updated_fields.update([*changed, "answered_on"] if "decision" in changed else changed)
         result.updated_contributions.append(record)
 
 
@@ -237,7 +239,9 @@ def _names(key, choices):
 
 def apply(result):
     """Write `result` (an ok Plan) in one transaction; a problem instead if the records changed under it."""
-    updated_fields = [*ATTRIBUTES.values(), "answered_on", "updated_at"]
+    # Only the fields some row changes: each one is a CASE over the whole batch in the UPDATE.
+    updated_fields = [name for name in [*ATTRIBUTES.values(), "answered_on"] if name in result.updated_fields]
+    updated_fields.append("updated_at")
     try:
         with transaction.atomic():
             SharedAnswer.objects.bulk_create(result.new_shared, batch_size=BATCH)

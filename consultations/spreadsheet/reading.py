@@ -197,13 +197,15 @@ def _read_tables(tables, reading):
         if other != name and "reference" not in keys and {"shared_answer", "shared_answer_text"} <= keys:
             _read_shared_sheet(other, other_rows, reading)
     seen = {}
+    # Built once per file: each word list looks up the labels in every site language.
+    words = {"channel": columns.channel_words(), "decision": columns.decision_words()}
     for line, raw in enumerate(rows[1:], start=2):
         if all(_text(value) == "" for value in raw):
             continue
         cells = {key: raw[index] if index < len(raw) else None for key, index in positions.items()}
         letters = {key: get_column_letter(index + 1) for key, index in positions.items()}
         row = Row(name, line, {}, letters)
-        _parse(row, cells, reading)
+        _parse(row, cells, reading, words)
         reference = row.values["reference"]
         if reference and reference in seen:
             message = _("The reference {reference} is already on line {line}: one row per contribution.").format(
@@ -301,7 +303,7 @@ def _text(value):
     return re.sub(r"\r\n?", "\n", str(value)).strip()
 
 
-def _parse(row, cells, reading):
+def _parse(row, cells, reading, words):
     """Fill `row.values` from its raw `cells`, adding a problem for each cell that cannot be taken."""
     problems = reading.problems
     texts = {key: _text(value) for key, value in cells.items()}
@@ -317,11 +319,11 @@ def _parse(row, cells, reading):
     elif not re.fullmatch(REFERENCE_PATTERN, values["reference"]):
         message = _("{value} is not a reference: use letters, digits, dots, dashes or underscores only.")
         problems.append(row.problem("reference", message.format(value=quoted(texts["reference"]))))
-    for key, words, choices in (
-        ("channel", columns.channel_words(), Contribution.CHANNELS),
-        ("decision", columns.decision_words(), Contribution.DECISIONS),
+    for key, accepted, choices in (
+        ("channel", words["channel"], Contribution.CHANNELS),
+        ("decision", words["decision"], Contribution.DECISIONS),
     ):
-        values[key] = words.get(fold(texts[key]), "") if texts[key] else ""
+        values[key] = accepted.get(fold(texts[key]), "") if texts[key] else ""
         if texts[key] and not values[key]:
             message = (
                 _("{value} is not a known decision. Use: {words}.")
