@@ -18,6 +18,8 @@ INSTALLED_APPS = [
     "consultations.label",
     "consultations.indicators",
     "consultations.decidim",
+    # Part of the core, not a room (the core's own admin tool), with an app config for its templates and hooks.
+    "consultations.spreadsheet",
     "training",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales: both use the app label "wagtaillocales"
@@ -286,6 +288,15 @@ PACTE_TRUSTED_PROXY_COUNT = trusted_proxy_count()
 PACTE_DECIDIM_MAX_ENTRIES = 50
 PACTE_DECIDIM_MAX_ENTRY_BYTES = 50 * 1024 * 1024
 PACTE_DECIDIM_MAX_TOTAL_BYTES = 200 * 1024 * 1024
+
+# Bounds on a contributions spreadsheet uploaded in the admin (consultations/spreadsheet/reading.py), checked before
+# anything is read: the biggest consultation of a metropolis gathers a few thousand contributions, so 20,000 rows and
+# 10 MB leave room and refuse what would hold a worker for minutes. An .xlsx is a zip: its expanded size is bounded.
+PACTE_SPREADSHEET_MAX_ROWS = 20000
+PACTE_SPREADSHEET_MAX_BYTES = 10 * 1024 * 1024
+PACTE_SPREADSHEET_MAX_EXPANDED_BYTES = 100 * 1024 * 1024
+# How long a file checked by a dry run waits for the editor's confirmation before it is forgotten.
+PACTE_SPREADSHEET_UPLOAD_SECONDS = 2 * 60 * 60
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"

@@ -8,8 +8,22 @@ from django.contrib.auth.models import Permission
 from django.utils import translation
 from wagtail.admin.menu import SubmenuMenuItem, admin_menu
 
-GROUP_ITEMS = ["Territories", "Random draws", "Label levels", "Label awards", "Import from Decidim"]
-FRENCH_ITEMS = ["Territoires", "Tirages au sort", "Niveaux du label", "Labels attribués", "Importer depuis Decidim"]
+GROUP_ITEMS = [
+    "Territories",
+    "Random draws",
+    "Label levels",
+    "Label awards",
+    "Import from Decidim",
+    "Contributions spreadsheet",
+]
+FRENCH_ITEMS = [
+    "Territoires",
+    "Tirages au sort",
+    "Niveaux du label",
+    "Labels attribués",
+    "Importer depuis Decidim",
+    "Tableur des contributions",
+]
 
 
 @pytest.fixture(autouse=True)
