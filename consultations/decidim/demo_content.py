@@ -24,12 +24,49 @@ PROCESSES = [
 ]
 
 PROPOSALS = [
-    # The answers are given in the report, not yet on the platform: no response row is drafted from these.
-    ["id", "participatory_space/url", "title/fr", "state", "reference", "answer/fr", "votes", "comments", "withdrawn"],
-    ["4101", SPACE, "Faire passer la ligne 2 par les quais du canal", "evaluating", "REV-PROP-4101", "", "412", "57"],
-    ["4102", SPACE, "Des abris vélos sécurisés dans toutes les gares", "evaluating", "REV-PROP-4102", "", "298", "33"],
-    ["4103", SPACE, "Des carrefours protégés sur la ligne 1", "evaluating", "REV-PROP-4103", "", "187", "21"],
+    # Still being evaluated on the platform, without a published answer: each becomes a contribution record with
+    # no decision yet, which the report's editors answer.
+    ["id", "participatory_space/url", "title/fr", "body/fr", "state", "reference", "answer/fr", "votes", "comments"]
+    + ["published_at", "url", "withdrawn"],
+    [
+        "4101",
+        SPACE,
+        "Faire passer la ligne 2 par les quais du canal",
+        "<p>Les quais sont plats et sans voitures : la ligne 2 y serait plus sûre que sur le boulevard.</p>",
+        "evaluating",
+        "REV-PROP-4101",
+        "",
+        "412",
+        "57",
+        "2025-02-03 09:12:00 UTC",
+    ],
+    [
+        "4102",
+        SPACE,
+        "Des abris vélos sécurisés dans toutes les gares",
+        "<p>Sans abri fermé, on n'ose pas laisser son vélo à la gare toute la journée.</p>",
+        "evaluating",
+        "REV-PROP-4102",
+        "",
+        "298",
+        "33",
+        "2025-02-05 17:40:00 UTC",
+    ],
+    [
+        "4103",
+        SPACE,
+        "Des carrefours protégés sur la ligne 1",
+        "<p>Les carrefours de la ligne 1 sont les endroits où l'on a peur : il faut les protéger d'abord.</p>",
+        "evaluating",
+        "REV-PROP-4103",
+        "",
+        "187",
+        "21",
+        "2025-02-11 12:05:00 UTC",
+    ],
 ]
+for _row in PROPOSALS[1:]:
+    _row.append(f"{SPACE}/f/71/proposals/{_row[0]}")
 
 
 def proposal_url(decidim_id):
@@ -103,9 +140,10 @@ def import_demo_decidim_export(consultation):
     """The walking plan's online figures come from a (fictional) Decidim 0.28 open-data export, through the same
     importer editors use."""
     space = "https://participer.metropole-exemple.fr/processes/plan-marche"
-    header = "id;participatory_space/url;title/fr;state;reference;answer/fr;supports;comments;published_at"
+    header = "id;participatory_space/url;title/fr;state;reference;answer/fr;supports;comments;published_at;url"
     lines = [header] + [
-        f"{id_};{space};{title};{state};PM-PROP-{id_};;{supports};{comments};2026-10-20 10:00:00 UTC"
+        f"{id_};{space};{title};{state};PM-PROP-{id_};;{supports};{comments};2026-10-20 10:00:00 UTC;"
+        f"{space}/f/61/proposals/{id_}"
         for id_, title, state, supports, comments in DECIDIM_PROPOSALS
     ]
     meetings = "\n".join(
