@@ -1,6 +1,7 @@
 """Demo content: the cycling network's (fictional) Decidim 0.30 export, imported through the same importer editors
-use, so the published demo report shows what the authority is implementing and the consultation page names the
-process; and the walking plan's 0.28 export (that consultation has no report yet)."""
+use, so the published demo report shows what the authority is implementing, the consultation page names the
+process and its proposals are contribution records; and the walking plan's 0.28 export (that consultation has no
+report yet)."""
 
 import csv
 import tempfile
@@ -23,6 +24,10 @@ PROCESSES = [
     ["31", "Plan marche", "", "plan-marche", "2026-09-01 09:00:00 UTC", DECIDIM + "plan-marche", "", ""],
 ]
 
+def proposal_url(decidim_id):
+    return f"{SPACE}/f/71/proposals/{decidim_id}"
+
+
 PROPOSALS = [
     # Still being evaluated on the platform, without a published answer: each becomes a contribution record with
     # no decision yet, which the report's editors answer.
@@ -39,6 +44,7 @@ PROPOSALS = [
         "412",
         "57",
         "2025-02-03 09:12:00 UTC",
+        proposal_url("4101"),
     ],
     [
         "4102",
@@ -51,6 +57,7 @@ PROPOSALS = [
         "298",
         "33",
         "2025-02-05 17:40:00 UTC",
+        proposal_url("4102"),
     ],
     [
         "4103",
@@ -63,16 +70,9 @@ PROPOSALS = [
         "187",
         "21",
         "2025-02-11 12:05:00 UTC",
+        proposal_url("4103"),
     ],
 ]
-for _row in PROPOSALS[1:]:
-    _row.append(f"{SPACE}/f/71/proposals/{_row[0]}")
-
-
-def proposal_url(decidim_id):
-    return f"{SPACE}/f/71/proposals/{decidim_id}"
-
-
 def results():
     header = ["id", "parent/id", "title/fr", "title/en", "start_date", "end_date", "status/key", "status/name/fr"]
     header += ["progress", "url", "component/id", "proposal_urls"]
