@@ -24,6 +24,7 @@ PROCESSES = [
     ["31", "Plan marche", "", "plan-marche", "2026-09-01 09:00:00 UTC", DECIDIM + "plan-marche", "", ""],
 ]
 
+
 def proposal_url(decidim_id):
     return f"{SPACE}/f/71/proposals/{decidim_id}"
 
@@ -73,6 +74,8 @@ PROPOSALS = [
         proposal_url("4103"),
     ],
 ]
+
+
 def results():
     header = ["id", "parent/id", "title/fr", "title/en", "start_date", "end_date", "status/key", "status/name/fr"]
     header += ["progress", "url", "component/id", "proposal_urls"]
