@@ -7,8 +7,10 @@ import tempfile
 from pathlib import Path
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.template.defaultfilters import filesizeformat
 from django.template.response import TemplateResponse
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
@@ -93,7 +95,16 @@ class DecidimImportForm(forms.Form):
     def clean(self):
         data = super().clean()
         data["kept"] = None
-        if data.get("export"):
+        export = data.get("export")
+        if export and export.size > settings.PACTE_DECIDIM_MAX_TOTAL_BYTES:
+            # Stored before it is read: bounded here, before the zip's own limits apply to what it holds.
+            self.add_error(
+                "export",
+                _("The file is larger than %(limit)s, the limit for a whole export (PACTE_DECIDIM_MAX_TOTAL_BYTES).")
+                % {"limit": filesizeformat(settings.PACTE_DECIDIM_MAX_TOTAL_BYTES)},
+            )
+            return data
+        if export:
             return data
         token = data.get("upload")
         kept = KeptUpload.objects.filter(token=token, user=self.user).first() if token else None

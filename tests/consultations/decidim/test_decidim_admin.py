@@ -175,3 +175,13 @@ def test_no_server_path_in_what_the_page_says(admin_client, consultation, name, 
     assert name in visible_text(response)
     for path in {tempfile.gettempdir(), "/var/", "/work/", str(DECIDIM_FILES)}:
         assert path not in html
+
+
+def test_an_upload_over_the_export_limit_is_refused_before_it_is_kept(admin_client, consultation, settings):
+    settings.PACTE_DECIDIM_MAX_TOTAL_BYTES = 1000
+    response = send(admin_client, consultation, export_zip())
+    text = visible_text(response)
+    assert "Le fichier dépasse 1000" in text
+    assert "la limite pour un export entier (PACTE_DECIDIM_MAX_TOTAL_BYTES)." in text
+    assert not KeptUpload.objects.exists()
+    assert not Contribution.objects.exists()
