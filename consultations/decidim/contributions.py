@@ -39,6 +39,7 @@ def merge(contribution, values, imported):
     field names, fields kept as the editor wrote them) and updates the fingerprints in `imported`."""
     changed, kept = set(), []
     before = {name: getattr(contribution, name) for name in (*EDITABLE, "answered_on")}
+    previous = dict(imported)
     for name in EDITABLE:
         current, new = getattr(contribution, name), values[name]
         if current == new:
@@ -50,13 +51,15 @@ def merge(contribution, values, imported):
             imported[name] = fingerprint(new)
         else:
             kept.append(name)
-    if reason_owed(contribution):
-        # Decidim's new decision asks for a reason the editor's text no longer gives: keep the editor's decision.
-        contribution.decision, contribution.answered_on = before["decision"], before["answered_on"]
-        changed -= {"decision", "answered_on"}
-        imported["decision"] = fingerprint(values["decision"]) if "decision" in kept else imported.get("decision")
-        if "decision" not in kept:
-            kept.append("decision")
+    for name in ("reason", "decision"):
+        if reason_owed(contribution) and name in changed:
+            # Decidim's change would leave a decision without its reason (the database refuses it): hold it back,
+            # with the fingerprint of before, so that a later import brings it once the reason is there.
+            for field_name in (name, *COMPANIONS.get(name, ())):
+                setattr(contribution, field_name, before[field_name])
+                changed.discard(field_name)
+            imported[name] = previous.get(name)
+            kept.append(name)
     for name in FOLLOWED:
         if getattr(contribution, name) != values[name]:
             setattr(contribution, name, values[name])

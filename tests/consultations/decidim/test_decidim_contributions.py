@@ -183,7 +183,7 @@ def test_a_re_import_updates_what_decidim_changed_and_keeps_what_an_editor_chang
     assert records(consultation)["PV-PROP-2025-03-102"].title == "Supprimer le parking de la place"
 
 
-def test_a_decision_decidim_gives_later_waits_for_its_reason_when_an_editor_emptied_it(consultation, tmp_path):
+def test_a_decision_decidim_takes_later_comes_in_beside_the_reason_an_editor_wrote(consultation, tmp_path):
     run_import(DECIDIM_FILES / "v028", consultation)
     # 103 is evaluated without an answer; the editor writes their own reason meanwhile.
     contribution = records(consultation)["PV-PROP-2025-03-103"]
@@ -364,3 +364,19 @@ def test_the_contribution_results_hook_gives_each_contribution_its_results(consu
         ("Bike racks near schools", "Prévu", None),
     ]
     assert answer[ids[2]][0].url == "https://p.example.org/processes/plan-velo/f/44/results/901"
+
+
+def test_a_change_that_would_leave_a_decision_without_reason_is_held_back(consultation, tmp_path):
+    run_import(DECIDIM_FILES / "v028", consultation)
+    # The editor decides 101 (kept on Decidim) is adapted, keeping Decidim's answer as the reason.
+    contribution = records(consultation)["PV-PROP-2025-03-101"]
+    contribution.decision = "adapted"
+    contribution.save()
+    # Decidim's answer then disappears: taking it would leave "adapted" without a reason.
+    emptied = copy_export(
+        "v028", tmp_path, lambda text: text.replace("<p>Retenue : le tracé passe par les quais.</p>", "")
+    )
+    output = run_import(emptied, consultation)
+    contribution.refresh_from_db()
+    assert (contribution.decision, contribution.reason) == ("adapted", "Retenue : le tracé passe par les quais.")
+    assert "PV-PROP-2025-03-101 : gardé tel qu'un éditeur l'a écrit : décision, raison" in output
