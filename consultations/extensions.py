@@ -7,6 +7,9 @@ from wagtail import hooks
 ONLINE_PARTICIPATION = "consultation_online_participation"
 # fn(consultation) -> the results of its implementation, each with `.proposals` (each with `.report_subject`).
 IMPLEMENTATION_RESULTS = "consultation_implementation_results"
+# fn(contribution_ids) -> {contribution_id: [result objects with title, status, progress, url]}: what is being done
+# about each contribution (a contribution's permalink shows it).
+CONTRIBUTION_RESULTS = "consultation_contribution_results"
 # fn() -> the viewsets a room adds to the "Consultations" admin menu (consultations/wagtail_hooks.py), in order.
 ADMIN_MENU_ITEMS = "consultations_admin_menu_items"
 

@@ -1,6 +1,7 @@
 """Demo content: the cycling network's (fictional) Decidim 0.30 export, imported through the same importer editors
-use, so the published demo report shows what the authority is implementing and the consultation page names the
-process; and the walking plan's 0.28 export (that consultation has no report yet)."""
+use, so the published demo report shows what the authority is implementing, the consultation page names the
+process and its proposals are contribution records; and the walking plan's 0.28 export (that consultation has no
+report yet)."""
 
 import csv
 import tempfile
@@ -23,17 +24,56 @@ PROCESSES = [
     ["31", "Plan marche", "", "plan-marche", "2026-09-01 09:00:00 UTC", DECIDIM + "plan-marche", "", ""],
 ]
 
-PROPOSALS = [
-    # The answers are given in the report, not yet on the platform: no response row is drafted from these.
-    ["id", "participatory_space/url", "title/fr", "state", "reference", "answer/fr", "votes", "comments", "withdrawn"],
-    ["4101", SPACE, "Faire passer la ligne 2 par les quais du canal", "evaluating", "REV-PROP-4101", "", "412", "57"],
-    ["4102", SPACE, "Des abris vélos sécurisés dans toutes les gares", "evaluating", "REV-PROP-4102", "", "298", "33"],
-    ["4103", SPACE, "Des carrefours protégés sur la ligne 1", "evaluating", "REV-PROP-4103", "", "187", "21"],
-]
-
 
 def proposal_url(decidim_id):
     return f"{SPACE}/f/71/proposals/{decidim_id}"
+
+
+PROPOSALS = [
+    # Still being evaluated on the platform, without a published answer: each becomes a contribution record with
+    # no decision yet, which the report's editors answer.
+    ["id", "participatory_space/url", "title/fr", "body/fr", "state", "reference", "answer/fr", "votes", "comments"]
+    + ["published_at", "url", "withdrawn"],
+    [
+        "4101",
+        SPACE,
+        "Faire passer la ligne 2 par les quais du canal",
+        "<p>Les quais sont plats et sans voitures : la ligne 2 y serait plus sûre que sur le boulevard.</p>",
+        "evaluating",
+        "REV-PROP-4101",
+        "",
+        "412",
+        "57",
+        "2025-02-03 09:12:00 UTC",
+        proposal_url("4101"),
+    ],
+    [
+        "4102",
+        SPACE,
+        "Des abris vélos sécurisés dans toutes les gares",
+        "<p>Sans abri fermé, on n'ose pas laisser son vélo à la gare toute la journée.</p>",
+        "evaluating",
+        "REV-PROP-4102",
+        "",
+        "298",
+        "33",
+        "2025-02-05 17:40:00 UTC",
+        proposal_url("4102"),
+    ],
+    [
+        "4103",
+        SPACE,
+        "Des carrefours protégés sur la ligne 1",
+        "<p>Les carrefours de la ligne 1 sont les endroits où l'on a peur : il faut les protéger d'abord.</p>",
+        "evaluating",
+        "REV-PROP-4103",
+        "",
+        "187",
+        "21",
+        "2025-02-11 12:05:00 UTC",
+        proposal_url("4103"),
+    ],
+]
 
 
 def results():
@@ -103,9 +143,10 @@ def import_demo_decidim_export(consultation):
     """The walking plan's online figures come from a (fictional) Decidim 0.28 open-data export, through the same
     importer editors use."""
     space = "https://participer.metropole-exemple.fr/processes/plan-marche"
-    header = "id;participatory_space/url;title/fr;state;reference;answer/fr;supports;comments;published_at"
+    header = "id;participatory_space/url;title/fr;state;reference;answer/fr;supports;comments;published_at;url"
     lines = [header] + [
-        f"{id_};{space};{title};{state};PM-PROP-{id_};;{supports};{comments};2026-10-20 10:00:00 UTC"
+        f"{id_};{space};{title};{state};PM-PROP-{id_};;{supports};{comments};2026-10-20 10:00:00 UTC;"
+        f"{space}/f/61/proposals/{id_}"
         for id_, title, state, supports, comments in DECIDIM_PROPOSALS
     ]
     meetings = "\n".join(

@@ -1,8 +1,16 @@
-"""What the Decidim importer stores: a consultation's online figures, the proposals it drafted report rows from
-(so a row an editor has since edited is never overwritten), and the results the authority is implementing."""
+"""What the Decidim importer stores: a consultation's online figures, the proposals it imported as contributions (so
+what an editor has since changed in a contribution is never overwritten), the results the authority is implementing,
+and the export an editor uploaded, kept between the dry run and the import."""
 
+import datetime
+
+from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+# An uploaded export waits this long for the import that follows its dry run.
+KEPT_FOR = datetime.timedelta(hours=2)
 
 
 class OnlineParticipation(models.Model):
@@ -66,7 +74,19 @@ class ImportedProposal(models.Model):
         max_length=64,
         blank=True,
         help_text=_("Fingerprint of the drafted report row: if the row differs, someone edited it."),
+    )  # Of the report rows imports drafted before contributions were records: read by the lead's data migration.
+    contribution = models.OneToOneField(
+        "consultations.Contribution",
+        verbose_name=_("contribution"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="decidim_proposal",
+        help_text=_("The contribution record made from this proposal."),
     )
+    # {field: fingerprint of the value the last import wrote}: a contribution's field that no longer matches was
+    # changed by an editor, and a later import leaves it alone. Empty while the proposal made no contribution.
+    imported = models.JSONField(_("fingerprints of the imported values"), default=dict, blank=True)
 
     class Meta:
         app_label = "consultations"  # a room of the consultations app: same tables, no migration
@@ -148,6 +168,34 @@ class ImplementationResult(models.Model):
         return self.title[:60]
 
 
+class KeptUpload(models.Model):
+    """An export an editor uploaded, kept for the import that follows its dry run: stored in the database (every
+    application server reads it, no path on disk to show), reachable by its owner's token only, and removed after
+    KEPT_FOR."""
+
+    token = models.CharField(max_length=64, unique=True)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    name = models.CharField(_("file name"), max_length=255)
+    data = models.BinaryField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        app_label = "consultations"
+        verbose_name = _("uploaded Decidim export")
+        verbose_name_plural = _("uploaded Decidim exports")
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def expires_at(self):
+        return self.created_at + KEPT_FOR
+
+    @classmethod
+    def expired(cls):
+        return cls.objects.filter(created_at__lt=timezone.now() - KEPT_FOR)
+
+
 def _own_or_source(records, consultation):
     """The records of `consultation` itself, else those of the oldest page of its translation family: an export is
     imported once, usually into the French page, and its translations show the same figures."""
@@ -174,3 +222,17 @@ def results_for(consultation):
         .prefetch_related(models.Prefetch("proposals", queryset=ImportedProposal.objects.order_by("pk")))
     )
     return _own_or_source(results, consultation)
+
+
+def results_of_contributions(contribution_ids):
+    """{contribution id: [the implementation results that include its proposal]} in one query: what a
+    contribution's page shows of what is being done (extensions.CONTRIBUTION_RESULTS)."""
+    found = {}
+    results = (
+        ImplementationResult.objects.filter(proposals__contribution_id__in=list(contribution_ids))
+        .annotate(contribution_id=models.F("proposals__contribution_id"))
+        .order_by("sort_order", "pk")
+    )
+    for result in results:
+        found.setdefault(result.contribution_id, []).append(result)
+    return found

@@ -7,7 +7,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.base import ViewSet
 
 from consultations import extensions
-from consultations.decidim.models import participation_for, results_for
+from consultations.decidim.models import participation_for, results_for, results_of_contributions
 from consultations.decidim.views import decidim_import_view
 
 
@@ -45,3 +45,5 @@ def decidim_menu_items():
 # The consultation page's "take part online" link names the imported process; the report shows imported results.
 hooks.register(extensions.ONLINE_PARTICIPATION, participation_for)
 hooks.register(extensions.IMPLEMENTATION_RESULTS, results_for)
+# A contribution's permalink shows the results that include its proposal.
+hooks.register(extensions.CONTRIBUTION_RESULTS, results_of_contributions)

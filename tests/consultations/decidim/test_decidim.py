@@ -9,7 +9,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from consultations.decidim.models import ImportedProposal, OnlineParticipation
-from consultations.models import ConsultationReportPage
+from consultations.models import ConsultationReportPage, Contribution
 from tests.consultations.decidim.importing import DECIDIM_FILES, run_import
 from tests.factories import ConsultationPageFactory, ConsultationReportPageFactory
 
@@ -33,9 +33,9 @@ def test_import_028_fills_online_figures_of_the_process_only(consultation):
     # plus 2+1 on meetings; meetings 501, 502 with 45+30 attendees and 18+7 contributions.
     assert (figures.proposals, figures.supports, figures.comments) == (3, 165, 18)
     assert (figures.meetings, figures.meeting_attendees, figures.meeting_contributions) == (2, 75, 25)
-    assert "proposals: 3 (new)" in output
-    assert "No report page" in output
-    assert ImportedProposal.objects.filter(consultation=consultation).count() == 4
+    assert "propositions : 3 (nouveau)" in output
+    # 101-103 become contributions; the withdrawn 104 and 201 (another process) do not.
+    assert ImportedProposal.objects.filter(consultation=consultation).count() == 3
 
 
 def test_import_from_a_zip(consultation, tmp_path):
@@ -58,35 +58,16 @@ def test_import_030_votes_withdrawn_column_and_comment_counts(index_page):
     assert (figures.meetings, figures.meeting_attendees, figures.meeting_contributions) == (1, 60, 25)
 
 
-def test_drafts_report_rows_and_never_overwrites_an_edited_row(consultation):
+def test_the_import_no_longer_drafts_report_rows(consultation):
+    """Proposals become contribution records: the report's response rows (to be retired) are left untouched."""
     report = ConsultationReportPageFactory(
         parent=consultation, responses=[{"proposal": "Rédigée à la main", "decision": "kept"}]
     )
-    output = run_import(DECIDIM_FILES / "v028", consultation)
-    assert "draft row added: Decidim PV-PROP-2025-03-101" in output
-    rows = {row.subject: row for row in latest_rows(report)}
-    assert rows["Decidim PV-PROP-2025-03-101"].proposal == "Une piste sur les quais"
-    assert rows["Decidim PV-PROP-2025-03-101"].decision == "kept"
-    assert rows["Decidim PV-PROP-2025-03-101"].reason == "Retenue : le tracé passe par les quais."
-    assert rows["Decidim PV-PROP-2025-03-102"].proposal == "=Supprimer le parking"  # the ' guard is removed
-    assert rows["Decidim PV-PROP-2025-03-102"].decision == "not_kept"
-    assert "Decidim PV-PROP-2025-03-103" not in rows  # still being evaluated: no decision to draft
-    assert rows[""].proposal == "Rédigée à la main"
-    # The live report is unchanged: the rows are a draft for an editor to review.
-    assert [row.proposal for row in ConsultationReportPage.objects.get(pk=report.pk).responses.all()] == [
-        "Rédigée à la main"
-    ]
-    # An editor rewrites one drafted row and publishes.
-    draft = ConsultationReportPage.objects.get(pk=report.pk).get_latest_revision_as_object()
-    for row in draft.responses.all():
-        if row.subject == "Decidim PV-PROP-2025-03-102":
-            row.reason = "Le parking sert aux marchés du samedi ; il sera réduit de moitié."
-    draft.save_revision().publish()
-    output = run_import(DECIDIM_FILES / "v028", consultation)
-    assert "row left alone (edited by an editor): Decidim PV-PROP-2025-03-102" in output
-    rows = {row.subject: row for row in latest_rows(report)}
-    assert rows["Decidim PV-PROP-2025-03-102"].reason.startswith("Le parking sert aux marchés")
-    assert len(rows) == 3
+    revisions = report.revisions.count()
+    run_import(DECIDIM_FILES / "v028", consultation)
+    assert report.revisions.count() == revisions
+    assert [row.proposal for row in latest_rows(report)] == ["Rédigée à la main"]
+    assert Contribution.objects.filter(consultation=consultation).count() == 3
 
 
 def test_dry_run_writes_nothing(consultation):
@@ -95,30 +76,38 @@ def test_dry_run_writes_nothing(consultation):
     )
     revisions = report.revisions.count()
     output = run_import(DECIDIM_FILES / "v028", consultation, "--dry-run")
-    assert output.startswith("Dry run: nothing written.")
-    assert "draft row added: Decidim PV-PROP-2025-03-101" in output
+    assert output.startswith("Essai : rien n'est enregistré.")
+    assert "contributions ajoutées : PV-PROP-2025-03-101, PV-PROP-2025-03-102, PV-PROP-2025-03-103" in output
     assert not OnlineParticipation.objects.exists()
     assert not ImportedProposal.objects.exists()
+    assert not Contribution.objects.exists()
     assert report.revisions.count() == revisions
 
 
 @pytest.mark.parametrize(
     ("folder", "message"),
     [
-        ("bad_separator", "p.example.org-open-data-proposals.csv, line 1: the columns are not separated by “;”"),
-        ("missing_column", "p.example.org-open-data-proposals.csv, line 1, column “state”: required column missing"),
+        (
+            "bad_separator",
+            "p.example.org-open-data-proposals.csv, ligne 1 : les colonnes ne sont séparées ni par « ; »",
+        ),
+        (
+            "missing_column",
+            "p.example.org-open-data-proposals.csv, ligne 1, colonne « state » : colonne obligatoire absente",
+        ),
         (
             "bad_number",
-            "p.example.org-open-data-meetings.csv, line 3, column “attendees”: “trente” is not a whole number",
+            "p.example.org-open-data-meetings.csv, ligne 3, colonne « attendees » : « trente » n'est pas un nombre "
+            "entier",
         ),
-        ("unclosed_quote", "p.example.org-open-data-proposals.csv, line 8: malformed CSV"),
+        ("unclosed_quote", "p.example.org-open-data-proposals.csv, ligne 8 : CSV mal formé"),
     ],
 )
 def test_malformed_files_stop_naming_file_line_and_column_and_write_nothing(consultation, folder, message):
     with pytest.raises(CommandError) as error:
         run_import(DECIDIM_FILES / folder, consultation)
     assert message in str(error.value)
-    assert "Nothing was imported" in str(error.value)
+    assert "Rien n'a été importé" in str(error.value)
     assert not OnlineParticipation.objects.exists()
     assert not ImportedProposal.objects.exists()
 
@@ -129,7 +118,7 @@ def test_unknown_consultation_and_missing_files(consultation, tmp_path):
     empty = tmp_path / "empty"
     empty.mkdir()
     shutil.copy(DECIDIM_FILES / "v028" / "p.example.org-open-data-meetings.csv", empty / "readme.txt")
-    with pytest.raises(CommandError, match="no proposals or meetings file"):
+    with pytest.raises(CommandError, match="aucun fichier de propositions ni de rencontres"):
         run_import(empty, consultation)
 
 
@@ -163,9 +152,9 @@ def test_admin_upload_form_imports_and_reports_errors(admin_client, consultation
 
     response = upload("v028", dry_run=True)
     assert response.status_code == 200
-    assert "proposals: 3 (new)" in response.content.decode()
+    assert "propositions : 3 (nouveau)" in response.content.decode()
     assert not OnlineParticipation.objects.exists()
     upload("v028", dry_run=False)
     assert OnlineParticipation.objects.get(consultation=consultation).proposals == 3
     response = upload("bad_number", dry_run=False)
-    assert "line 3, column “attendees”" in response.content.decode()
+    assert "ligne 3, colonne « attendees »" in response.content.decode()

@@ -75,13 +75,15 @@ def test_028_results_of_the_process_are_imported_with_sub_results_counted_in_the
     assert (racks.title, racks.title_language, racks.status) == ("Bike racks near schools", "en", "Prévu")
     assert (racks.progress, racks.start_date, racks.end_date) == (None, None, None)
     assert proposal_ids(racks) == ["103"]
-    assert "results: 2 added, 0 updated, 0 removed, 0 unchanged" in output
-    assert "result added: Piste cyclable des quais" in output
-    assert "result 903: 1 linked proposal(s) not among this process's proposals" in output  # 201 is elsewhere
+    assert "résultats : 2 ajoutés, 0 mis à jour, 0 inchangés" in output
+    assert "résultat ajouté : Piste cyclable des quais" in output
+    assert (
+        "résultat 903 : 1 proposition liée ne fait pas partie des propositions de cette démarche" in output
+    )  # 201 is elsewhere
     # Without a participatory_processes file (0.27-0.29) nothing is checked or recorded about the process.
     participation = OnlineParticipation.objects.get(consultation=consultation)
     assert (participation.process_title, participation.process_url) == ("", "")
-    assert "process:" not in output
+    assert "démarche :" not in output
 
 
 def test_re_import_is_idempotent(consultation):
@@ -90,7 +92,7 @@ def test_re_import_is_idempotent(consultation):
     output = run_import(DECIDIM_FILES / "v028", consultation)
     after = {key: (result.pk, proposal_ids(result)) for key, result in results_by_id(consultation).items()}
     assert after == before
-    assert "results: 0 added, 0 updated, 0 removed, 2 unchanged" in output
+    assert "résultats : 0 ajoutés, 0 mis à jour, 2 inchangés" in output
 
 
 def test_re_import_updates_changed_results_and_removes_vanished_ones(consultation, tmp_path):
@@ -100,13 +102,16 @@ def test_re_import_updates_changed_results_and_removes_vanished_ones(consultatio
         text = text.replace(";In progress;40.5;", ";In progress;60.0;")
         return "\n".join(line for line in text.split("\n") if not line.startswith("903;")) + "\n"
 
-    output = run_import(copy_export("v028", tmp_path, progress_and_drop_903), consultation)
+    changed = copy_export("v028", tmp_path, progress_and_drop_903)
+    output = run_import(changed, consultation)
+    assert sorted(results_by_id(consultation)) == ["901", "903"]  # removed only once the editor confirms
+    assert "résultat « Bike racks near schools »" in output
+    output = run_import(changed, consultation, "--confirm-removal")
     results = results_by_id(consultation)
     assert sorted(results) == ["901"]
     assert results["901"].progress == Decimal("60.00")
-    assert "result updated: Piste cyclable des quais" in output
-    assert "result removed (no longer in the export): Bike racks near schools" in output
-    assert "results: 0 added, 1 updated, 1 removed, 0 unchanged" in output
+    assert "Retirés (plus dans l'export) :\n  résultat « Bike racks near schools »" in output
+    assert "résultats : 0 ajoutés, 0 mis à jour, 1 inchangés" in output
 
 
 def test_an_export_without_results_file_leaves_the_results_alone(consultation, tmp_path):
@@ -115,18 +120,18 @@ def test_an_export_without_results_file_leaves_the_results_alone(consultation, t
     (folder / RESULTS).unlink()
     output = run_import(folder, consultation)
     assert sorted(results_by_id(consultation)) == ["901", "903"]
-    assert "No results file in the export: the implementation results are left as they were." in output
+    assert "Aucun fichier de résultats dans l'export : les résultats de mise en œuvre restent tels quels." in output
 
 
 def test_dry_run_reports_result_changes_and_writes_nothing(consultation, tmp_path):
     output = run_import(DECIDIM_FILES / "v028", consultation, "--dry-run")
-    assert "result added: Piste cyclable des quais" in output
+    assert "résultat ajouté : Piste cyclable des quais" in output
     assert not ImplementationResult.objects.exists()
     assert not OnlineParticipation.objects.exists()
     run_import(DECIDIM_FILES / "v028", consultation)
     changed = copy_export("v028", tmp_path, lambda text: text.replace(";In progress;40.5;", ";In progress;75.0;"))
     output = run_import(changed, consultation, "--dry-run")
-    assert "result updated: Piste cyclable des quais" in output
+    assert "résultat mis à jour : Piste cyclable des quais" in output
     assert results_by_id(consultation)["901"].progress == Decimal("40.50")
 
 
@@ -136,8 +141,8 @@ def test_030_checks_the_process_de_duplicates_its_rows_and_records_its_title(sch
     assert participation.process_title == "Rénovation des écoles : des cours oasis"
     assert participation.process_title_language == "fr"
     assert participation.process_url == "https://p.example.org/processes/ecoles"
-    assert "process: Rénovation des écoles : des cours oasis (https://p.example.org/processes/ecoles)" in output
-    assert "participatory_processes: 1 repeated row(s) ignored (same id)" in output
+    assert "démarche : Rénovation des écoles : des cours oasis (https://p.example.org/processes/ecoles)" in output
+    assert "participatory_processes : 1 ligne répétée ignorée (même id)" in output
     (yards,) = ImplementationResult.objects.filter(consultation=schools)
     assert (yards.title, yards.status, yards.progress) == ("Végétaliser trois cours d'école", "En cours", Decimal(25))
     assert proposal_ids(yards) == ["301"]
@@ -147,9 +152,9 @@ def test_030_unknown_process_names_the_file_and_close_slugs_and_writes_nothing(s
     with pytest.raises(CommandError) as error:
         run_import(DECIDIM_FILES / "v030", schools, process="ecole")
     message = str(error.value)
-    assert message.startswith(f"{PROCESSES}: no participatory process has the slug “ecole”.")
-    assert "Close slugs: ecoles, ecoles-maternelles." in message
-    assert "Nothing was imported" in message
+    assert message.startswith(f"{PROCESSES} : aucune démarche participative n'a l'identifiant « ecole ».")
+    assert "Identifiants proches : ecoles, ecoles-maternelles." in message
+    assert "Rien n'a été importé" in message
     assert not OnlineParticipation.objects.exists()
     assert not ImportedProposal.objects.exists()
     assert not ImplementationResult.objects.exists()
@@ -186,55 +191,55 @@ def with_column_renamed(old, new):
             "v028",
             RESULTS,
             with_column_renamed(";progress;", ";avancement;"),
-            f"{RESULTS}, line 1, column “progress”: required column missing",
+            f"{RESULTS}, ligne 1, colonne « progress » : colonne obligatoire absente",
         ),
         (
             "v028",
             RESULTS,
-            lambda text: text.replace(";", ","),
-            f"{RESULTS}, line 1: the columns are not separated by “;”",
+            lambda text: text.replace(";", "|"),
+            f"{RESULTS}, ligne 1 : les colonnes ne sont séparées ni par « ; », ni par « , », ni par une tabulation",
         ),
         (
             "v028",
             RESULTS,
             lambda text: text.replace(";In progress;40.5;", ";In progress;quarante;"),
-            f"{RESULTS}, line 3, column “progress”: “quarante” is not a percentage between 0 and 100",
+            f"{RESULTS}, ligne 3, colonne « progress » : « quarante » n'est pas un pourcentage entre 0 et 100",
         ),
         (
             "v028",
             RESULTS,
             lambda text: text.replace(";Done;100.0;", ";Done;140;"),
-            f"{RESULTS}, line 4, column “progress”: “140” is not a percentage between 0 and 100",
+            f"{RESULTS}, ligne 4, colonne « progress » : « 140 » n'est pas un pourcentage entre 0 et 100",
         ),
         (
             "v028",
             RESULTS,
             lambda text: text.replace(";2025-12-15;", ";2025-13-15;"),
-            f"{RESULTS}, line 4, column “end_date”: “2025-13-15” is not a date (YYYY-MM-DD)",
+            f"{RESULTS}, ligne 4, colonne « end_date » : « 2025-13-15 » n'est pas une date (AAAA-MM-JJ)",
         ),
         (
             "v028",
             RESULTS,
             lambda text: text.replace("https://p.example.org/processes/plan-velo/f/44/results/903", ""),
-            f"{RESULTS}, line 5, column “url”: empty, so the result's process is unknown",
+            f"{RESULTS}, ligne 5, colonne « url » : vide, la démarche du résultat est donc inconnue",
         ),
         (
             "v028",
             RESULTS,
             lambda text: text.replace("901;3;Mobilité;;;;", "901;3;Mobilité;;;902;"),
-            f"{RESULTS}, line 3, column “parent/id”: the result is its own ancestor (a loop)",
+            f"{RESULTS}, ligne 3, colonne « parent/id » : le résultat est son propre ancêtre (une boucle)",
         ),
         (
             "v030",
             PROCESSES,
             with_column_renamed(";slug;", ";identifiant;"),
-            f"{PROCESSES}, line 1, column “slug”: required column missing",
+            f"{PROCESSES}, ligne 1, colonne « slug » : colonne obligatoire absente",
         ),
         (
             "v030",
             PROCESSES,
-            lambda text: text.replace(";", "\t"),
-            f"{PROCESSES}, line 1: the columns are not separated by “;”",
+            lambda text: text.replace(";", "|"),
+            f"{PROCESSES}, ligne 1 : les colonnes ne sont séparées ni par « ; »",
         ),
     ],
     ids=[
@@ -246,7 +251,7 @@ def with_column_renamed(old, new):
         "no-url",
         "parent-loop",
         "no-slug",
-        "tabs",
+        "pipes",
     ],
 )
 def test_malformed_results_or_processes_stop_naming_file_line_and_column_and_write_nothing(
@@ -261,7 +266,7 @@ def test_malformed_results_or_processes_stop_naming_file_line_and_column_and_wri
     with pytest.raises(CommandError) as error:
         run_import(copy_export(folder, tmp_path, edit, name), target, process=process)
     assert message in str(error.value)
-    assert "Nothing was imported" in str(error.value)
+    assert "Rien n'a été importé" in str(error.value)
     assert sorted(ImplementationResult.objects.values_list("decidim_id", "progress")) == before
 
 
@@ -287,8 +292,8 @@ def test_admin_form_mentions_results_and_reports_them(admin_client, consultation
         },
     )
     html = response.content.decode()
-    assert "results: 2 added, 0 updated, 0 removed, 0 unchanged" in html
-    assert "result added: Piste cyclable des quais" in html
+    assert "résultats : 2 ajoutés, 0 mis à jour, 0 inchangés" in html
+    assert "résultat ajouté : Piste cyclable des quais" in html
     assert not ImplementationResult.objects.exists()
 
 
@@ -330,12 +335,8 @@ def test_report_shows_the_results_and_ties_response_rows_to_them(client, consult
     racks = section.split('id="result-903"')[1]
     assert '<span lang="en">Bike racks near schools</span>' in racks
     assert "<dd>Non précisé</dd>" in racks
-    # The rows drafted from proposals 101 (kept) and 102 (not kept): only 101 is part of a result.
-    rows = html.split('class="report-responses"')[1].split("</table>")[0].split("<tr>")[2:]
-    kept = next(row for row in rows if "Decidim PV-PROP-2025-03-101" in row)
-    assert 'Mise en œuvre : <a href="#result-901">Piste cyclable des quais</a> (En cours, 40,5\xa0%)' in kept
-    refused = next(row for row in rows if "Decidim PV-PROP-2025-03-102" in row)
-    assert "response-implementation" not in refused
+    # The import no longer drafts response rows: a contribution's results reach its own page through the
+    # CONTRIBUTION_RESULTS hook (test_decidim_contributions).
     assert "Mise en œuvre" in text
 
 

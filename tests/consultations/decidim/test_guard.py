@@ -16,6 +16,7 @@ from wagtail.models import GroupPagePermission, Page
 from consultations.decidim import reading
 from consultations.decidim.models import ImplementationResult, ImportedProposal, OnlineParticipation
 from consultations.decidim.views import editable_consultations
+from consultations.models import Contribution
 from tests.consultations.decidim.importing import DECIDIM_FILES, run_import
 from tests.factories import ConsultationPageFactory
 from tests.utils import visible_text
@@ -80,6 +81,7 @@ def assert_nothing_written():
     assert not OnlineParticipation.objects.exists()
     assert not ImportedProposal.objects.exists()
     assert not ImplementationResult.objects.exists()
+    assert not Contribution.objects.exists()
 
 
 def offered(response):
