@@ -7,7 +7,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("consultations", "0008_contributions"),
+        ("consultations", "0010_spreadsheet_uploads"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
