@@ -1,9 +1,11 @@
 """Demo consultations of the fictional Métropole Exemple: every status (one overdue), events with minutes, a
-random draw, a full standard report, and one consultation translated into English. The texts are in
-demo/consultations.yaml; dates there are offsets from today so the statuses stay meaningful; running the builder
-twice leaves the same tree."""
+random draw, a full standard report answering its 1,445 contributions, and one consultation translated into English.
+The texts are in demo/consultations.yaml (the contributions in demo/contributions.yaml); dates there are offsets
+from today so the statuses stay meaningful; running the builder twice leaves the same tree."""
 
 from charter_pages.models import Commitment
+from consultations.demo_contributions import CORE_DATA as CONTRIBUTIONS_DATA
+from consultations.demo_contributions import build_contributions
 from consultations.models import (
     ConsultationEvent,
     ConsultationIndexPage,
@@ -12,7 +14,6 @@ from consultations.models import (
     ConsultationReportPage,
     RandomDraw,
     ReportNextStep,
-    ReportResponse,
     Territory,
 )
 from site_core import demo
@@ -42,6 +43,7 @@ EVENT_DEFAULTS = {
 @demo.register(order=20)
 def build_consultations(stdout):
     data = demo.load_data(DATA)
+    contributions = demo.load_data(CONTRIBUTIONS_DATA)
     fr, en = demo.locale("fr"), demo.locale("en")
     home = HomePage.objects.get(locale=fr, depth=2)
     territories = build_territories(fr, en, data["territories"])
@@ -61,7 +63,10 @@ def build_consultations(stdout):
         if "draw" in spec:
             build_draw(page, spec["draw"])
         if "report" in spec:
-            build_report(page, spec["report"])
+            report = build_report(page, spec["report"])
+            records = contributions[spec["slug"]]
+            answered_on = demo.day(records["answered_in_days"])
+            build_contributions(page, report, records, contributions["phrasing"], answered_on)
     translated = [spec for spec in data["consultations"] if "en" in spec]
     for spec in translated:
         translate_consultation(pages[spec["slug"]], spec, en, territories)
@@ -187,9 +192,7 @@ def build_report(page, spec):
         {"description": row["description"], "due_date": demo.day(row["due_in_days"]), "responsible": row["responsible"]}
         for row in spec["next_steps"]
     ]
-    changed = sync_children(report, "responses", ReportResponse, [dict(row) for row in spec["responses"]])
-    changed |= sync_children(report, "next_steps", ReportNextStep, next_steps)
-    if changed:
+    if sync_children(report, "next_steps", ReportNextStep, next_steps):
         report.save_revision().publish()
     return report
 
@@ -241,7 +244,5 @@ def translate_consultation(source, source_spec, en, territories):
         source_report, "en", slug=report_spec["slug"], annexes=annexes, **report_spec["fields"]
     )
     report = ConsultationReportPage.objects.get(pk=report.pk)
-    changed = translate_children(report, "responses", report_spec["responses"], ["subject", "proposal", "reason"])
-    changed |= translate_children(report, "next_steps", report_spec["next_steps"], ["description"])
-    if changed:
+    if translate_children(report, "next_steps", report_spec["next_steps"], ["description"]):
         report.save_revision().publish()

@@ -5,7 +5,7 @@ command twice gives the same tree. The helpers below create pages, translations,
 way, without any network access (images are drawn with Pillow, documents are written as small PDFs).
 
 The texts live in data files, one per room, in the room's `demo/` folder (YAML: long French and English texts
-read well as block scalars). `load_data` reads one with `yaml.safe_load`; a key a builder needs and the file lacks
+read well as block scalars). `load_data` reads one with a safe loader; a key a builder needs and the file lacks
 stops the command with a `DemoDataError` naming the file and the key (`seed_demo` runs in one transaction, so
 nothing is written). Dates the statuses depend on are offsets in days from today in the data (`day`, `moment`).
 """
@@ -30,6 +30,9 @@ from wagtail.images import get_image_model
 from wagtail.models import Collection, Locale
 
 _builders = []
+# libyaml's safe loader when PyYAML was built with it: the same documents, read ten times faster (the demo's data files
+# take a quarter of a second each with the pure-Python one).
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def register(order):
@@ -90,7 +93,7 @@ def load_data(path):
     except ValueError:
         source = str(path)
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER)  # noqa: S506 (a safe loader)
     except (OSError, yaml.YAMLError) as error:
         raise DemoDataError(f"{source}: cannot be read as YAML ({error}).") from error
     if not isinstance(data, dict):

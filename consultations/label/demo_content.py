@@ -1,12 +1,14 @@
 """Demo content for the citizen label (runs after the consultations' builder): label levels, three consultations of
-earlier years with their reports (the documents awarded stem from them; they also give the dashboard figures for two
-years), four awards (one withdrawn) and the label page, in French and English. The texts are in demo/label.yaml."""
+earlier years with their reports and the contributions these answer (the documents awarded stem from them; they also
+give the dashboard figures for two years), four awards (one withdrawn) and the label page, in French and English.
+The texts are in demo/label.yaml and demo/contributions.yaml."""
 
 import datetime
 
 from django.utils import timezone
 
 from consultations.demo_content import commitments_by_number, event, phase, sync_children, sync_m2m, sync_themes
+from consultations.demo_contributions import build_contributions, phrasing
 from consultations.label.models import LabelAward, LabelLevel, LabelPage
 from consultations.models import (
     ConsultationEvent,
@@ -14,13 +16,14 @@ from consultations.models import (
     ConsultationPage,
     ConsultationPhase,
     ConsultationReportPage,
-    ReportResponse,
+    ReportNextStep,
     Territory,
 )
 from site_core import demo
 from site_core.models import HomePage
 
 DATA = demo.data_file(__file__, "label.yaml")
+CONTRIBUTIONS_DATA = demo.data_file(__file__, "contributions.yaml")
 
 
 @demo.register(order=25)
@@ -30,8 +33,10 @@ def build_label(stdout):
     home = HomePage.objects.get(locale=fr, depth=2)
     levels = build_levels(fr, en, data["levels"])
     index = ConsultationIndexPage.objects.get(locale=fr, slug="concertations")
+    contributions, ways = demo.load_data(CONTRIBUTIONS_DATA), phrasing()
     for spec in data["past_consultations"]:
-        build_past_consultation(index, fr, spec, data["past_consultation_texts"])
+        page, report = build_past_consultation(index, fr, spec, data["past_consultation_texts"])
+        build_contributions(page, report, contributions[spec["slug"]], ways, demo.day(spec["report_published_in_days"]))
     # The cycling network's report came out before the promised date (the real record of publication).
     cycling = ConsultationPage.objects.child_of(index).get(slug="reseau-express-velo")
     set_report_date(cycling, cycling.answer_due_date - datetime.timedelta(days=data["cycling_report_days_before_due"]))
@@ -119,27 +124,23 @@ def build_past_consultation(index, fr, spec, texts):
     if changed:
         page.save_revision().publish()
     page = ConsultationPage.objects.get(pk=page.pk)
-    report_texts = texts["report"]
+    own = {name: value for name, value in spec["report"].items() if name != "next_steps"}
     report = demo.upsert_child_page(
         page,
         ConsultationReportPage,
         "bilan",
-        **{name: report_texts[name].format(**names) for name in report_texts},
+        **{name: value.format(**names) for name, value in texts["report"].items()},
+        **own,
         **spec["figures"],
     )
-    rows = [
-        {
-            "subject": "",
-            "proposal": row["proposal"],
-            "channel": ReportResponse.BOTH,
-            "decision": row["decision"],
-            "reason": row["reason"],
-        }
-        for row in spec["responses"]
+    next_steps = [
+        {"description": row["description"], "due_date": demo.day(row["due_in_days"]), "responsible": row["responsible"]}
+        for row in spec["report"]["next_steps"]
     ]
-    if sync_children(report, "responses", ReportResponse, rows):
+    if sync_children(report, "next_steps", ReportNextStep, next_steps):
         report.save_revision().publish()
     set_report_date(page, demo.day(published))
+    return page, report
 
 
 def set_report_date(consultation, date):

@@ -1,9 +1,14 @@
-"""The demo content: every status (one overdue), events with minutes, a draw, a full report, an English version
-(that seeding twice changes nothing is tested once, in tests/site_core/test_settings_and_commands.py)."""
+"""The demo content: every status (one overdue), events with minutes, a draw, full reports whose contribution records
+agree with their figures and are all answered, an English version (that seeding twice changes nothing, records
+included, is tested once, in tests/site_core/test_settings_and_commands.py)."""
+
+import re
+from collections import Counter
 
 from consultations import status as statuses
 from consultations.decidim.models import ImplementationResult
-from consultations.models import ConsultationPage, ConsultationReportPage, RandomDraw
+from consultations.models import ConsultationPage, ConsultationReportPage, Contribution, RandomDraw
+from consultations.models.contribution import contributions_of, is_placeholder
 
 
 def test_demo_covers_every_status(demo_site, client):
@@ -24,7 +29,7 @@ def test_demo_covers_every_status(demo_site, client):
     english = ConsultationPage.objects.get(locale__language_code="en")
     assert english.status.code == statuses.REPORT
     report = ConsultationReportPage.objects.get(locale__language_code="en")
-    assert report.responses.count() == 4
+    assert contributions_of(report.get_parent().specific).count() == 1445
     assert "Report of the consultation" in report.title
     response = client.get(english.url)
     assert response.status_code == 200
@@ -43,3 +48,95 @@ def test_demo_covers_every_status(demo_site, client):
     assert '<h2 id="implementation-title">Implementation</h2>' in html
     assert '<span lang="fr">La ligne 2 par les quais du canal</span>' in html
     assert "« Réseau express vélo : le tracé des cinq lignes »" in client.get(cycling.url).content.decode()
+
+
+def french_reports():
+    reports = list(ConsultationReportPage.objects.live().filter(locale__language_code="fr"))
+    assert len(reports) == 4  # the cycling network and the label's three earlier consultations
+    return [(report, report.get_parent().specific) for report in reports]
+
+
+def test_each_demo_report_has_as_many_records_as_its_figures_say_by_channel(demo_site):
+    for report, consultation in french_reports():
+        records = contributions_of(consultation)
+        channels = Counter(records.values_list("channel", flat=True))
+        # Online: the platform's proposals. In person (the report's offline figure): at the events, plus the letters,
+        # e-mails and paper questionnaires, which the report's organisation text counts with them.
+        assert channels[Contribution.ONLINE] == report.contributions_online, consultation.slug
+        offline = channels[Contribution.IN_PERSON] + channels[Contribution.WRITTEN] + channels[Contribution.OTHER]
+        assert offline == report.contributions_in_person, consultation.slug
+        # Each event's own count is the number of records made at it.
+        at_events = Counter(records.exclude(event=None).values_list("event__title", flat=True))
+        held = {event.title: event.contributions_count for event in consultation.events.all() if event.is_past()}
+        assert at_events == {title: count for title, count in held.items() if count}, consultation.slug
+        assert channels[Contribution.IN_PERSON] == sum(at_events.values())
+        assert not records.filter(channel=Contribution.IN_PERSON, event=None).exists()
+
+
+def test_every_demo_contribution_is_answered_with_a_reason_where_one_is_owed(demo_site):
+    records = list(Contribution.objects.select_related("shared_answer", "consultation"))
+    assert len(records) == 1445 + 494 + 275 + 850
+    decisions = Counter(record.decision for record in records)
+    assert set(decisions) == {"kept", "adapted", "not_kept", "out_of_scope", "under_study"}
+    for record in records:
+        if record.decision != Contribution.KEPT:
+            assert not is_placeholder(record.answer_text), record.reference
+        if record.shared_answer_id:
+            assert record.shared_answer.consultation_id == record.consultation_id
+        assert record.answered_on is not None
+    # Some are answered one by one, many through the shared answer of their subject; a few are still being studied,
+    # and say until when.
+    own = [record for record in records if record.reason]
+    assert 30 <= len(own) < len(records) // 10
+    under_study = [record for record in records if record.decision == Contribution.UNDER_STUDY]
+    assert 0 < len(under_study) < len(records) // 10
+    assert all("jusqu'en" in record.answer_text for record in under_study)
+    assert all(not is_placeholder(record.body) and record.title for record in records)
+
+
+def test_the_cycling_network_report_answers_hundreds_of_varied_contributions(demo_site):
+    cycling = ConsultationPage.objects.get(slug="reseau-express-velo", locale__language_code="fr")
+    records = contributions_of(cycling).select_related("theme")
+    assert records.count() >= 300
+    themes = {record.theme.name for record in records}
+    assert len(themes) >= 3 and themes <= {tag.name for tag in cycling.themes.all()}
+    assert len({record.channel for record in records}) >= 3
+    assert {"en", "nl"} <= {record.language for record in records}
+    # Kept or adapted: the share the "co-built" label level asks for (at least a third).
+    influential = records.filter(decision__in=Contribution.INFLUENTIAL_DECISIONS).count()
+    assert influential * 3 >= records.count()
+    # The proposals the Decidim export lists are these records, with their platform reference and address.
+    proposal = records.get(reference="REV-PROP-4101")
+    assert proposal.decidim_url.endswith("/proposals/4101") and proposal.decision == Contribution.KEPT
+    assert max(len(record.title) for record in records) <= 90
+
+
+def test_no_demo_record_repeats_a_text_or_shows_a_contact_or_an_unconsented_name(demo_site):
+    email = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
+    for _report, consultation in french_reports():
+        records = list(contributions_of(consultation))
+        bodies = [record.body for record in records]
+        assert len(set(bodies)) == len(bodies), consultation.slug
+        prefixes = {record.reference.split("-")[0] for record in records}
+        assert len(prefixes) == 1, consultation.slug
+        for record in records:
+            for text in (record.title, record.body, record.reason, record.author_name):
+                assert not email.search(text), record.reference
+            assert not record.author_name or record.author_consents_to_name
+        named = [record for record in records if record.author_name]
+        assert len(named) <= 3
+    assert Contribution.objects.exclude(author_name="").count() >= 3
+
+
+def test_each_demo_report_points_to_its_list_of_contributions_and_leaves_no_section_empty(demo_site, client):
+    for report, consultation in french_reports():
+        for field in ("project_reminder", "organisation", "heard", "delivered_impact", "reach_notes"):
+            assert not is_placeholder(re.sub("<[^>]+>", "", getattr(report, field))), (consultation.slug, field)
+        assert report.participants_informed and report.next_steps.exists(), consultation.slug
+        html = client.get(report.url).content.decode()
+        assert "ci-dessous" not in html
+        assert '<a href="contributions/">la liste des contributions et de leurs réponses</a>' in html
+        assert consultation.shared_answers.exists()
+    english = ConsultationReportPage.objects.get(locale__language_code="en")
+    html = client.get(english.url).content.decode()
+    assert '<a href="contributions/">the list of contributions and their answers</a>' in html

@@ -4,12 +4,14 @@ is wrong, and leaves the database as it was."""
 import os
 
 import pytest
+import yaml
 from django.core.management import CommandError, call_command
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
 from charter_pages import demo_content as charter_demo
 from consultations import demo_content as consultations_demo
+from consultations import demo_contributions
 from consultations.indicators import demo_content as dashboard_demo
 from consultations.label import demo_content as label_demo
 from site_core import demo_content as site_demo
@@ -52,7 +54,9 @@ def test_a_file_that_is_not_yaml_stops_seed_demo_naming_the_file(monkeypatch, tm
 def test_each_room_finds_its_data_file_next_to_its_builder():
     paths = [
         consultations_demo.DATA,
+        consultations_demo.CONTRIBUTIONS_DATA,
         label_demo.DATA,
+        label_demo.CONTRIBUTIONS_DATA,
         dashboard_demo.DATA,
         charter_demo.DATA,
         training_demo.DATA,
@@ -61,3 +65,30 @@ def test_each_room_finds_its_data_file_next_to_its_builder():
     ]
     for path in paths:
         assert path.is_file(), path
+
+
+@pytest.mark.django_db
+def test_contributions_data_that_would_repeat_a_text_stops_seed_demo_naming_the_consultation(monkeypatch, tmp_path):
+    data = yaml.safe_load(consultations_demo.CONTRIBUTIONS_DATA.read_text(encoding="utf-8"))
+    featured = data["reseau-express-velo"]["featured"]
+    # A second contribution at the same workshop with the same words as one already there.
+    featured.append(next(dict(entry) for entry in featured if entry.get("event") == "Atelier de tracé – secteur sud"))
+    path = tmp_path / "contributions.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    monkeypatch.setattr(consultations_demo, "CONTRIBUTIONS_DATA", path)
+
+    with pytest.raises(CommandError, match="reseau-express-velo: two contributions have the same body"):
+        call_command("seed_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
+    assert not HomePage.objects.exists()
+
+
+def test_generated_texts_visit_every_combination_once_and_subjects_come_up_by_their_weights():
+    lists = [["a", "b", "c"], ["1", "2"], ["x", "y", "z", "w"]]
+    picks = [tuple(demo_contributions.pick(lists, number)[0]) for number in range(24)]
+    assert len(set(picks)) == 24
+    # Neighbouring records differ in more than one part.
+    neighbours = zip(picks, picks[1:], strict=False)
+    assert all(sum(x != y for x, y in zip(one, two, strict=True)) >= 2 for one, two in neighbours)
+    order = demo_contributions.spread({"kept": 3, "not kept": 1}, 8)
+    assert order.count("kept") == 6 and order.count("not kept") == 2
+    assert order[:4].count("kept") == 3  # interleaved, not in blocks

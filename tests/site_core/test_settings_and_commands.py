@@ -12,6 +12,7 @@ from django.core.management import CommandError, call_command
 from django.db.models import Count
 from wagtail.models import Page, Revision
 
+from consultations.models import Contribution
 from training.models import Attestation, LessonProgress
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -101,6 +102,27 @@ def demo_snapshot():
         ),
         "progress": sorted(LessonProgress.objects.values_list("user__username", "lesson_key", "completed_at")),
         "attestations": sorted(Attestation.objects.values_list("code", flat=True)),
+        # The demo reports' contribution records, field by field, with the shared answers they point to.
+        "contributions": sorted(
+            Contribution.objects.values_list(
+                "consultation__url_path",
+                "reference",
+                "channel",
+                "event__title",
+                "submitted_on",
+                "title",
+                "body",
+                "language",
+                "theme__name",
+                "decidim_url",
+                "author_name",
+                "decision",
+                "reason",
+                "shared_answer__title",
+                "shared_answer__text",
+                "answered_on",
+            )
+        ),
     }
 
 
@@ -112,6 +134,7 @@ def test_seed_demo_twice_gives_the_same_site(demo_site):
     assert ("/accueil/", "Accueil", True, "fr") in first["pages"]
     assert first["rows"]["consultations.ImplementationResult"] == 3
     assert first["progress"] and len(first["attestations"]) >= 2
+    assert len(first["contributions"]) == first["rows"]["consultations.Contribution"] > 3000
 
 
 @pytest.mark.django_db
