@@ -14,11 +14,11 @@ from django.template.defaultfilters import filesizeformat
 from django.template.response import TemplateResponse
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
-from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from consultations.decidim.importer import ImportError_, run_import
 from consultations.decidim.models import KeptUpload
 from consultations.models import ConsultationPage
+from consultations.permissions import editable_consultations
 
 SEPARATORS = [
     ("auto", _("Detect it (“;”, “,” or a tab)")),
@@ -117,14 +117,6 @@ class DecidimImportForm(forms.Form):
             self.add_error("export", message)
         data["kept"] = kept
         return data
-
-
-def editable_consultations(user):
-    """The consultations `user` may edit, newest first: Wagtail's rule for `page.permissions_for_user(user)
-    .can_edit()` ("change" on the page or an ancestor, or "add" there on a page they own, or superuser), as one
-    query. The import writes the page's figures and contributions, so it asks what editing the page asks."""
-    editable = PagePermissionPolicy().instances_user_has_permission_for(user, "change")
-    return ConsultationPage.objects.filter(pk__in=editable.values("pk")).order_by("-first_published_at")
 
 
 def keep(user, upload):

@@ -6,7 +6,6 @@ from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.db.models import Exists, OuterRef, Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -14,12 +13,11 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
-from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from consultations.models import ConsultationPage
+from consultations.permissions import editable_originals
 from consultations.spreadsheet import planning, reading, writing
 from consultations.spreadsheet.models import SpreadsheetUpload
-from site_core.site_data import default_locale
 
 NAMESPACE = "consultations_spreadsheet"
 # Changes listed on the dry run's page; a bigger file's are counted beyond it.
@@ -41,19 +39,6 @@ class UploadForm(forms.Form):
     )
 
 
-def editable_consultations(user):
-    """The consultations whose records `user` may export and import, in one query: the pages they may edit (Wagtail's
-    rule for `page.permissions_for_user(user).can_edit()`), each in the language its records belong to (the source
-    language, or the page's own when it has no version in it)."""
-    editable = PagePermissionPolicy().instances_user_has_permission_for(user, "change")
-    source = default_locale()
-    pages = ConsultationPage.objects.filter(pk__in=editable.values("pk"))
-    if source is not None:
-        in_source = ConsultationPage.objects.filter(translation_key=OuterRef("translation_key"), locale=source)
-        pages = pages.filter(Q(locale=source) | ~Exists(in_source))
-    return pages.select_related("locale").order_by("-first_published_at", "title")
-
-
 def _consultation(request, page_id):
     """The consultation (in the language its records belong to) if the user may edit it; 404 or 403 otherwise."""
     page = planning.records_page(get_object_or_404(ConsultationPage, pk=page_id))
@@ -63,7 +48,7 @@ def _consultation(request, page_id):
 
 
 def index_view(request):
-    consultations = editable_consultations(request.user)
+    consultations = editable_originals(request.user).select_related("locale")
     return TemplateResponse(request, "consultations/spreadsheet/index.html", {"consultations": consultations})
 
 

@@ -15,8 +15,8 @@ from wagtail.models import GroupPagePermission, Page
 
 from consultations.decidim import reading
 from consultations.decidim.models import ImplementationResult, ImportedProposal, OnlineParticipation
-from consultations.decidim.views import editable_consultations
 from consultations.models import Contribution
+from consultations.permissions import editable_consultations
 from tests.consultations.decidim.importing import DECIDIM_FILES, run_import
 from tests.factories import ConsultationPageFactory
 from tests.utils import visible_text
