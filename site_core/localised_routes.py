@@ -26,6 +26,14 @@ def localised_path(table, name):
     return decorator
 
 
+def file_address(url):
+    """A file route ("…/entries.txt/", as Wagtail reverses it) written as a file's address, without the final slash
+    (site_core/urls.py serves such addresses); other addresses unchanged."""
+    if url.endswith("/") and "." in url.rstrip("/").rsplit("/", 1)[-1]:
+        return url[:-1]
+    return url
+
+
 class LocalisedRoutesMixin:
     """For a RoutablePageMixin page whose `localised_routes` is {route name: {language: pattern}}: reverse, link and
     redirect its sub-routes in the page's own language's words."""
@@ -57,7 +65,7 @@ class LocalisedRoutesMixin:
 
     def url_for_route(self, request, name, *args):
         page_url = self.get_url(request) or ""
-        return page_url + self.reverse_subpage(name, args=args).lstrip("/")
+        return file_address(page_url + self.reverse_subpage(name, args=args).lstrip("/"))
 
     def came_by_other_words(self, request, name, *args):
         """A permanent redirect to this page's own words for the sub-route when the request used another
