@@ -13,6 +13,7 @@ from django.test.utils import CaptureQueriesContext
 
 from charter_pages.models import CharterPage, Commitment
 from consultations.label.models import LabelAward, LabelPage
+from consultations.models import ConsultationEvent, RandomDraw
 from site_core.models import HomePage
 
 COLD_BUDGET = 20
@@ -31,7 +32,8 @@ def sitemap_paths(client):
 
 
 def sub_route_paths():
-    """The addresses the site map does not list: the charter's sub-routes, a label verification, a search."""
+    """The addresses the site map does not list: the charter's sub-routes, a label verification, a search, a draw's
+    published list and the page of its session."""
     paths = {"/fr/recherche/?q=concertation", "/en/search/?q=consultation"}
     for charter in CharterPage.objects.live():
         url = charter.url
@@ -43,6 +45,12 @@ def sub_route_paths():
         award = LabelAward.objects.filter(locale=label_page.locale).first()
         if award is not None:
             paths.add(label_page.url + label_page.reverse_subpage("verify", args=[award.code]).lstrip("/"))
+    for draw in RandomDraw.objects.filter(protocol=RandomDraw.COMMIT_REVEAL).select_related("consultation"):
+        consultation = draw.consultation
+        paths.add(consultation.url_for_route(None, "draw_entries", draw.pk))
+        session = consultation.events.filter(kind=ConsultationEvent.RANDOM_DRAW).first()
+        if session is not None:
+            paths.add(consultation.url + consultation.reverse_subpage("event", args=[session.pk]).lstrip("/"))
     return paths
 
 
@@ -60,6 +68,8 @@ def test_the_budget_covers_every_public_page_type(demo_paths):
         "/fr/charte/engagements/",
         "/verifier/",
         "/recherche/",
+        "/evenements/",
+        "/entrees.txt",
     ):
         assert expected in joined, expected
 
@@ -105,8 +115,10 @@ OVER_BUDGET = {
 
 
 def listed(path):
-    """The address as OVER_BUDGET names it: a label verification's code is drawn anew when the demo is seeded."""
-    return re.sub(r"/verifier/[^/]+/$", "/verifier/<code>/", path)
+    """The address as OVER_BUDGET names it: a label verification's code is drawn anew when the demo is seeded, and
+    record ids depend on what the database held before."""
+    path = re.sub(r"/verifier/[^/]+/$", "/verifier/<code>/", path)
+    return re.sub(r"/(evenements|tirage)/\d+/", r"/\1/<id>/", path)
 
 
 def test_every_public_page_stays_within_its_cold_and_warm_budgets(client, demo_paths):

@@ -367,11 +367,16 @@ class ConsultationPage(LocalisedRoutableMixin, LocalisedRoutesMixin, RoutablePag
     @path("evenements/<int:pk>/", name="event")
     def event_view(self, request, pk):
         event = self.get_event(pk)
-        context = self.get_context(request)
+        # The event's own page needs the consultation's status and draws, not the rest of its page's context.
+        context = super().get_context(request)
+        event_draws = self.shown_draws(request, self.draws_of_event(event))
         context.update(
             event=event,
             event_is_past=event.is_past(timezone.now()),
-            event_draws=self.shown_draws(request, self.draws_of_event(event)),
+            status=self.status,
+            random_draws=self.random_draw_records,
+            event_draws=event_draws,
+            draw_replay_script=draws.replay_script() if event_draws else "",
         )
         return TemplateResponse(request, "consultations/consultation_event.html", context)
 
