@@ -4,6 +4,7 @@ The texts are in demo/consultations.yaml (the contributions in demo/contribution
 from today so the statuses stay meaningful; running the builder twice leaves the same tree."""
 
 from charter_pages.models import Commitment
+from consultations import draws
 from consultations.demo_contributions import CORE_DATA as CONTRIBUTIONS_DATA
 from consultations.demo_contributions import build_contributions
 from consultations.models import (
@@ -165,19 +166,29 @@ def sync_m2m(page, relation, objects):
 
 
 def build_draw(page, spec):
-    if RandomDraw.objects.filter(consultation=page, title=spec["title"]).exists():
-        return
-    record = RandomDraw.perform(
+    """The walking plan's draw, commit then reveal: its list published a week before the session, its seed read
+    from dice at the session. A draw seeded before that method (its record is marked former) is made again."""
+    entries = draws.normalise_items(spec["items"])
+    existing = RandomDraw.objects.filter(consultation=page, title=spec["title"]).first()
+    if existing is not None:
+        if existing.is_replayable and existing.population == entries and existing.seed == spec["seed"]:
+            return
+        existing.delete()
+    published, performed = spec["list_published_on"], spec["performed_on"]
+    record = RandomDraw.publish_list(
         page,
         title=spec["title"],
         method=spec["method"],
-        items=spec["items"],
+        items=entries,
         count=spec["count"],
-        seed=spec["seed"],
-        performed_by=spec["performed_by"],
+        seed_source=spec["seed_source"],
+        published_at=demo.moment(published["day"], published["time"]),
     )
-    performed = spec["performed_on"]
-    RandomDraw.objects.filter(pk=record.pk).update(performed_at=demo.moment(performed["day"], performed["time"]))
+    record.perform(
+        spec["seed"],
+        performed_by=spec["performed_by"],
+        performed_at=demo.moment(performed["day"], performed["time"]),
+    )
 
 
 def build_report(page, spec):

@@ -28,14 +28,17 @@ class RandomDrawViewSet(ModelViewSet):
     model = RandomDraw
     icon = "resubmit"
     menu_label = _("Random draws")
-    list_display = ["title", "consultation", "count", "population_size", "performed_at"]
+    list_display = ["title", "consultation", "count", "population_size", "list_published_at", "performed_at"]
     inspect_view_enabled = True
     inspect_view_fields = [
         "title",
         "consultation",
         "method",
+        "protocol",
         "population_size",
         "population_fingerprint",
+        "list_published_at",
+        "seed_source",
         "seed",
         "algorithm",
         "count",

@@ -8,6 +8,7 @@ import zoneinfo
 
 import factory
 from django.contrib.auth import get_user_model
+from django.utils import timezone
 from django.utils.text import slugify
 from factory.django import DjangoModelFactory, Password
 from wagtail.models import Locale, Page, Site
@@ -22,6 +23,7 @@ from consultations.models import (
     ConsultationPhase,
     ConsultationReportPage,
     Contribution,
+    RandomDraw,
     ReportResponse,
     SharedAnswer,
 )
@@ -283,6 +285,31 @@ def reported_consultation(parent, slug="plan-velo", **report_fields):
         parent=consultation, responses=[{"proposal": "Des pistes séparées", "decision": "kept"}], **report_fields
     )
     return consultation
+
+
+class RandomDrawFactory(DjangoModelFactory):
+    """A draw made commit then reveal, through the model's two steps: its list of 24 proposals published a week
+    ago, then drawn now with `seed` (left waiting for its seed when `seed` is None). Give `consultation`."""
+
+    class Meta:
+        model = RandomDraw
+
+    title = "Les 8 propositions présentées en public"
+    method = "Tirage en public, devant un huissier."
+    items = factory.LazyFunction(lambda: [f"Proposition {number}" for number in range(1, 25)])
+    count = 8
+    seed_source = "Dix dés lancés en séance, chacun par une personne du public."
+    seed = "4-1-6-6-2-5-3-1-5-2"
+    published_at = factory.LazyFunction(lambda: timezone.now() - datetime.timedelta(days=7))
+    performed_at = factory.LazyFunction(timezone.now)
+    performed_by = "Mission participation citoyenne"
+
+    @classmethod
+    def _create(cls, model_class, *, seed, performed_at, performed_by, **kwargs):
+        record = model_class.publish_list(**kwargs)
+        if seed is not None:
+            record.perform(seed, performed_by=performed_by, performed_at=performed_at)
+        return record
 
 
 def charter_chapters(commitments_per_chapter, pictograms):

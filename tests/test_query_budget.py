@@ -13,6 +13,7 @@ from django.test.utils import CaptureQueriesContext
 
 from charter_pages.models import CharterPage, Commitment
 from consultations.label.models import LabelAward, LabelPage
+from consultations.models import ConsultationEvent, RandomDraw
 from site_core.models import HomePage
 
 COLD_BUDGET = 20
@@ -32,7 +33,7 @@ def sitemap_paths(client):
 
 def sub_route_paths():
     """The addresses the site map does not list: the charter's sub-routes, the label's code check, a label
-    verification and its document check, a search."""
+    verification and its document check, a search, a draw's published list and the page of its session."""
     paths = {"/fr/recherche/?q=concertation", "/en/search/?q=consultation"}
     for charter in CharterPage.objects.live():
         url = charter.url
@@ -46,6 +47,12 @@ def sub_route_paths():
         if award is not None:
             for route in ("verify", "check_document"):
                 paths.add(label_page.url + label_page.reverse_subpage(route, args=[award.code]).lstrip("/"))
+    for draw in RandomDraw.objects.filter(protocol=RandomDraw.COMMIT_REVEAL).select_related("consultation"):
+        consultation = draw.consultation
+        paths.add(consultation.url_for_route(None, "draw_entries", draw.pk))
+        session = consultation.events.filter(kind=ConsultationEvent.RANDOM_DRAW).first()
+        if session is not None:
+            paths.add(consultation.url + consultation.reverse_subpage("event", args=[session.pk]).lstrip("/"))
     return paths
 
 
@@ -64,6 +71,8 @@ def test_the_budget_covers_every_public_page_type(demo_paths):
         "/verifier/",
         "/document/",
         "/recherche/",
+        "/evenements/",
+        "/entrees.txt",
     ):
         assert expected in joined, expected
 
@@ -109,8 +118,10 @@ OVER_BUDGET = {
 
 
 def listed(path):
-    """The address as OVER_BUDGET names it: a label verification's code is drawn anew when the demo is seeded."""
-    return re.sub(r"/verifier/[^/]+/(document/)?$", r"/verifier/<code>/\1", path)
+    """The address as OVER_BUDGET names it: a label verification's code is drawn anew when the demo is seeded, and
+    record ids depend on what the database held before."""
+    path = re.sub(r"/verifier/[^/]+/(document/)?$", r"/verifier/<code>/\1", path)
+    return re.sub(r"/(evenements|tirage)/\d+/", r"/\1/<id>/", path)
 
 
 def test_every_public_page_stays_within_its_cold_and_warm_budgets(client, demo_paths):

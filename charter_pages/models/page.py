@@ -8,15 +8,15 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.fields import RichTextField
 from wagtail.images import get_image_model
 from wagtail.models import Page
 from wagtail.search import index
 
 from site_core import public_address
+from site_core.localised_routes import LocalisedRoutesMixin, localised_path
 from site_core.models import BasePage
-from site_core.site_data import locales
 
 from .. import extensions
 from ..forms import CharterPageForm
@@ -26,11 +26,7 @@ from .records import CharterChapter, CharterEdition, Commitment, ReciprocalCommi
 
 PICTOGRAM_FILTER = "max-160x160"
 
-# The charter's sub-routes in each language's own words. A table rather than gettext: these are addresses that
-# printed charters, other sites and the consultations link to, so rewording a translation must never move them.
-# Every language's words are routed on every charter page and lead (301) to the page's own: French ones came first
-# and are on paper, so /en/charter/engagements/3/ must keep working. A language missing here uses French words.
-ROUTE_LANGUAGE_FALLBACK = "fr"
+# The charter's sub-routes in each language's own words (see site_core/localised_routes.py for why a table).
 ROUTES = {
     "easy_read": {"fr": "facile/", "en": "easy-read/", "nl": "eenvoudig/"},
     "print_version": {"fr": "imprimer/", "en": "print/", "nl": "afdrukken/"},
@@ -43,23 +39,9 @@ ROUTES = {
 }
 
 
-def localised_path(name):
-    """Wagtail's @path once per language, each route named "<name>-<language>". Callers reverse the plain name:
-    CharterPage.reverse_subpage adds the page's language."""
+class CharterPage(LocalisedRoutesMixin, RoutablePageMixin, BasePage):
+    localised_routes = ROUTES
 
-    def decorator(view):
-        for language, pattern in ROUTES[name].items():
-            view = path(pattern, name=f"{name}-{language}")(view)
-        return view
-
-    return decorator
-
-
-def route_language(language_code):
-    return language_code if language_code in ROUTES["commitment"] else ROUTE_LANGUAGE_FALLBACK
-
-
-class CharterPage(RoutablePageMixin, BasePage):
     lead = models.TextField(
         _("lead"),
         max_length=600,
@@ -217,11 +199,6 @@ class CharterPage(RoutablePageMixin, BasePage):
         self.activate_own_language(request)
         return super().serve(request, *args, **kwargs)
 
-    @cached_property
-    def language_code(self):
-        codes = {locale.pk: code for code, locale in locales().items()}
-        return codes.get(self.locale_id) or self.locale.language_code
-
     @property
     def preview_modes(self):
         return [("", _("Full charter")), ("facile", _("Easy-to-read version"))]
@@ -234,18 +211,18 @@ class CharterPage(RoutablePageMixin, BasePage):
 
     # Routes ---------------------------------------------------------------------------------------------
 
-    @localised_path("print_version")
+    @localised_path(ROUTES, "print_version")
     def print_version(self, request):
         """The whole contract laid out as it prints, for browsers and readers without a print button."""
         return self.came_by_other_words(request, "print_version") or self.render(
             request, context_overrides={"print_view": True, **self.route_links(request, "print_version")}
         )
 
-    @localised_path("commitments")
+    @localised_path(ROUTES, "commitments")
     def commitments_index(self, request):
         return HttpResponsePermanentRedirect(f"{self.get_url(request)}#engagements")
 
-    @localised_path("commitment")
+    @localised_path(ROUTES, "commitment")
     def commitment_view(self, request, number):
         redirect = self.came_by_other_words(request, "commitment", number)
         if redirect is not None:
@@ -288,7 +265,7 @@ class CharterPage(RoutablePageMixin, BasePage):
         response.status_code = 404
         return response
 
-    @localised_path("easy_read")
+    @localised_path(ROUTES, "easy_read")
     def easy_read(self, request):
         redirect = self.came_by_other_words(request, "easy_read")
         if redirect is not None:
@@ -309,57 +286,6 @@ class CharterPage(RoutablePageMixin, BasePage):
                 **self.route_links(request, "easy_read"),
             },
         )
-
-    # Sub-route addresses, in the page's language (the one helper every link goes through) ------------------
-
-    def reverse_subpage(self, name, args=None, kwargs=None):
-        """Reverse a sub-route by its plain name ("commitment") in this page's language's words."""
-        if name in ROUTES:
-            name = f"{name}-{route_language(self.language_code)}"
-        return super().reverse_subpage(name, args=args, kwargs=kwargs)
-
-    @classmethod
-    def route_path(cls, name, *args, language):
-        """The sub-route's path after a charter page's URL, in `language`'s words: "commitments/3/"."""
-        return cls.get_resolver().reverse(f"{name}-{route_language(language)}", *args).lstrip("/")
-
-    def url_for_route(self, request, name, *args):
-        page_url = self.get_url(request) or ""
-        return page_url + self.reverse_subpage(name, args=args).lstrip("/")
-
-    def came_by_other_words(self, request, name, *args):
-        """A permanent redirect to this page's own words for the sub-route when the request used another
-        language's (French words on an English page: links printed before sub-routes were translated); None when
-        it came by the page's own words, or from a preview."""
-        match = getattr(request, "routable_resolver_match", None)
-        if match is None or not (match.url_name or "").startswith(f"{name}-"):
-            return None
-        if route_language(match.url_name.rsplit("-", 1)[1]) == route_language(self.language_code):
-            return None
-        target = self.url_for_route(request, name, *args)
-        if target == request.path:  # two languages sharing a word: nothing to correct
-            return None
-        query = request.META.get("QUERY_STRING", "")
-        return HttpResponsePermanentRedirect(f"{target}?{query}" if query else target)
-
-    def route_links(self, request, name, *args):
-        """What a sub-route's template needs to point at the same sub-route in each language: the canonical URL,
-        hreflang alternates, and `route_paths` ({language: path after that translation's URL}) for the language
-        switcher. Built from the page's translations, already loaded for the page itself."""
-        own_path = self.route_path(name, *args, language=self.language_code)
-        alternates = []
-        route_paths = {}
-        for other in self.live_translations:
-            code = other.locale.language_code
-            route_paths[code] = self.route_path(name, *args, language=code)
-            alternates.append({"language": code, "url": public_address.page_url(other) + route_paths[code]})
-            if code == ROUTE_LANGUAGE_FALLBACK:
-                alternates.append({**alternates[-1], "language": "x-default"})
-        return {
-            "route_paths": route_paths,
-            "canonical_url": public_address.page_url(self) + own_path,
-            "alternate_links": alternates,
-        }
 
     # Data for the templates (built here, in a bounded number of queries) --------------------------------
 

@@ -3,8 +3,9 @@
 import datetime
 
 from django.db import models
+from django.db.models import F
 from django.forms import CheckboxSelectMultiple
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -19,17 +20,29 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from charter_pages.models import Commitment
-from consultations import extensions
+from consultations import draws, extensions
 from consultations import status as statuses
 from consultations.calendar import calendar_response
 from consultations.panels import PublicationChecklistPanel
 from site_core.blocks import BaseStreamBlock
+from site_core.localised_routes import LocalisedRoutesMixin, localised_path
 from site_core.models import BasePage
 from site_core.translation import distinct_shown
 
 from .draw import RandomDraw
 from .mixins import LocalisedRoutableMixin
+from .records import ConsultationEvent
 from .taxonomy import ConsultationTag
+
+# The draw's published list, in each language's words (site_core/localised_routes.py): an address people download
+# and quote when they check a draw, so it never moves when a translation is reworded.
+ROUTES = {
+    "draw_entries": {
+        "fr": "tirage/<int:pk>/entrees.txt/",
+        "en": "draw/<int:pk>/entries.txt/",
+        "nl": "loting/<int:pk>/lijst.txt/",
+    },
+}
 
 
 class ConsultationPageForm(WagtailAdminPageForm):
@@ -45,7 +58,9 @@ class ConsultationPageForm(WagtailAdminPageForm):
                     self.fields[name].queryset = queryset.order_by("number" if name == "commitments" else "name")
 
 
-class ConsultationPage(LocalisedRoutableMixin, RoutablePageMixin, BasePage):
+class ConsultationPage(LocalisedRoutableMixin, LocalisedRoutesMixin, RoutablePageMixin, BasePage):
+    localised_routes = ROUTES
+
     summary = models.TextField(
         _("summary"),
         max_length=600,
@@ -204,7 +219,8 @@ class ConsultationPage(LocalisedRoutableMixin, RoutablePageMixin, BasePage):
                 {"commitment": shown.record, "lang": shown.lang, "url": shown.record.get_url(request)}
                 for shown in self.applied_commitments
             ],
-            random_draws=self.random_draw_records,
+            random_draws=self.shown_draws(request, self.random_draw_records),
+            draw_replay_script=draws.replay_script() if self.random_draw_records else "",
             platform_link=self.platform_link,
         )
         return context
@@ -295,10 +311,32 @@ class ConsultationPage(LocalisedRoutableMixin, RoutablePageMixin, BasePage):
 
     @cached_property
     def random_draw_records(self):
+        """The draws of this consultation in every language (a draw is made once, on one translation), the list
+        published first first."""
         if not self.pk:
             return []
         draws = RandomDraw.objects.filter(consultation__translation_key=self.translation_key)
-        return list(draws.order_by("performed_at"))
+        return list(draws.order_by(F("list_published_at").asc(nulls_first=True), "performed_at", "pk"))
+
+    def shown_draws(self, request, records):
+        """The draws as the page shows them: each with the address of its published list in this page's words."""
+        for record in records:
+            record.entries_url = self.url_for_route(request, "draw_entries", record.pk) if record.is_replayable else ""
+            record.entries_filename = record.entries_url.rsplit("/", 1)[-1]
+        return records
+
+    def draws_of_event(self, event):
+        """The draws a random-draw session holds: those drawn on its day and, before it ends, those whose list is
+        published and that wait for its seed."""
+        if event.kind != ConsultationEvent.RANDOM_DRAW or event.start is None:
+            return []
+        day = timezone.localdate(event.start)
+        return [
+            record
+            for record in self.random_draw_records
+            if (record.is_drawn and timezone.localdate(record.performed_at) == day)
+            or (not record.is_drawn and not event.is_past(timezone.now()))
+        ]
 
     def publication_checklist(self):
         """What the page still lacks: items marked required block publication, the others are advice."""
@@ -329,8 +367,17 @@ class ConsultationPage(LocalisedRoutableMixin, RoutablePageMixin, BasePage):
     @path("evenements/<int:pk>/", name="event")
     def event_view(self, request, pk):
         event = self.get_event(pk)
-        context = self.get_context(request)
-        context.update(event=event, event_is_past=event.is_past(timezone.now()))
+        # The event's own page needs the consultation's status and draws, not the rest of its page's context.
+        context = super().get_context(request)
+        event_draws = self.shown_draws(request, self.draws_of_event(event))
+        context.update(
+            event=event,
+            event_is_past=event.is_past(timezone.now()),
+            status=self.status,
+            random_draws=self.random_draw_records,
+            event_draws=event_draws,
+            draw_replay_script=draws.replay_script() if event_draws else "",
+        )
         return TemplateResponse(request, "consultations/consultation_event.html", context)
 
     @path("evenements/<int:pk>.ics/", name="event_calendar")
@@ -338,3 +385,18 @@ class ConsultationPage(LocalisedRoutableMixin, RoutablePageMixin, BasePage):
         event = self.get_event(pk)
         event.page = self
         return calendar_response(request, [event], name=event.title, filename=f"evenement-{event.pk}.ics")
+
+    @localised_path(ROUTES, "draw_entries")
+    def draw_entries_view(self, request, pk):
+        """The list a draw was made from, exactly as fingerprinted: `sha256sum` on this file prints the published
+        fingerprint, and docs/draw-replay.md's script replays the draw from it."""
+        redirect = self.came_by_other_words(request, "draw_entries", pk)
+        if redirect is not None:
+            return redirect
+        record = next((row for row in self.random_draw_records if row.pk == pk and row.is_replayable), None)
+        if record is None:
+            raise Http404
+        response = HttpResponse(record.entries_file, content_type="text/plain; charset=utf-8")
+        filename = self.route_path("draw_entries", pk, language=self.language_code).rstrip("/").rsplit("/", 1)[-1]
+        response["Content-Disposition"] = f'inline; filename="{filename}"'
+        return response

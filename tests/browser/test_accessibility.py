@@ -1,5 +1,6 @@
 """Every public page of the demo site, in French and English, at desktop and phone widths: zero axe violations."""
 
+import hashlib
 import re
 from urllib.parse import urlparse
 from urllib.request import urlopen
@@ -7,6 +8,7 @@ from urllib.request import urlopen
 import pytest
 
 from consultations.label.models import LabelAward, LabelPage
+from consultations.models import ConsultationEvent, RandomDraw
 from tests.browser.conftest import assert_accessible
 
 pytestmark = pytest.mark.browser
@@ -53,6 +55,40 @@ def test_every_sitemap_page_has_no_axe_violation(demo_server, browser, width):
 def test_search_error_and_sign_in_pages_are_accessible(demo_server, browser_page, path):
     browser_page.goto(demo_server + path)
     assert_accessible(browser_page, path)
+
+
+def draw_sub_routes():
+    """The sub-routes the site map does not list that show or serve a draw: each published draw's list file and
+    the page of its session (which shows the draw's detail)."""
+    routes = []
+    for draw in RandomDraw.objects.filter(protocol=RandomDraw.COMMIT_REVEAL).select_related("consultation"):
+        consultation = draw.consultation
+        session = consultation.events.filter(kind=ConsultationEvent.RANDOM_DRAW).first()
+        session_path = consultation.url + consultation.reverse_subpage("event", args=[session.pk]).lstrip("/")
+        routes.append((session_path, consultation.url_for_route(None, "draw_entries", draw.pk), draw))
+    return routes
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_the_draw_s_sub_routes_are_accessible_and_its_list_matches_its_fingerprint(demo_server, browser, width):
+    routes = draw_sub_routes()
+    assert routes, "the demo has a draw made commit then reveal"
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    for session_path, file_path, draw in routes:
+        assert page.goto(demo_server + session_path).status == 200
+        # Open every <details> (the script, the list, each entry's number) so that axe checks them too.
+        page.evaluate("document.querySelectorAll('details').forEach((details) => { details.open = true; })")
+        assert page.get_by_text(draw.population_fingerprint).first.is_visible()
+        assert_accessible(page, f"{session_path}-{width}")
+        overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        assert overflow <= 0, f"{session_path} scrolls horizontally by {overflow}px at {width} px"
+        link = page.locator(f'a[href="{file_path}"]').first
+        assert link.get_attribute("download")
+        listed = page.request.get(demo_server + file_path)
+        assert listed.status == 200 and listed.headers["content-type"] == "text/plain; charset=utf-8"
+        assert hashlib.sha256(listed.body()).hexdigest() == draw.population_fingerprint
+    context.close()
 
 
 def test_page_reflows_at_320_px_without_horizontal_scrolling(demo_server, browser):
