@@ -193,7 +193,7 @@ def test_an_unknown_or_former_draw_has_no_list_file(client, consultation):
 
 def test_the_migration_marks_existing_draws_as_former(consultation):
     record = RandomDrawFactory(consultation=consultation)
-    migration = importlib.import_module("consultations.migrations.0009_former_draws_not_replayable")
+    migration = importlib.import_module("consultations.migrations.0013_former_draws_not_replayable")
     migration.mark_former_draws(apps, None)
     record.refresh_from_db()
     assert (record.protocol, record.list_published_at, record.is_replayable) == (RandomDraw.FORMER, None, False)

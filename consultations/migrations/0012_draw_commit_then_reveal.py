@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('consultations', '0007_english_help_texts'),
+        ('consultations', '0011_decidim_contributions_and_kept_uploads'),
     ]
 
     operations = [

@@ -12,7 +12,7 @@ def mark_former_draws(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ("consultations", "0008_draw_commit_then_reveal"),
+        ("consultations", "0012_draw_commit_then_reveal"),
     ]
 
     operations = [
