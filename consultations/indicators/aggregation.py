@@ -141,23 +141,35 @@ def measures_for_charter(commitments):
     change to published content, and for ten minutes at most (the staff figure and "not due yet" follow the
     clock). Kept as plain values (site_data.remember), turned back into Measures here."""
     keys = sorted(str(commitment.translation_key) for commitment in commitments)
+    # Kept by translation key (a commitment's translations share its measure), under a name that also holds each
+    # rule and threshold: one language's copy cannot answer for a translation measured otherwise.
+    rules_of = sorted(
+        f"{commitment.translation_key}:{commitment.measure_rule}:{commitment.measure_threshold}"
+        for commitment in commitments
+    )
 
     def build():
         records = load_records(commitment_keys=keys)
+        measured = measure_all(commitments, records)
         return {
-            str(pk): [measure.passed, measure.counted, measure.applied, [astuple(item) for item in measure.checks]]
-            for pk, measure in measure_all(commitments, records).items()
+            str(commitment.translation_key): [
+                measured[commitment.pk].passed,
+                measured[commitment.pk].counted,
+                measured[commitment.pk].applied,
+                [astuple(item) for item in measured[commitment.pk].checks],
+            ]
+            for commitment in commitments
         }
 
     kept = remember(
-        "commitment-measures:" + hashlib.sha256(",".join(keys).encode()).hexdigest()[:16],
+        "commitment-measures:" + hashlib.sha256(",".join(rules_of).encode()).hexdigest()[:16],
         build,
         seconds=CLOCK_SECONDS,
         variant=timezone.localdate().isoformat(),
     )
     measures = {}
     for commitment in commitments:
-        passed, counted, applied, checks = kept[str(commitment.pk)]
+        passed, counted, applied, checks = kept[str(commitment.translation_key)]
         measures[commitment.pk] = rules.Measure(
             rules.rule_of(commitment),
             commitment.measure_threshold,

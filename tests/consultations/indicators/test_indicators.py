@@ -11,8 +11,8 @@ import pytest
 import time_machine
 from wagtail.models import Locale
 
-from charter_pages.models import Commitment
 from charter_pages import rules
+from charter_pages.models import Commitment
 from consultations.indicators import aggregation, loading
 from consultations.indicators import commitments as measuring
 from consultations.label.models import LabelAward
