@@ -3,7 +3,9 @@ computation behind the dashboard's table, the commitment's page (through the cha
 and the label's checks."""
 
 from charter_pages import rules
+from consultations.indicators.definitions import CLOCK_SECONDS
 from site_core import figures
+from site_core.site_data import remember
 
 
 def answered_contributions(record):
@@ -114,5 +116,9 @@ def measure_all(commitments, records, staff=None):
 
 
 def staff_trained():
-    """(trained, staff) from the training room, through site_core's figures (training is never imported here)."""
-    return figures.figure(figures.STAFF_TRAINED) or (0, 0)
+    """(trained, staff) from the training room, through site_core's figures (training is never imported here),
+    kept ten minutes at most: training records do not move the content generation."""
+    trained, staff = remember(
+        "staff-trained", lambda: list(figures.figure(figures.STAFF_TRAINED) or (0, 0)), seconds=CLOCK_SECONDS
+    )
+    return trained, staff
