@@ -97,6 +97,7 @@ def apply_records(page, data, pictograms, documents):
             kind = item.get("pictogram")
             commitment.pictogram = pictograms[kind] if kind else None
             commitment.pictogram_alt = data["pictograms"][kind]["fr"] if kind else ""
+            commitment.measure_rule, commitment.measure_threshold = measure_of(item)
             commitments.append(commitment)
         chapter.commitments = commitments
         chapters.append(chapter)
@@ -123,6 +124,12 @@ def apply_records(page, data, pictograms, documents):
     page.editions = editions
 
 
+def measure_of(item):
+    """(rule, threshold) of a commitment's data: its `measure`, or none (not measured automatically)."""
+    measure = item.get("measure")
+    return (measure["rule"], measure["threshold"]) if measure else ("", None)
+
+
 def edition_summary_html(item, language):
     paragraphs = [paragraph[language] for paragraph in item["summary"]]
     if len(paragraphs) == 1:
@@ -144,7 +151,7 @@ def snapshot(page):
                 chapter.introduction,
                 [
                     (c.number, c.title, c.promise, c.citizen_meaning, c.evidence, c.official_reference)
-                    + (c.easy_read_text, c.pictogram_id, c.pictogram_alt)
+                    + (c.easy_read_text, c.pictogram_id, c.pictogram_alt, c.measure_rule, c.measure_threshold)
                     for c in chapter.commitments.order_by("sort_order")
                 ],
             )
@@ -176,6 +183,7 @@ def wanted_snapshot(data, fields, pictograms, documents):
                     + (
                         pictograms[item["pictogram"]].pk if item.get("pictogram") else None,
                         data["pictograms"][item["pictogram"]]["fr"] if item.get("pictogram") else "",
+                        *measure_of(item),
                     )
                     for item in chapter["commitments"]
                 ],

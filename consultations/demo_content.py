@@ -51,7 +51,8 @@ def build_consultations(stdout):
     index = demo.upsert_page_from_data(home, ConsultationIndexPage, data["index"])
     pages = {}
     for spec in data["consultations"]:
-        page = demo.upsert_child_page(index, ConsultationPage, spec["slug"], **page_fields(spec["fields"]))
+        fields = {**page_fields(spec["fields"]), "announced_on": announcement_day(spec)}
+        page = demo.upsert_child_page(index, ConsultationPage, spec["slug"], **fields)
         changed = sync_children(page, "phases", ConsultationPhase, [phase(row) for row in spec["phases"]])
         changed |= sync_children(page, "events", ConsultationEvent, [event(row) for row in spec["events"]])
         changed |= sync_themes(page, spec["themes"])
@@ -71,6 +72,9 @@ def build_consultations(stdout):
     translated = [spec for spec in data["consultations"] if "en" in spec]
     for spec in translated:
         translate_consultation(pages[spec["slug"]], spec, en, territories)
+    for page in pages.values():
+        # Put online on the day it was announced (the label's builder dates the reports of the story).
+        demo.set_publication_dates(page, page.announced_on)
     stdout.write(f"Consultations: {len(pages)} in French, {len(translated)} translated into English.")
 
 
@@ -83,6 +87,12 @@ def page_fields(fields):
         else:
             values[name] = value
     return values
+
+
+def announcement_day(spec):
+    """The day a consultation was announced: `announced_days_before_opening` before its first phase starts."""
+    opening = min(row["start"] for row in spec["phases"])
+    return demo.day(opening - spec["announced_days_before_opening"])
 
 
 def phase(row):
@@ -226,7 +236,7 @@ def translate_children(page, relation, texts, keys):
 
 def translate_consultation(source, source_spec, en, territories):
     spec = source_spec["en"]
-    page = demo.upsert_translation(source, "en", slug=spec["slug"], **spec["fields"])
+    page = demo.upsert_translation(source, "en", slug=spec["slug"], announced_on=source.announced_on, **spec["fields"])
     page = ConsultationPage.objects.get(pk=page.pk)
     changed = translate_children(page, "phases", spec["phases"], ["title", "description"])
     changed |= translate_children(page, "events", spec["events"], ["title", "description", "minutes_summary"])

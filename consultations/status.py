@@ -2,8 +2,9 @@
 
 from dataclasses import dataclass
 
-from django.db.models import Case, DateField, Exists, Max, Min, OuterRef, Q, Subquery, Value, When
-from django.db.models.functions import Coalesce
+from django.db.models import Case, CharField, DateField, Exists, F, Max, Min, OuterRef, Q, Subquery, Value, When
+from django.db.models.functions import Coalesce, TruncDate
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from site_core.site_data import public_pages
@@ -82,6 +83,58 @@ def derive_status(phases, answer_due_date, has_published_report, today):
     return Status(ANALYSIS)
 
 
+# Whether the report came by the promised date: one definition for the index, the consultation page, the report,
+# the label, the dashboard, the commitments' rules and the feed.
+ON_TIME = "on_time"
+LATE = "late"
+NOT_DUE = "not_due"
+
+
+@dataclass(frozen=True)
+class Timeliness:
+    """Whether a consultation's report came by its promised date: `code` (ON_TIME, LATE or NOT_DUE), `days_late`
+    (after the promised date: to the publication, or to today while the report is missing), and the dates."""
+
+    code: str
+    due_on: object = None
+    published_on: object = None
+    days_late: int = 0
+
+    @property
+    def is_late(self):
+        return self.code == LATE
+
+    @property
+    def is_on_time(self):
+        return self.code == ON_TIME
+
+    @property
+    def is_measured(self):
+        return self.code != NOT_DUE
+
+    @property
+    def report_missing(self):
+        return self.published_on is None
+
+
+def report_timeliness(answer_due_date, report_published_on, today):
+    """A report is late when it was published after the promised date, or is still missing after it (the promised
+    day itself is not late). A report published without a promised date is on time; none, and no date passed yet,
+    is not due. `report_published_on` is a date (the report's first publication, in the site's time zone)."""
+    if report_published_on is not None:
+        if answer_due_date is None or report_published_on <= answer_due_date:
+            return Timeliness(ON_TIME, answer_due_date, report_published_on)
+        return Timeliness(LATE, answer_due_date, report_published_on, (report_published_on - answer_due_date).days)
+    if answer_due_date is not None and answer_due_date < today:
+        return Timeliness(LATE, answer_due_date, None, (today - answer_due_date).days)
+    return Timeliness(NOT_DUE, answer_due_date, None)
+
+
+def publication_day(moment):
+    """The day a report was published, in the site's time zone (what every page shows and measures)."""
+    return timezone.localdate(moment) if moment is not None else None
+
+
 def current_phase(phases, today):
     """The phase whose dates include `today` (the latest started one if they overlap), or None."""
     running = [
@@ -120,16 +173,24 @@ def reports_of_outer_page():
     return published_reports().filter(**children_of_outer_page())
 
 
+def report_day_of_outer_page():
+    """A subquery giving the day (site time zone) the consultation `OuterRef`'s published report first came out."""
+    days = reports_of_outer_page().annotate(day=TruncDate("first_published_at", tzinfo=timezone.get_current_timezone()))
+    return Subquery(days.values("day")[:1], output_field=DateField())
+
+
 def annotate_status(queryset, today):
     """Consultation pages annotated, in the database, with `launch_on` (the first phase's start),
-    `participation_from`/`participation_to` (the participation span), `has_live_report` and `status_code`:
-    the same rules as derive_status, computed for thousands of consultations in one query.
-    tests/consultations/test_status.py checks that both agree on every case."""
+    `participation_from`/`participation_to` (the participation span), `has_live_report`, `report_published_on`
+    (its first publication's day), `status_code` and `timeliness_code`: the same rules as derive_status and
+    report_timeliness, computed for thousands of consultations in one query.
+    tests/consultations/test_status.py checks that both agree on every case, day by day."""
     annotated = queryset.annotate(
         launch_on=phase_date(Min, "start_date"),
         participation_from=Coalesce(phase_date(Min, "start_date", participation=True), phase_date(Min, "start_date")),
         participation_to=Coalesce(phase_date(Max, "end_date", participation=True), phase_date(Max, "end_date")),
         has_live_report=Exists(reports_of_outer_page()),
+        report_published_on=report_day_of_outer_page(),
     )
     return annotated.annotate(
         status_code=Case(
@@ -138,5 +199,12 @@ def annotate_status(queryset, today):
             When(Q(participation_from__isnull=True) | Q(participation_from__gt=today), then=Value(UPCOMING)),
             When(participation_to__gte=today, then=Value(OPEN)),
             default=Value(ANALYSIS),
-        )
+        ),
+        timeliness_code=Case(
+            When(report_published_on__gt=F("answer_due_date"), then=Value(LATE)),
+            When(report_published_on__isnull=False, then=Value(ON_TIME)),
+            When(answer_due_date__lt=today, then=Value(LATE)),
+            default=Value(NOT_DUE),
+            output_field=CharField(),
+        ),
     )

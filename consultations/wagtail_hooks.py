@@ -2,7 +2,7 @@
 the admin), in one "Consultations" menu that the rooms (consultations/label, consultations/decidim) add their own
 entries to; what the consultations add to the charter's commitments."""
 
-from django.db.models import Count
+from django.db.models import Count, F, Min
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -10,6 +10,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from charter_pages import extensions as charter
 from consultations import extensions
+from consultations import status as statuses
 from consultations.forms import RandomDrawCreateForm, RandomDrawEditForm
 from consultations.models import ConsultationPage, RandomDraw, Territory
 from site_core.site_data import public_pages
@@ -94,7 +95,11 @@ def consultations_per_commitment(charter_page):
 
 @hooks.register(charter.COMMITMENT_APPLIED_BY)
 def consultations_applying(commitment):
-    """The live, public consultations that apply `commitment`, the newest first, in one query."""
+    """The live, public consultations that apply `commitment`, the newest first, each with `launch_on` (its first
+    phase's start), in one query."""
+    pages = public_pages(ConsultationPage.objects.live().filter(commitments=commitment))
     return list(
-        public_pages(ConsultationPage.objects.live().filter(commitments=commitment)).order_by("-first_published_at")
+        pages.annotate(launch_on=statuses.phase_date(Min, "start_date")).order_by(
+            F("launch_on").desc(nulls_last=True), "-first_published_at"
+        )
     )

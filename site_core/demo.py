@@ -112,6 +112,24 @@ def moment(offset, time="00:00"):
     return timezone.make_aware(datetime.datetime.combine(day(offset), datetime.time(hour, minute)))
 
 
+def set_publication_dates(page, first, last=None, time="10:00"):
+    """Give `page` and its translations the publication record of the story (Wagtail's `first_published_at` and
+    `last_published_at`, at `time` on the dates `first` and `last`, `first` when not given), not the seeding day:
+    the pages show these dates. A date still ahead is left alone (a page is not published in the future)."""
+    from wagtail.models import Page
+
+    last = last or first
+    if first > timezone.localdate() or last > timezone.localdate():
+        return
+    hour, minute = (int(part) for part in time.split(":"))
+    first_at, last_at = (
+        timezone.make_aware(datetime.datetime.combine(date, datetime.time(hour, minute))) for date in (first, last)
+    )
+    Page.objects.filter(translation_key=page.translation_key).exclude(
+        first_published_at=first_at, last_published_at=last_at
+    ).update(first_published_at=first_at, last_published_at=last_at)
+
+
 def stream_values(model, fields):
     """`fields` with each StreamField value written in the data as `{type, value}` mappings turned into the
     (name, value) pairs Wagtail takes (a list of such mappings is ambiguous to StreamField itself)."""

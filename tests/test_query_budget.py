@@ -91,7 +91,9 @@ OVER_BUDGET = {
     "/en/consultations/": (28, 12),
     "/en/consultations/express-cycle-network/": (24, 15),
     "/en/consultations/express-cycle-network/report/": (24, 15),
-    "/en/dashboard/": (25, 8),
+    # The dashboards' cold count holds one query more since issue 15: the "share of staff trained" figure that
+    # commitment 13's rule reads from training (kept ten minutes after that).
+    "/en/dashboard/": (26, 8),
     "/en/search/?q=consultation": (21, 12),
     "/fr/": (21, 12),
     "/fr/charte/": (22, 13),
@@ -113,7 +115,7 @@ OVER_BUDGET = {
     "/fr/concertations/stationnement-velo-gares/": (23, 14),
     "/fr/concertations/stationnement-velo-gares/bilan/": (21, 12),
     "/fr/recherche/?q=concertation": (21, 12),
-    "/fr/tableau-de-bord/": (22, 7),
+    "/fr/tableau-de-bord/": (23, 7),
 }
 
 

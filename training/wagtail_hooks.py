@@ -1,12 +1,14 @@
 """Admin registrations for training: the completion report and the staff profiles (each agent's service)."""
 
+from django.db.models import Count, Exists, OuterRef, Q
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from training.models import StaffProfile
+from site_core import figures
+from training.models import Attestation, StaffProfile
 from training.views import CompletionReportView, CompletionSummaryReportView
 
 
@@ -69,3 +71,14 @@ class StaffProfileViewSet(ModelViewSet):
 @hooks.register("register_admin_viewset")
 def register_staff_profile_viewset():
     return StaffProfileViewSet("training_staff_profiles")
+
+
+@hooks.register(figures.STAFF_TRAINED)
+def staff_trained():
+    """(trained, staff) for the charter's "share of staff trained" rule: active staff members with a training
+    profile, and those of them holding an attestation (superseded ones do not count), in one query."""
+    attested = Attestation.objects.filter(user=OuterRef("user"), superseded=False)
+    counts = StaffProfile.objects.filter(user__is_active=True).aggregate(
+        staff=Count("pk"), trained=Count("pk", filter=Q(Exists(attested)))
+    )
+    return counts["trained"], counts["staff"]

@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Prefetch
 from django.http import HttpResponsePermanentRedirect
+from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -18,7 +19,7 @@ from site_core import public_address
 from site_core.localised_routes import LocalisedRoutesMixin, localised_path
 from site_core.models import BasePage
 
-from .. import extensions
+from .. import extensions, rules
 from ..forms import CharterPageForm
 from ..glossary_links import GlossaryMarker
 from .glossary import GlossaryTerm
@@ -236,6 +237,7 @@ class CharterPage(LocalisedRoutesMixin, RoutablePageMixin, BasePage):
         commitment.promise_html = marker.mark(commitment.promise)
         commitment.citizen_meaning_html = marker.mark(commitment.citizen_meaning)
         commitment.evidence_html = marker.mark(commitment.evidence)
+        measure = rules.measure_commitments([commitment])[commitment.pk]
         return self.render(
             request,
             full_charter=False,
@@ -243,7 +245,9 @@ class CharterPage(LocalisedRoutesMixin, RoutablePageMixin, BasePage):
             context_overrides={
                 "commitment": commitment,
                 "commitment_url": self.url_for_route(request, "commitment", number),
-                "consultations": self.consultations_applying(commitment),
+                "measure": measure,
+                "today": timezone.localdate(),
+                "consultations": self.consultations_applying(commitment, measure),
                 "glossary_terms": marker.used,
                 "easy_read_url": self.url_for_route(request, "easy_read"),
                 **self.route_links(request, "commitment", number),
@@ -355,9 +359,16 @@ class CharterPage(LocalisedRoutesMixin, RoutablePageMixin, BasePage):
         return counts
 
     @staticmethod
-    def consultations_applying(commitment):
+    def consultations_applying(commitment, measure=None):
         """Live, public pages (consultations) that say they apply `commitment`, from the apps that fill the
-        charter's COMMITMENT_APPLIED_BY hook."""
-        return [
+        charter's COMMITMENT_APPLIED_BY hook, each with `measure_detail`: its part in the commitment's rule, in
+        plain words (matched by translation key: the measure counts each consultation once, in any language)."""
+        details = {}
+        if measure is not None:
+            details = {str(row["check"].key): row["detail"] for row in measure.check_rows()}
+        pages = [
             page for applied_by in hooks.get_hooks(extensions.COMMITMENT_APPLIED_BY) for page in applied_by(commitment)
         ]
+        for page in pages:
+            page.measure_detail = details.get(str(page.translation_key), "")
+        return pages

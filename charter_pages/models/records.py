@@ -17,6 +17,8 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, TranslatableMixin
 
+from .. import rules
+
 
 class CharterChapter(TranslatableMixin, Orderable, ClusterableModel):
     page = ParentalKey("charter_pages.CharterPage", related_name="chapters", on_delete=models.CASCADE)
@@ -107,6 +109,26 @@ class Commitment(TranslatableMixin, Orderable):
             "example “the report is published within 3 months: date shown on each consultation”)."
         ),
     )
+    measure_rule = models.CharField(
+        _("how it is measured"),
+        max_length=30,
+        blank=True,
+        choices=rules.CHOICES,
+        help_text=_(
+            "The check computed from the records that says whether the commitment is kept, over the consultations "
+            "that apply it. Leave empty if no check fits: the page then says it is not measured automatically and "
+            "shows the text of “How to check it is kept”."
+        ),
+    )
+    measure_threshold = models.PositiveSmallIntegerField(
+        _("threshold"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "For “announced at least N days before”: the number of days (21 for three weeks). For the other checks: "
+            "the minimum share, as a percentage from 1 to 100 (100: every one)."
+        ),
+    )
     official_reference = models.CharField(
         _("official charter reference"),
         max_length=120,
@@ -143,6 +165,9 @@ class Commitment(TranslatableMixin, Orderable):
         FieldPanel("promise"),
         FieldPanel("citizen_meaning"),
         FieldPanel("evidence"),
+        MultiFieldPanel(
+            [FieldPanel("measure_rule"), FieldPanel("measure_threshold")], heading=_("Is it kept? The computed check")
+        ),
         FieldPanel("official_reference"),
         MultiFieldPanel(
             [FieldPanel("easy_read_text"), FieldPanel("pictogram"), FieldPanel("pictogram_alt")],
@@ -175,8 +200,28 @@ class Commitment(TranslatableMixin, Orderable):
 
     def clean(self):
         super().clean()
+        errors = {}
         if self.pictogram_id and not self.pictogram_alt.strip():
-            raise ValidationError({"pictogram_alt": _("Describe what the pictogram shows.")})
+            errors["pictogram_alt"] = _("Describe what the pictogram shows.")
+        errors.update(self.measure_errors())
+        if errors:
+            raise ValidationError(errors)
+
+    def measure_errors(self):
+        """What is wrong with the chosen check and its threshold, worded to say how to fix it."""
+        rule = rules.rule_of(self)
+        threshold = self.measure_threshold
+        if rule is None:
+            if threshold is not None:
+                return {"measure_threshold": _("Choose how the commitment is measured, or leave the threshold empty.")}
+            return {}
+        if threshold is None or threshold < 1:
+            if rule.unit == rules.DAYS:
+                return {"measure_threshold": _("Give the number of days, for example 21 for three weeks.")}
+            return {"measure_threshold": _("Give the minimum share, a percentage from 1 to 100.")}
+        if rule.unit == rules.SHARE and threshold > 100:
+            return {"measure_threshold": _("A share cannot be more than 100: give a percentage from 1 to 100.")}
+        return {}
 
     @property
     def anchor(self):

@@ -1,15 +1,18 @@
 """The indicators computed from loaded records: `summarise` turns any set of records into the indicators, `group_by`
-aggregates by year, theme or territory, `commitment_rows` measures the charter's commitments; the Dashboard and a
-commitment's live indicator are built from them."""
+aggregates by year, theme or territory; the Dashboard is built from them, and the charter's commitments are
+measured by commitments.measure_all (here for the charter's hook, in the Dashboard for its table)."""
 
 import datetime
+import hashlib
 import statistics
+from dataclasses import astuple
 
 from django.utils import timezone
 from django.utils.functional import cached_property
-from django.utils.translation import gettext_lazy as _
 
+from charter_pages import rules
 from consultations import status as statuses
+from consultations.indicators.commitments import answered_contributions, measure_all
 from consultations.indicators.definitions import CLOCK_SECONDS, INDICATORS
 from consultations.indicators.loading import load_records
 from site_core.site_data import remember
@@ -31,18 +34,18 @@ def summarise(records):
     for record in records:
         participants_online += record.participants_online
         participants_in_person += record.participants_in_person
-        contributions += record.contributions
-        if record.report_published_on is not None:
-            answered += record.contributions
+        answered_here, received = answered_contributions(record)
+        contributions += received
+        answered += answered_here
         responses += record.responses
         kept += record.responses_kept_or_adapted
         held += record.events_held
         held_in_person += record.events_held_in_person
         labels += record.labels
-        accountability = record.accountability
-        if accountability:
+        timeliness = record.timeliness
+        if timeliness.is_measured:
             measured += 1
-            on_time += accountability == "on_time"
+            on_time += timeliness.is_on_time
         delay = record.delay_days
         if delay is not None:
             delays.append(delay)
@@ -87,38 +90,6 @@ def group_by(records, kind):
     return [(label, members) for _key, (label, members) in ordered]
 
 
-def commitment_rows(records, commitments):
-    """For each charter commitment: the consultations that applied it and whether their reports came on time."""
-    by_key = {}
-    for record in sorted(records, key=lambda record: record.launch_date or datetime.date.min, reverse=True):
-        for key in record.commitment_keys:
-            by_key.setdefault(key, []).append(record)
-    rows = []
-    for commitment in commitments:
-        applying = by_key.get(str(commitment.translation_key), [])
-        on_time = [record for record in applying if record.accountability == "on_time"]
-        late = [record for record in applying if record.accountability == "late"]
-        pending = [record for record in applying if record.accountability is None]
-        if late:
-            verdict, verdict_label = "broken", _("Not kept")
-        elif on_time:
-            verdict, verdict_label = "kept", _("Kept")
-        else:
-            verdict, verdict_label = "unknown", _("Not measurable yet")
-        rows.append(
-            {
-                "commitment": commitment,
-                "consultations": applying,
-                "on_time": len(on_time),
-                "late": len(late),
-                "pending": len(pending),
-                "verdict": verdict,
-                "verdict_label": verdict_label,
-            }
-        )
-    return rows
-
-
 class Dashboard:
     """The indicators of one language's consultations, narrowed by the filters."""
 
@@ -148,24 +119,63 @@ class Dashboard:
         ]
 
     def commitments_table(self):
-        return commitment_rows(self.records, self.commitments)
+        """Each commitment with its Measure over the selected consultations (commitments.measure_all)."""
+        measures = measure_all(self.commitments, self.records)
+        applying = {}
+        for record in self.newest_first:
+            for key in record.commitment_keys:
+                applying.setdefault(key, []).append(record)
+        return [
+            {
+                "commitment": commitment,
+                "measure": measures[commitment.pk],
+                "consultations": applying.get(str(commitment.translation_key), []),
+            }
+            for commitment in self.commitments
+        ]
 
 
-def commitment_indicator(commitment):
-    """The live indicator of one charter commitment: the same counts as the dashboard's row, in one query, kept in
-    the cache until the next change to published content (the site's cache generation, read once per request)."""
+def measures_for_charter(commitments):
+    """The charter's COMMITMENT_MEASURES: {commitment pk: Measure} for `commitments`, over every consultation that
+    applies one of them (one load_records, seven queries, whatever their number), kept in the cache until the next
+    change to published content, and for ten minutes at most (the staff figure and "not due yet" follow the
+    clock). Kept as plain values (site_data.remember), turned back into Measures here."""
+    keys = sorted(str(commitment.translation_key) for commitment in commitments)
+    # Kept by translation key (a commitment's translations share its measure), under a name that also holds each
+    # rule and threshold: one language's copy cannot answer for a translation measured otherwise.
+    rules_of = sorted(
+        f"{commitment.translation_key}:{commitment.measure_rule}:{commitment.measure_threshold}"
+        for commitment in commitments
+    )
 
     def build():
-        row = commitment_rows(load_records(commitment_key=commitment.translation_key), [commitment])[0]
-        counts = {name: row[name] for name in ("on_time", "late", "pending", "verdict")}
-        counts["applied"] = len(row["consultations"])
-        return counts
+        records = load_records(commitment_keys=keys)
+        measured = measure_all(commitments, records)
+        return {
+            str(commitment.translation_key): [
+                measured[commitment.pk].passed,
+                measured[commitment.pk].counted,
+                measured[commitment.pk].applied,
+                [astuple(item) for item in measured[commitment.pk].checks],
+            ]
+            for commitment in commitments
+        }
 
-    counts = remember(
-        f"commitment-indicator:{commitment.translation_key}",
+    kept = remember(
+        "commitment-measures:" + hashlib.sha256(",".join(rules_of).encode()).hexdigest()[:16],
         build,
         seconds=CLOCK_SECONDS,
         variant=timezone.localdate().isoformat(),
     )
-    labels = {"broken": _("Not kept"), "kept": _("Kept"), "unknown": _("Not measurable yet")}
-    return {**counts, "verdict_label": labels[counts["verdict"]]}
+    measures = {}
+    for commitment in commitments:
+        passed, counted, applied, checks = kept[str(commitment.translation_key)]
+        measures[commitment.pk] = rules.Measure(
+            rules.rule_of(commitment),
+            commitment.measure_threshold,
+            passed=passed,
+            counted=counted,
+            applied=applied,
+            checks=[rules.Check(*values) for values in checks],
+        )
+    return measures

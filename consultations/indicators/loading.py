@@ -7,8 +7,10 @@ from dataclasses import dataclass, field, fields
 
 from django.conf import settings
 from django.db.models import (
+    BooleanField,
     Count,
     Exists,
+    ExpressionWrapper,
     IntegerField,
     OuterRef,
     Q,
@@ -52,6 +54,13 @@ class ConsultationRecord:
     events_held: int
     events_held_in_person: int
     labels: int
+    announced_on: datetime.date | None = None
+    first_published_on: datetime.date | None = None  # the consultation page's first publication
+    impact_filled: bool = False  # the four parts of the announced impact are written
+    easy_read: bool = False  # an easy-to-read summary is given
+    events: int = 0  # every event announced, held or not
+    events_in_person: int = 0  # of them, in person or hybrid
+    events_in_person_with_access: int = 0  # of those, with accessibility information
     today: datetime.date = field(default_factory=timezone.localdate)
     theme_tags: list = field(default_factory=list)
     territory_list: list = field(default_factory=list)
@@ -87,16 +96,13 @@ class ConsultationRecord:
         return self.launch_date.year if self.launch_date else None
 
     @cached_property
-    def accountability(self):
-        """ "on_time", "late" or None (not yet measurable: the promised date is still ahead and no report)."""
-        today = self.today
-        if self.report_published_on:
-            if self.answer_due_date is None or self.report_published_on <= self.answer_due_date:
-                return "on_time"
-            return "late"
-        if self.answer_due_date and self.answer_due_date < today:
-            return "late"
-        return None
+    def timeliness(self):
+        """Whether the report came by the promised date (status.report_timeliness: the site's one definition)."""
+        return statuses.report_timeliness(self.answer_due_date, self.report_published_on, self.today)
+
+    @property
+    def key(self):
+        return str(self.page_fields["translation_key"])
 
     def to_plain(self):
         """This record as plain values, to keep in the cache (site_data.remember); `from_plain` reads it back."""
@@ -126,7 +132,7 @@ class ConsultationRecord:
         return None
 
 
-def load_records(locale=None, commitment_key=None):
+def load_records(locale=None, commitment_keys=None, consultation_key=None):
     """Every live, public consultation, once (in `locale`, the site's language by default, where it exists),
     with its figures, in seven queries whatever their number: the
     pages with their status, then one grouped query per kind of record (events, reports with their responses,
@@ -142,8 +148,10 @@ def load_records(locale=None, commitment_key=None):
     selected = published.filter(
         primary | ~Exists(other_version.filter(primary | Q(locale_id__lt=OuterRef("locale_id"))))
     )
-    if commitment_key:
-        selected = selected.filter(commitments__translation_key=commitment_key)
+    if commitment_keys is not None:
+        selected = selected.filter(commitments__translation_key__in=commitment_keys).distinct()
+    if consultation_key is not None:
+        selected = selected.filter(translation_key=consultation_key)
     ids = selected.values("pk")
     online = OnlineParticipation.objects.filter(consultation=OuterRef("pk"))
     # Active awards, each counted once: an award has one row per language (same translation key), and its rows may
@@ -161,10 +169,19 @@ def load_records(locale=None, commitment_key=None):
             online_proposals=Subquery(online.values("proposals")[:1]),
             online_comments=Subquery(online.values("comments")[:1]),
             label_count=Coalesce(Subquery(labels[:1], output_field=IntegerField()), Value(0)),
+            impact_filled=ExpressionWrapper(
+                ~Q(impact_decision="") & ~Q(impact_open="") & ~Q(impact_closed="") & ~Q(impact_use=""),
+                output_field=BooleanField(),
+            ),
+            easy_read=ExpressionWrapper(~Q(easy_read_summary=""), output_field=BooleanField()),
         )
         .values(
             *PAGE_FIELDS,
             "answer_due_date",
+            "announced_on",
+            "first_published_at",
+            "impact_filled",
+            "easy_read",
             "launch_on",
             "status_code",
             "online_proposals",
@@ -173,6 +190,9 @@ def load_records(locale=None, commitment_key=None):
         )
     )
     in_person = Q(format__in=[ConsultationEvent.IN_PERSON, ConsultationEvent.HYBRID])
+    access_told = (
+        Q(step_free_access=True) | Q(hearing_loop=True) | Q(sign_language=True) | ~Q(public_transport="")
+    ) | ~Q(access_notes="")
     events = {
         row.pop("page"): row
         for row in ConsultationEvent.objects.filter(page__in=ids)
@@ -183,6 +203,9 @@ def load_records(locale=None, commitment_key=None):
             held_in_person=Count("pk", filter=Q(end__lt=now) & in_person),
             attendees=Coalesce(Sum("attendees", filter=in_person), 0),
             contributions=Coalesce(Sum("contributions_count"), 0),
+            announced=Count("pk"),
+            announced_in_person=Count("pk", filter=in_person),
+            in_person_with_access=Count("pk", filter=in_person & access_told),
         )
     }
     # A report's parent is the consultation whose path is its own minus the last step (4 characters).
@@ -234,7 +257,15 @@ def load_records(locale=None, commitment_key=None):
     ]
 
 
-NO_EVENTS = {"held": 0, "held_in_person": 0, "attendees": 0, "contributions": 0}
+NO_EVENTS = {
+    "held": 0,
+    "held_in_person": 0,
+    "attendees": 0,
+    "contributions": 0,
+    "announced": 0,
+    "announced_in_person": 0,
+    "in_person_with_access": 0,
+}
 
 
 def _subquery_count(rows):
@@ -252,7 +283,7 @@ def _grouped(rows):
 
 def build_record(row, today, events, report, **lists):
     """A record from one page row of load_records, its events' figures and its report's (None without one)."""
-    published = timezone.localdate(report["first_published_at"]) if report else None
+    published = statuses.publication_day(report["first_published_at"]) if report else None
     if report:
         participants_online = report["participants_online"] or 0
         participants_in_person = report["participants_in_person"] or 0
@@ -275,6 +306,13 @@ def build_record(row, today, events, report, **lists):
         events_held=events["held"],
         events_held_in_person=events["held_in_person"],
         labels=row["label_count"],
+        announced_on=row["announced_on"],
+        first_published_on=statuses.publication_day(row["first_published_at"]),
+        impact_filled=row["impact_filled"],
+        easy_read=row["easy_read"],
+        events=events["announced"],
+        events_in_person=events["announced_in_person"],
+        events_in_person_with_access=events["in_person_with_access"],
         today=today,
         **lists,
     )

@@ -5,8 +5,6 @@ The texts are in demo/label.yaml and demo/contributions.yaml."""
 
 import datetime
 
-from django.utils import timezone
-
 from consultations.demo_content import commitments_by_number, event, phase, sync_children, sync_m2m, sync_themes
 from consultations.demo_contributions import build_contributions, phrasing
 from consultations.label.models import LabelAward, LabelLevel, LabelPage
@@ -84,6 +82,7 @@ def build_past_consultation(index, fr, spec, texts):
         "title": spec["title"],
         "summary": texts["summary"].format(**names),
         "answer_due_date": demo.day(spec["answer_due_in_days"]),
+        "announced_on": demo.day(start - spec["announced_days_before_opening"]),
         "decidim_url": texts["decidim_url"].format(**names),
         **{name: texts[name] for name in ("question", "decision_maker", "service_in_charge", *impact)},
     }
@@ -139,16 +138,17 @@ def build_past_consultation(index, fr, spec, texts):
     ]
     if sync_children(report, "next_steps", ReportNextStep, next_steps):
         report.save_revision().publish()
+    demo.set_publication_dates(page, page.announced_on)
     set_report_date(page, demo.day(published))
     return page, report
 
 
 def set_report_date(consultation, date):
-    """The report's publication date is its first publication (Wagtail's record); the demo backdates it."""
-    moment = timezone.make_aware(datetime.datetime.combine(date, datetime.time(10)))
-    ConsultationReportPage.objects.child_of(consultation).exclude(first_published_at=moment).update(
-        first_published_at=moment
-    )
+    """The report's publication date is its first publication (Wagtail's record): the demo dates it, in every
+    language, on the story's day."""
+    report = ConsultationReportPage.objects.child_of(consultation).first()
+    if report is not None:
+        demo.set_publication_dates(report, date)
 
 
 def build_award(index, fr, levels, spec):

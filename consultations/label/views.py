@@ -5,9 +5,11 @@ import re
 
 from django.http import HttpResponse
 from django.template.response import TemplateResponse
+from django.utils import timezone
 from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 
+from consultations import status as statuses
 from consultations.label import badge as label_badge
 from consultations.label.codes import CODE_LENGTH, grouped_code, normalise_code
 from consultations.label.models import LabelAward
@@ -185,6 +187,12 @@ def verification_context(page, request, award):
         "badge_width": label_badge.WIDTH,
         "badge_height": label_badge.HEIGHT,
         "award": award,
+        # The label's "report by the promised date" criterion, checked by the site's one rule (status.py).
+        "timeliness": statuses.report_timeliness(
+            consultation.answer_due_date,
+            statuses.publication_day(report.first_published_at) if report else None,
+            timezone.localdate(),
+        ),
         "level": award.shown_level,
         "consultation": consultation,
         "consultation_lang": award.shown_consultation.lang,

@@ -124,6 +124,24 @@ class ConsultationPage(LocalisedRoutableMixin, LocalisedRoutesMixin, RoutablePag
             "that date without a published report, the consultation is shown as “late”."
         ),
     )
+    announced_on = models.DateField(
+        _("announced on"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "The day the consultation was announced to the public (on this site, in the town halls, in the press), "
+            "before it opened. The charter promises an announcement ahead of the opening: this date and the first "
+            "phase's start are shown side by side, and the gap is measured. Leave empty only if it was not announced."
+        ),
+    )
+    easy_read_summary = models.TextField(
+        _("easy-to-read summary"),
+        blank=True,
+        help_text=_(
+            "Optional: the consultation told in easy-to-read words: short sentences, one idea per sentence, one "
+            "sentence per line. Shown at the top of the page for those who need it."
+        ),
+    )
     decidim_url = models.URLField(
         _("online participation link"),
         help_text=_("Required to publish. The address of the process on the Decidim participation platform."),
@@ -152,6 +170,7 @@ class ConsultationPage(LocalisedRoutableMixin, LocalisedRoutesMixin, RoutablePag
         PublicationChecklistPanel(heading=_("Before publishing")),
         *Page.content_panels,
         FieldPanel("summary"),
+        FieldPanel("easy_read_summary"),
         MultiFieldPanel(
             [FieldPanel("question"), FieldPanel("decision_maker"), FieldPanel("service_in_charge")],
             heading=_("The question and who answers it"),
@@ -166,6 +185,7 @@ class ConsultationPage(LocalisedRoutableMixin, LocalisedRoutesMixin, RoutablePag
                 FieldPanel("impact_open"),
                 FieldPanel("impact_closed"),
                 FieldPanel("impact_use"),
+                FieldPanel("announced_on"),
                 FieldPanel("answer_due_date"),
             ],
             heading=_("Announced impact"),
@@ -215,6 +235,7 @@ class ConsultationPage(LocalisedRoutableMixin, LocalisedRoutesMixin, RoutablePag
             upcoming_events=[event for event in events if not event.is_past(now)],
             past_events=[event for event in events if event.is_past(now)],
             report=self.published_report,
+            timeliness=self.timeliness,
             applied_commitments=[
                 {"commitment": shown.record, "lang": shown.lang, "url": shown.record.get_url(request)}
                 for shown in self.applied_commitments
@@ -274,6 +295,17 @@ class ConsultationPage(LocalisedRoutableMixin, LocalisedRoutesMixin, RoutablePag
         )
 
     @cached_property
+    def timeliness(self):
+        """Whether the report came (or is coming) by the promised date: status.report_timeliness, from the index's
+        annotation when the page comes from its listing, else from the published report."""
+        if hasattr(self, "report_published_on"):  # set by status.annotate_status
+            published_on = self.report_published_on
+        else:
+            report = self.published_report
+            published_on = statuses.publication_day(report.first_published_at) if report else None
+        return statuses.report_timeliness(self.answer_due_date, published_on, timezone.localdate())
+
+    @cached_property
     def current_phase(self):
         return statuses.current_phase(self.ordered_phases, timezone.localdate())
 
@@ -283,9 +315,28 @@ class ConsultationPage(LocalisedRoutableMixin, LocalisedRoutesMixin, RoutablePag
         return min(dates) if dates else None
 
     @cached_property
+    def participation_phases(self):
+        """The phases open to the public (all phases when none is marked so: the rule of derive_status)."""
+        marked = [phase for phase in self.ordered_phases if phase.is_participation]
+        return marked or self.ordered_phases
+
+    @cached_property
+    def participation_start_date(self):
+        dates = [phase.start_date for phase in self.participation_phases if phase.start_date]
+        return min(dates) if dates else None
+
+    @cached_property
     def participation_end_date(self):
-        dates = [phase.end_date for phase in self.ordered_phases if phase.end_date]
+        """The end of the last phase open to the public (an analysis phase after it is not participation)."""
+        dates = [phase.end_date for phase in self.participation_phases if phase.end_date]
         return max(dates) if dates else None
+
+    @property
+    def announced_days_ahead(self):
+        """Days from the announcement to the opening (the first phase's start), or None when either is unknown."""
+        if self.announced_on is None or self.launch_date is None:
+            return None
+        return (self.launch_date - self.announced_on).days
 
     @cached_property
     def theme_tags(self):

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.feedgenerator import Rss201rev2Feed
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from taggit.models import Tag
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -35,6 +36,25 @@ LISTING_SECONDS = 3600  # the statuses follow the day through the key; publicati
 # What the filters show of a theme and a territory, kept as plain rows (site_data.remember).
 TAG_FIELDS = in_field_order(Tag, ("id", "name", "slug"))
 TERRITORY_FIELDS = in_field_order(Territory, ("id", "name", "slug", "kind", "locale_id", "translation_key"))
+
+
+def feed_timeliness(timeliness):
+    """The feed's words for a late report (the same rule as the pages: status.report_timeliness), or nothing."""
+    if not timeliness.is_late:
+        return []
+    if timeliness.report_missing:
+        text = ngettext(
+            "Report late: %(days)s day past the promised date.",
+            "Report late: %(days)s days past the promised date.",
+            timeliness.days_late,
+        )
+    else:
+        text = ngettext(
+            "Report published %(days)s day after the promised date.",
+            "Report published %(days)s days after the promised date.",
+            timeliness.days_late,
+        )
+    return [text % {"days": timeliness.days_late}]
 
 
 class ListingEntry(NamedTuple):
@@ -139,7 +159,7 @@ class ConsultationIndexPage(LocalisedRoutableMixin, RoutablePageMixin, BasePage)
         report_slug = statuses.reports_of_outer_page().values("slug")[:1]
         found = (
             ConsultationPage.objects.filter(pk__in=[entry.pk for entry in entries])
-            .annotate(live_report_slug=Subquery(report_slug))
+            .annotate(live_report_slug=Subquery(report_slug), report_published_on=statuses.report_day_of_outer_page())
             .defer_streamfields()
             .prefetch_related(
                 Prefetch("phases", queryset=ConsultationPhase.objects.order_by("start_date", "sort_order")),
@@ -230,7 +250,7 @@ class ConsultationIndexPage(LocalisedRoutableMixin, RoutablePageMixin, BasePage)
                 title=page.title,
                 link=url,
                 unique_id=url,
-                description=f"{page.status.label}. {page.summary}",
+                description=" ".join([f"{page.status.label}.", *feed_timeliness(page.timeliness), page.summary]),
                 pubdate=page.first_published_at,
                 updateddate=page.last_published_at,
                 categories=[tag.name for tag in page.theme_tags],

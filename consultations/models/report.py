@@ -3,6 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -13,6 +14,7 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
 from consultations import extensions
+from consultations import status as statuses
 from consultations.panels import EventFiguresPanel
 from site_core.blocks import DocumentLinkBlock
 from site_core.models import BasePage
@@ -133,6 +135,11 @@ class ConsultationReportPage(BasePage):
         responses = self.responses_with_results(results)
         context.update(
             consultation=consultation,
+            timeliness=statuses.report_timeliness(
+                consultation.answer_due_date if consultation else None,
+                statuses.publication_day(self.first_published_at) if self.live else None,
+                timezone.localdate(),
+            ),
             responses=responses,
             implementation_results=results,
             decision_counts=count_decisions(responses),  # from the rows already read: one query fewer

@@ -5,10 +5,15 @@ included, is tested once, in tests/site_core/test_settings_and_commands.py)."""
 import re
 from collections import Counter
 
+from django.utils import timezone
+from django.utils.formats import date_format
+
+from charter_pages.models import Commitment
 from consultations import status as statuses
 from consultations.decidim.models import ImplementationResult
 from consultations.models import ConsultationPage, ConsultationReportPage, Contribution, RandomDraw
 from consultations.models.contribution import contributions_of, is_placeholder
+from tests.utils import visible_text
 
 
 def test_demo_covers_every_status(demo_site, client):
@@ -140,3 +145,31 @@ def test_each_demo_report_points_to_its_list_of_contributions_and_leaves_no_sect
     english = ConsultationReportPage.objects.get(locale__language_code="en")
     html = client.get(english.url).content.decode()
     assert '<a href="contributions/">the list of contributions and their answers</a>' in html
+
+
+def test_demo_pages_show_the_storys_dates_and_each_commitment_its_own_rule(demo_site, client):
+    """The demo's consultations were put online on the day they were announced and their reports on their own
+    days, in every language: the pages show those dates, never the seeding day."""
+    today = timezone.localdate()
+    for page in ConsultationPage.objects.live():
+        assert page.announced_on is not None and page.announced_on < page.launch_date, page.slug
+        assert timezone.localdate(page.first_published_at) == page.announced_on, page.slug
+        assert timezone.localdate(page.last_published_at) <= today
+    gardens = ConsultationPage.objects.get(slug="jardins-partages")
+    report = ConsultationReportPage.objects.child_of(gardens).get()
+    published = timezone.localdate(report.first_published_at)
+    assert (published - gardens.answer_due_date).days == 15
+    for english in ConsultationReportPage.objects.filter(locale__language_code="en"):
+        source = ConsultationReportPage.objects.get(translation_key=english.translation_key, locale__language_code="fr")
+        assert english.first_published_at == source.first_published_at
+    text = visible_text(client.get("/fr/charte/engagements/1/"))
+    assert f"Jardins partagés en ville (ouverte le {date_format(gardens.launch_date)}, publiée le " in text
+    assert f"publiée le {date_format(gardens.announced_on)}) : annoncée 22 jours avant l'ouverture" in text
+    assert f"publiée le {date_format(today)}" not in text
+    assert "La règle : Tenu si chaque concertation qui l'applique a été annoncée au moins 21 jours" in text
+    # Commitment 2 is about the announced impact: every demo consultation applies it and fills it in.
+    assert "Cet engagement est-il tenu ? Tenu – 9 sur 9 concertations" in visible_text(
+        client.get("/fr/charte/engagements/2/")
+    )
+    ruled = set(Commitment.objects.exclude(measure_rule="").values_list("number", flat=True))
+    assert ruled == {1, 2, 3, 4, 6, 7, 8, 10, 13}

@@ -102,6 +102,16 @@ def test_the_database_derives_the_same_status_as_python_on_every_day(index_page)
             parent=index_page, slug="avec-bilan", phases=PHASES, answer_due_date=datetime.date(2026, 3, 15)
         )
     )
+    # Reports published late, on the promised day, and late by minutes past midnight in Paris (still UTC's eve).
+    for slug, due, published in (
+        ("bilan-en-retard", datetime.date(2026, 4, 10), datetime.datetime(2026, 4, 25, 10, tzinfo=datetime.UTC)),
+        ("bilan-le-jour-dit", datetime.date(2026, 4, 25), datetime.datetime(2026, 4, 25, 21, tzinfo=datetime.UTC)),
+        ("bilan-apres-minuit", datetime.date(2026, 4, 25), datetime.datetime(2026, 4, 25, 22, 30, tzinfo=datetime.UTC)),
+    ):
+        late = ConsultationReportPageFactory(
+            parent=ConsultationPageFactory(parent=index_page, slug=slug, phases=PHASES, answer_due_date=due)
+        )
+        type(late).objects.filter(pk=late.pk).update(first_published_at=published)
     private = ConsultationReportPageFactory(
         parent=ConsultationPageFactory(parent=index_page, slug="bilan-prive", phases=PHASES, answer_due_date=ANSWER)
     )
@@ -116,3 +126,9 @@ def test_the_database_derives_the_same_status_as_python_on_every_day(index_page)
                 list(page.phases.all()), page.answer_due_date, page.published_report is not None, day
             )
             assert (page.slug, day, page.status_code) == (page.slug, day, expected.code)
+            # Lateness too: the database's `timeliness_code` and report day against status.report_timeliness.
+            report = page.published_report
+            published = statuses.publication_day(report.first_published_at) if report else None
+            assert page.report_published_on == published
+            timeliness = statuses.report_timeliness(page.answer_due_date, published, day)
+            assert (page.slug, day, page.timeliness_code) == (page.slug, day, timeliness.code)

@@ -11,8 +11,10 @@ import pytest
 import time_machine
 from wagtail.models import Locale
 
+from charter_pages import rules
 from charter_pages.models import Commitment
 from consultations.indicators import aggregation, loading
+from consultations.indicators import commitments as measuring
 from consultations.label.models import LabelAward
 from consultations.models import ConsultationEvent
 from tests.factories import (
@@ -52,6 +54,10 @@ def world(index_page, home_page, locales):
     """Three consultations with hand-checkable figures (see each test for the arithmetic)."""
     with time_machine.travel(NOW, tick=False):
         charter = CharterPageFactory(parent=home_page, commitments_per_chapter=(4,))
+        # Commitments 1 to 3 are measured by their reports' punctuality, commitment 4 by no computed check.
+        Commitment.objects.filter(chapter__page=charter, number__lte=3).update(
+            measure_rule=rules.REPORT_ON_TIME, measure_threshold=100
+        )
         c1, c2, c3, c4 = Commitment.objects.filter(chapter__page=charter).order_by("number")
         a = ConsultationPageFactory(
             parent=index_page,
@@ -162,11 +168,13 @@ def test_status_counts_and_groups(world):
 def test_charter_commitments_kept_or_not(world):
     c1, c2, c3, c4 = world["commitments"]
     with time_machine.travel(NOW, tick=False):
-        rows = {row["commitment"].number: row for row in aggregation.commitment_rows(records(), [c1, c2, c3, c4])}
-    assert (rows[1]["on_time"], rows[1]["late"], rows[1]["pending"], rows[1]["verdict"]) == (1, 1, 0, "broken")
-    assert (rows[2]["on_time"], rows[2]["late"], rows[2]["pending"], rows[2]["verdict"]) == (0, 1, 1, "broken")
-    assert (rows[3]["on_time"], rows[3]["verdict"]) == (1, "kept")
-    assert (len(rows[4]["consultations"]), rows[4]["verdict"]) == (0, "unknown")
+        measures = measuring.measure_all([c1, c2, c3, c4], records())
+    rows = {commitment.number: measures[commitment.pk] for commitment in (c1, c2, c3, c4)}
+    # 1: A on time, B late. 2: B late, C not due. 3: A on time. 4: no rule.
+    assert (rows[1].passed, rows[1].counted, rows[1].applied, rows[1].verdict) == (1, 2, 2, rules.NOT_KEPT)
+    assert (rows[2].passed, rows[2].counted, rows[2].applied, rows[2].verdict) == (0, 1, 2, rules.NOT_KEPT)
+    assert (rows[3].passed, rows[3].counted, rows[3].verdict) == (1, 1, rules.KEPT)
+    assert (rows[4].applied, rows[4].verdict) == (0, rules.NOT_MEASURED)
 
 
 def test_dashboard_page_shows_indicators_with_definitions_charts_and_tables(client, world):
@@ -249,12 +257,12 @@ def test_dashboard_queries_do_not_grow_with_consultations(
 def test_charter_commitment_page_shows_its_live_indicator(client, world):
     with time_machine.travel(NOW, tick=False):
         text = visible_text(client.get("/fr/charte/engagements/1/"))
-        assert "Cet engagement est-il tenu ? Non tenu" in text
-        assert "2 concertations l'ont appliqué" in text
-        assert "1 bilan publié à la date promise" in text
-        assert "1 bilan en retard ou manquant" in text
+        assert "Cet engagement est-il tenu ? Non tenu – 1 sur 2 bilans attendus (50,0 %)" in text
+        assert "Calculé à partir des données des 2 concertations qui l'appliquent." in text
+        assert "A velo (ouverte le 1 mars 2025, publiée le 26 novembre 2026) : bilan publié à la date promise" in text
+        assert "B marche (ouverte le 1 mai 2025, publiée le 26 novembre 2026) : bilan en retard de 31 jours" in text
         text = visible_text(client.get("/fr/charte/engagements/3/"))
-        assert "Cet engagement est-il tenu ? Tenu" in text
+        assert "Cet engagement est-il tenu ? Tenu – 1 sur 1 bilan attendu (100,0 %)" in text
         # A new late consultation applying commitment 3 changes the verdict at once (the cache follows publication).
         late = ConsultationPageFactory(
             parent=world["a"].get_parent(),
