@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('consultations', '0007_english_help_texts'),
+        ('consultations', '0013_former_draws_not_replayable'),
     ]
 
     operations = [
