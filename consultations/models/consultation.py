@@ -200,6 +200,7 @@ class ConsultationPage(LocalisedRoutableMixin, RoutablePageMixin, BasePage):
             upcoming_events=[event for event in events if not event.is_past(now)],
             past_events=[event for event in events if event.is_past(now)],
             report=self.published_report,
+            report_contributions_url=self.published_report.contributions_url(request) if self.published_report else "",
             applied_commitments=[
                 {"commitment": shown.record, "lang": shown.lang, "url": shown.record.get_url(request)}
                 for shown in self.applied_commitments

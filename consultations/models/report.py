@@ -1,23 +1,50 @@
-"""ConsultationReportPage: the standard report ("bilan") that answers every contribution, and its rows."""
+"""ConsultationReportPage: the standard report ("bilan") that answers every contribution: its counts, the list of
+the contribution records (searchable, filterable, 50 a page) and one page per contribution, at its reference."""
 
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.http import HttpResponseRedirect
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from modelcluster.fields import ParentalKey
 from wagtail import blocks
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, re_path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
 from consultations import extensions
-from consultations.panels import EventFiguresPanel
+from consultations import report_contributions as listing
+from consultations.panels import ContributionsPanel, EventFiguresPanel
 from site_core.blocks import DocumentLinkBlock
 from site_core.models import BasePage
+from site_core.site_data import locales
+
+from .contribution import REFERENCE_PATTERN, Contribution
+from .mixins import LocalisedRoutableMixin
 
 RICH_FEATURES = ["bold", "italic", "link", "ul", "ol", "h3"]
+
+# The list's address in each language's own words, as the charter's sub-routes (a table rather than gettext: these
+# addresses are printed on receipts and in e-mails, so rewording a translation must never move them). Every
+# language's words are routed on every report; links use the page's own. A language missing here uses French words.
+ROUTE_WORDS = {"fr": "contributions", "en": "contributions", "nl": "bijdragen"}
+ROUTE_LANGUAGE_FALLBACK = "fr"
+
+
+def contribution_routes(view_name, suffix=""):
+    """Wagtail's @re_path once per distinct route word, each route named "<view_name>-<language>"."""
+
+    def decorator(view):
+        for language, word in ROUTE_WORDS.items():
+            view = re_path(rf"^{word}/{suffix}$", name=f"{view_name}-{language}")(view)
+        return view
+
+    return decorator
 
 
 class AnnexLinkBlock(blocks.StructBlock):
@@ -35,7 +62,32 @@ class AnnexBlock(blocks.StreamBlock):
     link = AnnexLinkBlock()
 
 
-class ConsultationReportPage(BasePage):
+class ConsultationReportPageForm(WagtailAdminPageForm):
+    """Refuses to publish (or submit for publication) a report while a contribution has no decision, unless the editor
+    ticks "publish as partial". A draft (and Wagtail's autosave) always saves: Wagtail defers required fields for
+    the "save draft" action only (WagtailAdminModelForm.is_deferred_validation), which is how publishing is told
+    from saving here."""
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if self.is_deferred_validation or cleaned_data.get("published_as_partial"):
+            return cleaned_data
+        parent = self.parent_page.specific if self.parent_page else None
+        without_decision = listing.count_contributions(parent).without_decision if parent else 0
+        if without_decision:
+            self.add_error("published_as_partial", unanswered_message(without_decision))
+        return cleaned_data
+
+
+def unanswered_message(without_decision):
+    return ngettext(
+        "%(count)s contribution has no decision: answer it, or tick “publish as partial”.",
+        "%(count)s contributions have no decision: answer them, or tick “publish as partial”.",
+        without_decision,
+    ) % {"count": without_decision}
+
+
+class ConsultationReportPage(LocalisedRoutableMixin, RoutablePageMixin, BasePage):
     project_reminder = RichTextField(
         _("the project and the question"),
         features=RICH_FEATURES,
@@ -95,6 +147,15 @@ class ConsultationReportPage(BasePage):
         help_text=_("Full minutes, analysis documents, council decision."),
     )
 
+    published_as_partial = models.BooleanField(
+        _("publish as partial"),
+        default=False,
+        help_text=_(
+            "Tick only to publish the report before every contribution has a decision: the page then says how many "
+            "are answered so far, and the indicators count the report as partial. Untick it once all are answered."
+        ),
+    )
+
     content_panels = [
         *Page.content_panels,
         FieldPanel("project_reminder"),
@@ -110,7 +171,9 @@ class ConsultationReportPage(BasePage):
             heading=_("Participation in figures"),
         ),
         FieldPanel("heard"),
-        InlinePanel("responses", label=_("Responses to contributions"), min_num=1),
+        MultiFieldPanel(
+            [ContributionsPanel(), FieldPanel("published_as_partial")], heading=_("Answers to the contributions")
+        ),
         FieldPanel("delivered_impact"),
         InlinePanel("next_steps", label=_("Next steps")),
         FieldPanel("participants_informed"),
@@ -122,6 +185,7 @@ class ConsultationReportPage(BasePage):
     parent_page_types = ["consultations.ConsultationPage"]
     subpage_types = []
     max_count_per_parent = 1
+    base_form_class = ConsultationReportPageForm
 
     class Meta:
         verbose_name = _("consultation report")
@@ -129,13 +193,15 @@ class ConsultationReportPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         consultation = self.consultation
-        results = extensions.all_answers(extensions.IMPLEMENTATION_RESULTS, consultation) if consultation else []
-        responses = self.responses_with_results(results)
+        counts = self.contribution_counts
         context.update(
             consultation=consultation,
-            responses=responses,
-            implementation_results=results,
-            decision_counts=count_decisions(responses),  # from the rows already read: one query fewer
+            counts=counts,
+            contribution_figures=self.contribution_figures(counts),
+            contributions_url=self.contributions_url(request),
+            implementation_results=(
+                extensions.all_answers(extensions.IMPLEMENTATION_RESULTS, consultation) if consultation else []
+            ),
             next_steps=sorted(self.next_steps.all(), key=lambda step: (step.due_date, step.sort_order or 0)),
             restitution_events=[
                 event for event in (consultation.ordered_events if consultation else []) if event.kind == "restitution"
@@ -143,41 +209,155 @@ class ConsultationReportPage(BasePage):
         )
         return context
 
-    def responses_with_results(self, results):
-        """The response rows, each with `.implementation_results`: the imported results that include its proposal.
-        A row is tied to its proposal by the subject the importer drafted it with ("Decidim PV-PROP-…")."""
-        by_subject = {}
-        for result in results:
-            for proposal in result.proposals.all():
-                by_subject.setdefault(proposal.report_subject, []).append(result)
-        responses = list(self.responses.all())
-        for response in responses:
-            response.implementation_results = by_subject.get(response.subject, [])
-        return responses
+    # Routes: the list of contributions and one page per contribution ------------------------------------------
+
+    @contribution_routes("contributions")
+    def contributions_view(self, request):
+        """The records 50 a page, searched and filtered by the GET form; `?reference=` (the "find my contribution"
+        field) goes straight to that contribution's page, or to a 404 that says what a reference looks like."""
+        consultation = self.consultation
+        if consultation is None:
+            return self.not_found(request, "")
+        if "reference" in request.GET:
+            typed = request.GET["reference"][:100]
+            contribution = listing.find(consultation, typed)
+            if contribution is None:
+                return self.not_found(request, typed)
+            return HttpResponseRedirect(self.contribution_url(request, contribution.reference))
+        form = listing.ContributionFilterForm(
+            request.GET,
+            themes=listing.themes_used(consultation),
+            shared_answers=listing.shared_answers_of(consultation),
+        )
+        contributions = listing.contribution_page(consultation, form, request.GET.get("page"))
+        base_url = self.contributions_url(request)
+        for contribution in contributions:
+            contribution.permalink = f"{base_url}{contribution.reference}/"
+        kept_query = request.GET.copy()
+        kept_query.pop("page", None)
+        return self.render(
+            request,
+            template="consultations/report_contributions.html",
+            context_overrides={
+                "consultation": consultation,
+                "counts": self.contribution_counts,
+                "form": form,
+                "contributions": contributions,
+                "contributions_url": base_url,
+                "query_without_page": kept_query.urlencode(),
+            },
+        )
+
+    @contribution_routes("contribution", suffix=rf"(?P<reference>{REFERENCE_PATTERN})/")
+    def contribution_view(self, request, reference):
+        consultation = self.consultation
+        contribution = listing.find(consultation, reference) if consultation else None
+        if contribution is None:
+            return self.not_found(request, reference)
+        if contribution.reference != reference:  # typed in lower case, for example: one address per contribution
+            return HttpResponseRedirect(self.contribution_url(request, contribution.reference))
+        events = {event.translation_key: event for event in consultation.ordered_events}
+        event = events.get(contribution.event.translation_key) if contribution.event_id else None
+        return self.render(
+            request,
+            template="consultations/report_contribution.html",
+            context_overrides={
+                "consultation": consultation,
+                "contribution": contribution,
+                "event": event or contribution.event,
+                "event_url": self.event_url(request, consultation, event),
+                "contributions_url": self.contributions_url(request),
+                "shared_url": (
+                    f"{self.contributions_url(request)}?shared={contribution.shared_answer_id}"
+                    if contribution.shared_answer_id
+                    else ""
+                ),
+            },
+        )
+
+    def not_found(self, request, typed):
+        """A 404 that keeps what was typed in the field and says what a reference looks like and where it is."""
+        response = self.render(
+            request,
+            template="consultations/report_contribution_not_found.html",
+            context_overrides={
+                "consultation": self.consultation,
+                "typed": typed,
+                "contributions_url": self.contributions_url(request),
+            },
+        )
+        response.status_code = 404
+        return response
+
+    # Addresses, in the page's language's words --------------------------------------------------------------
+
+    def reverse_subpage(self, name, args=None, kwargs=None):
+        if name in ("contributions", "contribution"):
+            codes = {locale.pk: code for code, locale in locales().items()}
+            language = codes.get(self.locale_id, ROUTE_LANGUAGE_FALLBACK)
+            name = f"{name}-{language if language in ROUTE_WORDS else ROUTE_LANGUAGE_FALLBACK}"
+        return super().reverse_subpage(name, args=args, kwargs=kwargs)
+
+    def contributions_url(self, request=None):
+        return (self.get_url(request) or "") + self.reverse_subpage("contributions").lstrip("/")
+
+    def contribution_url(self, request, reference):
+        return (self.get_url(request) or "") + self.reverse_subpage("contribution", args=[reference]).lstrip("/")
+
+    @staticmethod
+    def event_url(request, consultation, event):
+        if event is None or event.page_id != consultation.pk:
+            return ""
+        return (consultation.get_url(request) or "") + consultation.reverse_subpage("event", args=[event.pk]).lstrip(
+            "/"
+        )
+
+    # Data ---------------------------------------------------------------------------------------------------
 
     @cached_property
     def consultation(self):
         parent = self.get_parent()
         return parent.specific if parent else None
 
+    @cached_property
+    def contribution_counts(self):
+        return listing.count_contributions(self.consultation)
+
+    @property
+    def decision_counts(self):
+        return self.contribution_counts.decision_rows()
+
+    @property
+    def is_partial(self):
+        """Published before every contribution had its decision (ticked, or found so from the records)."""
+        return self.published_as_partial or self.contribution_counts.is_partial
+
     @property
     def participants_total(self):
         return _sum(self.participants_online, self.participants_in_person)
 
-    @property
-    def contributions_total(self):
-        return _sum(self.contributions_online, self.contributions_in_person)
-
-    @cached_property
-    def decision_counts(self):
-        return count_decisions(self.responses.all())
-
-
-def count_decisions(responses):
-    counts = {code: 0 for code, _label in ReportResponse.DECISIONS}
-    for response in responses:
-        counts[response.decision] = counts.get(response.decision, 0) + 1
-    return [{"code": code, "label": label, "count": counts[code]} for code, label in ReportResponse.DECISIONS]
+    def contribution_figures(self, counts):
+        """Where a figure typed in the report (or counted by the participation platform) differs from the records,
+        what each one counts: [{"label", "typed", "records"}]."""
+        notes = []
+        typed = [
+            (self.contributions_online, Contribution.ONLINE, _("contributions online typed in the report")),
+            (self.contributions_in_person, Contribution.IN_PERSON, _("contributions in person typed in the report")),
+        ]
+        for value, channel, label in typed:
+            if value is not None and value != counts.by_channel.get(channel, 0):
+                notes.append({"label": label, "typed": value, "records": counts.by_channel.get(channel, 0)})
+        participation = extensions.first_answer(extensions.ONLINE_PARTICIPATION, self.consultation)
+        platform = getattr(participation, "proposals", None)
+        if platform is not None and platform != counts.by_channel.get(Contribution.ONLINE, 0):
+            notes.append(
+                {
+                    "label": _("proposals counted by the participation platform"),
+                    "typed": platform,
+                    "records": counts.by_channel.get(Contribution.ONLINE, 0),
+                }
+            )
+        return notes
 
 
 def _sum(*values):
