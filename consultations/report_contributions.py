@@ -89,31 +89,40 @@ class ContributionFilterForm(forms.Form):
     decision = forms.ChoiceField(label=_("Decision"), required=False)
     theme = forms.ChoiceField(label=_("Theme"), required=False)
     channel = forms.ChoiceField(label=_("Channel"), required=False)
-    shared = forms.TypedChoiceField(label=_("Shared answer"), required=False, coerce=int, empty_value=None)
+    # Reached by the link of a contribution's shared answer, never typed: a hidden field, kept while filtering.
+    shared = forms.IntegerField(required=False, widget=forms.HiddenInput, min_value=1)
 
-    def __init__(self, data, *, themes, shared_answers):
+    def __init__(self, data, *, consultation):
         super().__init__(data)
-        self.themes = themes
-        self.shared_answers = {answer.pk: answer for answer in shared_answers}
+        self.consultation = consultation
+        self.themes = themes_used(consultation)
         self.fields["decision"].choices = [
             ("", _("All decisions")),
             *Contribution.DECISIONS,
             (NO_DECISION, _("no decision yet")),
         ]
-        self.fields["theme"].choices = [("", _("All themes")), *((tag.slug, tag.name) for tag in themes)]
+        self.fields["theme"].choices = [("", _("All themes")), *((tag.slug, tag.name) for tag in self.themes)]
         self.fields["channel"].choices = [("", _("All channels")), *Contribution.CHANNELS]
-        self.fields["shared"].choices = [
-            ("", _("Any answer")),
-            *((pk, a.title) for pk, a in self.shared_answers.items()),
-        ]
+
+    def clean_shared(self):
+        """The shared answer the list narrows to (of this consultation), read only when asked for."""
+        pk = self.cleaned_data.get("shared")
+        if pk is None:
+            return None
+        answer = shared_answers_of(self.consultation).filter(pk=pk).first()
+        if answer is None:
+            raise forms.ValidationError(_("This shared answer is not one of this consultation's."))
+        return answer
 
     @property
     def is_filtered(self):
-        return self.is_valid() and any(self.cleaned_data.get(name) for name in self.fields)
+        self.is_valid()
+        return any(self.cleaned_data.get(name) for name in self.fields)
 
     @property
     def shared_answer(self):
-        return self.cleaned_data.get("shared") and self.shared_answers.get(self.cleaned_data["shared"])
+        self.is_valid()
+        return self.cleaned_data.get("shared")
 
     def apply(self, rows):
         """`rows` narrowed by the valid fields (a wrong value is reported by the form and narrows nothing)."""
@@ -134,7 +143,7 @@ class ContributionFilterForm(forms.Form):
         if values.get("channel"):
             rows = rows.filter(channel=values["channel"])
         if values.get("shared"):
-            rows = rows.filter(shared_answer_id=values["shared"])
+            rows = rows.filter(shared_answer=values["shared"])
         return rows
 
 
@@ -144,9 +153,7 @@ def themes_used(consultation):
 
 
 def shared_answers_of(consultation):
-    return list(
-        SharedAnswer.objects.filter(consultation__translation_key=consultation.translation_key).only("pk", "title")
-    )
+    return SharedAnswer.objects.filter(consultation__translation_key=consultation.translation_key)
 
 
 def listed(consultation):

@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.http import HttpResponseRedirect
+from django.template.response import TemplateResponse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -24,6 +25,7 @@ from site_core.blocks import DocumentLinkBlock
 from site_core.models import BasePage
 from site_core.site_data import locales
 
+from .consultation import ConsultationPage
 from .contribution import REFERENCE_PATTERN, Contribution
 from .mixins import LocalisedRoutableMixin
 
@@ -224,21 +226,17 @@ class ConsultationReportPage(LocalisedRoutableMixin, RoutablePageMixin, BasePage
             if contribution is None:
                 return self.not_found(request, typed)
             return HttpResponseRedirect(self.contribution_url(request, contribution.reference))
-        form = listing.ContributionFilterForm(
-            request.GET,
-            themes=listing.themes_used(consultation),
-            shared_answers=listing.shared_answers_of(consultation),
-        )
+        form = listing.ContributionFilterForm(request.GET, consultation=consultation)
         contributions = listing.contribution_page(consultation, form, request.GET.get("page"))
         base_url = self.contributions_url(request)
         for contribution in contributions:
             contribution.permalink = f"{base_url}{contribution.reference}/"
         kept_query = request.GET.copy()
         kept_query.pop("page", None)
-        return self.render(
+        return self.render_route(
             request,
-            template="consultations/report_contributions.html",
-            context_overrides={
+            "consultations/report_contributions.html",
+            {
                 "consultation": consultation,
                 "counts": self.contribution_counts,
                 "form": form,
@@ -256,14 +254,19 @@ class ConsultationReportPage(LocalisedRoutableMixin, RoutablePageMixin, BasePage
             return self.not_found(request, reference)
         if contribution.reference != reference:  # typed in lower case, for example: one address per contribution
             return HttpResponseRedirect(self.contribution_url(request, contribution.reference))
-        events = {event.translation_key: event for event in consultation.ordered_events}
-        event = events.get(contribution.event.translation_key) if contribution.event_id else None
-        return self.render(
+        event = None
+        if contribution.event_id:  # the event in this page's language, when translated
+            events = {event.translation_key: event for event in consultation.ordered_events}
+            event = events.get(contribution.event.translation_key)
+        # The reasons are the authority's words, written in the language of the consultation the records belong to.
+        languages = {version.pk: version.locale.language_code for version in consultation.live_translations}
+        return self.render_route(
             request,
-            template="consultations/report_contribution.html",
-            context_overrides={
+            "consultations/report_contribution.html",
+            {
                 "consultation": consultation,
                 "contribution": contribution,
+                "answer_language": languages.get(contribution.consultation_id, ""),
                 "event": event or contribution.event,
                 "event_url": self.event_url(request, consultation, event),
                 "contributions_url": self.contributions_url(request),
@@ -275,12 +278,17 @@ class ConsultationReportPage(LocalisedRoutableMixin, RoutablePageMixin, BasePage
             },
         )
 
+    def render_route(self, request, template, context):
+        """A sub-route's page with only what it needs: the report's own context (figures, results, next steps,
+        events) would cost five queries it never shows."""
+        return TemplateResponse(request, template, {**BasePage.get_context(self, request), **context})
+
     def not_found(self, request, typed):
         """A 404 that keeps what was typed in the field and says what a reference looks like and where it is."""
-        response = self.render(
+        response = self.render_route(
             request,
-            template="consultations/report_contribution_not_found.html",
-            context_overrides={
+            "consultations/report_contribution_not_found.html",
+            {
                 "consultation": self.consultation,
                 "typed": typed,
                 "contributions_url": self.contributions_url(request),
@@ -316,8 +324,10 @@ class ConsultationReportPage(LocalisedRoutableMixin, RoutablePageMixin, BasePage
 
     @cached_property
     def consultation(self):
-        parent = self.get_parent()
-        return parent.specific if parent else None
+        """The consultation the report answers, as its own type in one query (get_parent().specific takes two)."""
+        if not self.path or self.depth is None or self.depth < 2:
+            return None
+        return ConsultationPage.objects.filter(path=self.path[: -self.steplen]).first()
 
     @cached_property
     def contribution_counts(self):
