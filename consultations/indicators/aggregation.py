@@ -26,16 +26,15 @@ def summarise(records):
     """{indicator key: value} for a set of consultation records (one pass: the dashboard summarises thousands of
     records once per group)."""
     participants_online = participants_in_person = contributions = answered = 0
-    responses = kept = held = held_in_person = labels = measured = on_time = 0
+    kept = held = held_in_person = labels = measured = on_time = partial = 0
     delays = []
     for record in records:
         participants_online += record.participants_online
         participants_in_person += record.participants_in_person
         contributions += record.contributions
-        if record.report_published_on is not None:
-            answered += record.contributions
-        responses += record.responses
-        kept += record.responses_kept_or_adapted
+        answered += record.answered
+        kept += record.kept_or_adapted
+        partial += record.report_partial
         held += record.events_held
         held_in_person += record.events_held_in_person
         labels += record.labels
@@ -52,11 +51,12 @@ def summarise(records):
         "participants_in_person": participants_in_person,
         "contributions": contributions,
         "answered_share": share(answered, contributions),
-        "influence_share": share(kept, responses),
+        "influence_share": share(kept, answered),
         "in_person_share": share(held_in_person, held),
         "on_time_share": share(on_time, measured),
         "median_delay": statistics.median(delays) if delays else None,
         "labels": labels,
+        "partial_reports": partial,
     }
 
 
