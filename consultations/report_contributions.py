@@ -7,7 +7,6 @@ from django import forms
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
-from taggit.models import Tag
 
 from consultations import extensions
 from consultations.models.contribution import Contribution, SharedAnswer, contributions_of, normalise_reference
@@ -22,6 +21,7 @@ class Counts:
 
     by_decision: dict = field(default_factory=dict)
     by_channel: dict = field(default_factory=dict)
+    themes: list = field(default_factory=list)  # the themes records are filed under: [Theme(slug, name)], by name
 
     @property
     def total(self):
@@ -65,15 +65,31 @@ class Counts:
         ]
 
 
+@dataclass(frozen=True)
+class Theme:
+    slug: str
+    name: str
+
+
 def count_contributions(consultation):
-    """Counts of `consultation`'s records (any language version of the page), in one grouped query."""
+    """Counts of `consultation`'s records (any language version of the page) and the themes they are filed under,
+    in one grouped query."""
     counts = Counts()
     if consultation is None or not consultation.pk:
         return counts
-    rows = contributions_of(consultation).order_by().values_list("decision", "channel").annotate(number=Count("pk"))
-    for decision, channel, number in rows:
+    rows = (
+        contributions_of(consultation)
+        .order_by()
+        .values_list("decision", "channel", "theme__slug", "theme__name")
+        .annotate(number=Count("pk"))
+    )
+    themes = set()
+    for decision, channel, slug, name, number in rows:
         counts.by_decision[decision] = counts.by_decision.get(decision, 0) + number
         counts.by_channel[channel] = counts.by_channel.get(channel, 0) + number
+        if slug:
+            themes.add(Theme(slug, name))
+    counts.themes = sorted(themes, key=lambda theme: theme.name.lower())
     return counts
 
 
@@ -92,10 +108,10 @@ class ContributionFilterForm(forms.Form):
     # Reached by the link of a contribution's shared answer, never typed: a hidden field, kept while filtering.
     shared = forms.IntegerField(required=False, widget=forms.HiddenInput, min_value=1)
 
-    def __init__(self, data, *, consultation):
+    def __init__(self, data, *, consultation, themes):
         super().__init__(data)
         self.consultation = consultation
-        self.themes = themes_used(consultation)
+        self.themes = themes
         self.fields["decision"].choices = [
             ("", _("All decisions")),
             *Contribution.DECISIONS,
@@ -145,11 +161,6 @@ class ContributionFilterForm(forms.Form):
         if values.get("shared"):
             rows = rows.filter(shared_answer=values["shared"])
         return rows
-
-
-def themes_used(consultation):
-    """The themes (taggit tags) the consultation's records are filed under, by name, in one query."""
-    return list(Tag.objects.filter(pk__in=contributions_of(consultation).values("theme")).order_by("name"))
 
 
 def shared_answers_of(consultation):

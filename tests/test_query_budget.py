@@ -13,6 +13,8 @@ from django.test.utils import CaptureQueriesContext
 
 from charter_pages.models import CharterPage, Commitment
 from consultations.label.models import LabelAward, LabelPage
+from consultations.models import ConsultationReportPage
+from consultations.models.contribution import contributions_of
 from site_core.models import HomePage
 
 COLD_BUDGET = 20
@@ -31,7 +33,8 @@ def sitemap_paths(client):
 
 
 def sub_route_paths():
-    """The addresses the site map does not list: the charter's sub-routes, a label verification, a search."""
+    """The addresses the site map does not list: the charter's sub-routes, a label verification, a search, each
+    report's list of contributions (and a search in it) and one contribution's page."""
     paths = {"/fr/recherche/?q=concertation", "/en/search/?q=consultation"}
     for charter in CharterPage.objects.live():
         url = charter.url
@@ -43,6 +46,11 @@ def sub_route_paths():
         award = LabelAward.objects.filter(locale=label_page.locale).first()
         if award is not None:
             paths.add(label_page.url + label_page.reverse_subpage("verify", args=[award.code]).lstrip("/"))
+    for report in ConsultationReportPage.objects.live().filter(locale__language_code__in=["fr", "en"]):
+        paths |= {report.contributions_url(), report.contributions_url() + "?q=piste&page=2"}
+        contribution = contributions_of(report.consultation).order_by("reference").first()
+        if contribution is not None:
+            paths.add(report.contribution_url(None, contribution.reference))
     return paths
 
 

@@ -226,7 +226,9 @@ class ConsultationReportPage(LocalisedRoutableMixin, RoutablePageMixin, BasePage
             if contribution is None:
                 return self.not_found(request, typed)
             return HttpResponseRedirect(self.contribution_url(request, contribution.reference))
-        form = listing.ContributionFilterForm(request.GET, consultation=consultation)
+        form = listing.ContributionFilterForm(
+            request.GET, consultation=consultation, themes=self.contribution_counts.themes
+        )
         contributions = listing.contribution_page(consultation, form, request.GET.get("page"))
         base_url = self.contributions_url(request)
         for contribution in contributions:

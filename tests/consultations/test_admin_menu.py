@@ -8,8 +8,24 @@ from django.contrib.auth.models import Permission
 from django.utils import translation
 from wagtail.admin.menu import SubmenuMenuItem, admin_menu
 
-GROUP_ITEMS = ["Territories", "Random draws", "Label levels", "Label awards", "Import from Decidim"]
-FRENCH_ITEMS = ["Territoires", "Tirages au sort", "Niveaux du label", "Labels attribués", "Importer depuis Decidim"]
+GROUP_ITEMS = [
+    "Territories",
+    "Random draws",
+    "Contributions",
+    "Shared answers",
+    "Label levels",
+    "Label awards",
+    "Import from Decidim",
+]
+FRENCH_ITEMS = [
+    "Territoires",
+    "Tirages au sort",
+    "Contributions",
+    "Réponses communes",
+    "Niveaux du label",
+    "Labels attribués",
+    "Importer depuis Decidim",
+]
 
 
 @pytest.fixture(autouse=True)
