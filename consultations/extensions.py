@@ -7,8 +7,8 @@ from wagtail import hooks
 ONLINE_PARTICIPATION = "consultation_online_participation"
 # fn(consultation) -> the results of its implementation, each with `.proposals` (each with `.report_subject`).
 IMPLEMENTATION_RESULTS = "consultation_implementation_results"
-# fn(contribution_ids) -> {contribution_id: [result objects with title, status, progress, url]}: what is being done
-# about each contribution (a contribution's permalink shows it).
+# fn(contribution_ids) -> {contribution id: [results carried out for it, each with title, status, progress, url]}
+# (the Decidim accountability results that take up the proposal); the report's list and permalinks show them.
 CONTRIBUTION_RESULTS = "consultation_contribution_results"
 # fn() -> the viewsets a room adds to the "Consultations" admin menu (consultations/wagtail_hooks.py), in order.
 ADMIN_MENU_ITEMS = "consultations_admin_menu_items"
@@ -25,3 +25,12 @@ def first_answer(hook_name, *args):
 def all_answers(hook_name, *args):
     """Every item the functions registered for `hook_name` answer, in hook order."""
     return [item for function in hooks.get_hooks(hook_name) for item in function(*args)]
+
+
+def merged_lists(hook_name, *args):
+    """{key: items} gathered from every function registered for `hook_name` (each answering such a dict)."""
+    merged = {}
+    for function in hooks.get_hooks(hook_name):
+        for key, items in (function(*args) or {}).items():
+            merged.setdefault(key, []).extend(items)
+    return merged

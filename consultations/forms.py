@@ -1,14 +1,16 @@
-"""Admin forms of a random draw, in its two steps: publishing the list (pasted, its record computed, never typed),
-then, at the session, typing the public seed that draws."""
+"""Admin forms: a random draw in its two steps (publishing the list, pasted, its record computed, never typed; then,
+at the session, typing the public seed that draws); answering a contribution, or writing a shared answer, on a
+consultation in its original language."""
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
 from consultations import draws
-from consultations.models import ConsultationPage, RandomDraw
+from consultations.models import ConsultationEvent, ConsultationPage, Contribution, RandomDraw, SharedAnswer
 from consultations.models.draw import check_count
 
 
@@ -106,3 +108,59 @@ class RandomDrawEditForm(WagtailAdminModelForm):
             by = (user.get_full_name() or user.get_username()) if user else ""
             instance.perform(seed, performed_by=by, performed_at=self.performed_at)
         return instance
+
+
+def original_consultations():
+    """The consultation pages in their original language (the first version made, lowest id, as
+    site_core.translation reads it): contributions and shared answers belong to those, never to a translation."""
+    earlier = ConsultationPage.objects.filter(translation_key=OuterRef("translation_key"), pk__lt=OuterRef("pk"))
+    return ConsultationPage.objects.filter(~Exists(earlier)).select_related("locale").order_by("title")
+
+
+def _label_consultation(page):
+    return f"{page.title} ({page.locale})"
+
+
+class ContributionAdminForm(WagtailAdminModelForm):
+    class Meta:
+        model = Contribution
+        fields = [
+            "consultation",
+            "reference",
+            "channel",
+            "event",
+            "submitted_on",
+            "title",
+            "body",
+            "is_summary",
+            "language",
+            "theme",
+            "decidim_url",
+            "author_name",
+            "author_consents_to_name",
+            "decision",
+            "reason",
+            "shared_answer",
+            "answered_on",
+        ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["consultation"].queryset = original_consultations()
+        self.fields["consultation"].label_from_instance = _label_consultation
+        self.fields["event"].queryset = ConsultationEvent.objects.filter(
+            page__in=original_consultations().values("pk")
+        ).order_by("start")
+        self.fields["shared_answer"].queryset = SharedAnswer.objects.select_related("consultation")
+        self.fields["shared_answer"].label_from_instance = lambda answer: f"{answer.title} ({answer.consultation})"
+
+
+class SharedAnswerAdminForm(WagtailAdminModelForm):
+    class Meta:
+        model = SharedAnswer
+        fields = ["consultation", "title", "text"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["consultation"].queryset = original_consultations()
+        self.fields["consultation"].label_from_instance = _label_consultation

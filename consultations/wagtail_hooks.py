@@ -1,18 +1,25 @@
-"""Admin registrations of the consultations core: territories (translatable snippet) and random draws (performed in
-the admin), in one "Consultations" menu that the rooms (consultations/label, consultations/decidim) add their own
-entries to; what the consultations add to the charter's commitments."""
+"""Admin registrations of the consultations core: territories (translatable snippet), random draws (performed in
+the admin), contributions and shared answers (answered one by one), in one "Consultations" menu that the rooms
+(consultations/label, consultations/decidim) add their own entries to; what the consultations add to the charter's
+commitments."""
 
 from django.db.models import Count, F, Min
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from charter_pages import extensions as charter
 from consultations import extensions
 from consultations import status as statuses
-from consultations.forms import RandomDrawCreateForm, RandomDrawEditForm
-from consultations.models import ConsultationPage, RandomDraw, Territory
+from consultations.forms import (
+    ContributionAdminForm,
+    RandomDrawCreateForm,
+    RandomDrawEditForm,
+    SharedAnswerAdminForm,
+)
+from consultations.models import ConsultationPage, Contribution, RandomDraw, SharedAnswer, Territory
 from site_core.site_data import public_pages
 
 
@@ -55,6 +62,58 @@ class RandomDrawViewSet(ModelViewSet):
 random_draw_viewset = RandomDrawViewSet("random_draws")
 
 
+class WithConsultationIndexView(IndexView):
+    """The list with each row's consultation (and theme) read in the same query."""
+
+    related = ("consultation",)
+
+    def get_base_queryset(self):
+        return super().get_base_queryset().select_related(*self.related)
+
+
+class ContributionIndexView(WithConsultationIndexView):
+    related = ("consultation", "theme")
+    default_ordering = "reference"
+
+
+class ContributionViewSet(ModelViewSet):
+    """Each contribution, answered one by one (the spreadsheet import answers many at once)."""
+
+    model = Contribution
+    icon = "comment"
+    menu_label = _("Contributions")
+    add_to_reference_index = False
+    list_display = ["reference", "title", "consultation", "decision", "channel", "theme"]
+    list_filter = ["consultation", "decision", "channel", "theme"]
+    search_fields = ["reference", "title"]
+    search_backend_name = None  # the database's own matching: records are not in the site's search index
+    list_per_page = 50
+    index_view_class = ContributionIndexView
+
+    def get_form_class(self, for_update=False):
+        return ContributionAdminForm
+
+
+class SharedAnswerViewSet(ModelViewSet):
+    model = SharedAnswer
+    icon = "doc-full"
+    menu_label = _("Shared answers")
+    add_to_reference_index = False
+    list_display = ["title", "consultation"]
+    list_filter = ["consultation"]
+    search_fields = ["title"]
+    search_backend_name = None
+    list_per_page = 50
+    index_view_class = WithConsultationIndexView
+
+    def get_form_class(self, for_update=False):
+        return SharedAnswerAdminForm
+
+
+contribution_viewset = ContributionViewSet("contributions")
+shared_answer_viewset = SharedAnswerViewSet("shared_answers")
+
+
 class ConsultationsViewSetGroup(SnippetViewSetGroup):
     """Everything an editor manages around consultations, in one admin menu (as Wagtail's bakerydemo groups its
     snippets): the core's entries, then those the rooms give through extensions.ADMIN_MENU_ITEMS."""
@@ -64,7 +123,13 @@ class ConsultationsViewSetGroup(SnippetViewSetGroup):
     menu_order = 310
 
     def __init__(self):
-        self.items = (TerritoryViewSet, random_draw_viewset, *extensions.all_answers(extensions.ADMIN_MENU_ITEMS))
+        self.items = (
+            TerritoryViewSet,
+            random_draw_viewset,
+            contribution_viewset,
+            shared_answer_viewset,
+            *extensions.all_answers(extensions.ADMIN_MENU_ITEMS),
+        )
         super().__init__()
 
 

@@ -281,6 +281,7 @@ def reported_consultation(parent, slug="plan-velo", **report_fields):
         phases=[(datetime.date(2025, 3, 1), datetime.date(2025, 4, 30))],
         answer_due_date=datetime.date(2025, 9, 30),
     )
+    ContributionFactory(consultation=consultation, title="Des pistes séparées", decision=Contribution.KEPT)
     ConsultationReportPageFactory(
         parent=consultation, responses=[{"proposal": "Des pistes séparées", "decision": "kept"}], **report_fields
     )

@@ -13,7 +13,8 @@ from django.test.utils import CaptureQueriesContext
 
 from charter_pages.models import CharterPage, Commitment
 from consultations.label.models import LabelAward, LabelPage
-from consultations.models import ConsultationEvent, RandomDraw
+from consultations.models import ConsultationEvent, ConsultationReportPage, RandomDraw
+from consultations.models.contribution import contributions_of
 from site_core.models import HomePage
 
 COLD_BUDGET = 20
@@ -33,7 +34,8 @@ def sitemap_paths(client):
 
 def sub_route_paths():
     """The addresses the site map does not list: the charter's sub-routes, the label's code check, a label
-    verification and its document check, a search, a draw's published list and the page of its session."""
+    verification and its document check, a search, a draw's published list and the page of its session, each
+    report's list of contributions (and a search in it) and one contribution's page."""
     paths = {"/fr/recherche/?q=concertation", "/en/search/?q=consultation"}
     for charter in CharterPage.objects.live():
         url = charter.url
@@ -53,6 +55,11 @@ def sub_route_paths():
         session = consultation.events.filter(kind=ConsultationEvent.RANDOM_DRAW).first()
         if session is not None:
             paths.add(consultation.url + consultation.reverse_subpage("event", args=[session.pk]).lstrip("/"))
+    for report in ConsultationReportPage.objects.live().filter(locale__language_code__in=["fr", "en"]):
+        paths |= {report.contributions_url(), report.contributions_url() + "?q=piste&page=2"}
+        contribution = contributions_of(report.consultation).order_by("reference").first()
+        if contribution is not None:
+            paths.add(report.contribution_url(None, contribution.reference))
     return paths
 
 

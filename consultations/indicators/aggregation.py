@@ -29,7 +29,7 @@ def summarise(records):
     """{indicator key: value} for a set of consultation records (one pass: the dashboard summarises thousands of
     records once per group)."""
     participants_online = participants_in_person = contributions = answered = 0
-    responses = kept = held = held_in_person = labels = measured = on_time = 0
+    kept = held = held_in_person = labels = measured = on_time = partial = 0
     delays = []
     for record in records:
         participants_online += record.participants_online
@@ -37,8 +37,8 @@ def summarise(records):
         answered_here, received = answered_contributions(record)
         contributions += received
         answered += answered_here
-        responses += record.responses
-        kept += record.responses_kept_or_adapted
+        kept += record.kept_or_adapted
+        partial += record.report_partial
         held += record.events_held
         held_in_person += record.events_held_in_person
         labels += record.labels
@@ -55,11 +55,12 @@ def summarise(records):
         "participants_in_person": participants_in_person,
         "contributions": contributions,
         "answered_share": share(answered, contributions),
-        "influence_share": share(kept, responses),
+        "influence_share": share(kept, answered),
         "in_person_share": share(held_in_person, held),
         "on_time_share": share(on_time, measured),
         "median_delay": statistics.median(delays) if delays else None,
         "labels": labels,
+        "partial_reports": partial,
     }
 
 

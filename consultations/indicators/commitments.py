@@ -9,14 +9,10 @@ from site_core.site_data import remember
 
 
 def answered_contributions(record):
-    """(answered, received) contributions of one consultation: the one place that says what "answered" means.
-
-    For now, from the report's response rows: a report answers proposal by proposal or theme by theme, so its rows
-    cannot be counted against the contributions one for one; a consultation's contributions count as answered
-    once its report is out with its responses. When each contribution carries its own decision, count those here."""
-    if record.report_published_on is not None and record.responses:
-        return record.contributions, record.contributions
-    return 0, record.contributions
+    """(answered, received) contributions of one consultation: the one place that says what "answered" means, for the
+    dashboard and the charter's "contributions answered" rule alike: a contribution record with a final decision
+    (kept, adapted, not kept, out of scope; "still under study" is not yet an answer), over all its records."""
+    return record.answered, record.contributions
 
 
 def announced_ahead(record, threshold):

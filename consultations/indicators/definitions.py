@@ -40,20 +40,24 @@ INDICATORS = [
         "contributions",
         _("Contributions"),
         _(
-            "Proposals, comments and opinions received online and in person: the report's figures once it is out, "
-            "before that the contributions recorded at the events and imported from the online platform."
+            "Contributions recorded one by one (online, in person, by letter or e-mail), each to be answered; for a "
+            "consultation without records yet, the report's figures, or the contributions recorded at the events "
+            "and imported from the online platform."
         ),
     ),
     Indicator(
         "answered_share",
         _("Contributions answered"),
-        _("Share of the contributions that belong to a consultation whose report, answering each of them, is out."),
+        _(
+            "Share of the contributions that have a final decision (kept, adapted, not kept or out of scope) and its "
+            "reason; those still under study are not answered yet."
+        ),
         SHARE,
     ),
     Indicator(
         "influence_share",
         _("Influence"),
-        _("Share of the answers in the published reports that keep or adapt what was proposed."),
+        _("Share of the answered contributions that are kept or adapted."),
         SHARE,
     ),
     Indicator(

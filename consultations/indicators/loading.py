@@ -1,6 +1,6 @@
-"""The records the indicators are computed from (phases, events, reports and their response rows, label awards,
-online participation), never typed twice: `load_records` reads every consultation of one language in a few grouped
-queries."""
+"""The records the indicators are computed from (phases, events, reports, contribution records and their decisions,
+label awards, online participation), never typed twice: `load_records` reads every consultation of one language in a
+few grouped queries."""
 
 import datetime
 from dataclasses import dataclass, field, fields
@@ -26,7 +26,7 @@ from consultations import status as statuses
 from consultations.decidim.models import OnlineParticipation
 from consultations.label.models import LabelAward
 from consultations.models import ConsultationEvent, ConsultationPage, ConsultationTag
-from consultations.models.report import ReportResponse
+from consultations.models.contribution import Contribution
 from site_core.site_data import public_pages
 
 
@@ -48,9 +48,9 @@ class ConsultationRecord:
     report_published_on: datetime.date | None
     participants_online: int
     participants_in_person: int
-    contributions: int
-    responses: int
-    responses_kept_or_adapted: int
+    contributions: int  # the contribution records when there are any, else the typed or imported figures
+    answered: int  # records with a final decision (Contribution.FINAL_DECISIONS)
+    kept_or_adapted: int  # records kept or adapted (Contribution.INFLUENTIAL_DECISIONS)
     events_held: int
     events_held_in_person: int
     labels: int
@@ -61,6 +61,7 @@ class ConsultationRecord:
     events: int = 0  # every event announced, held or not
     events_in_person: int = 0  # of them, in person or hybrid
     events_in_person_with_access: int = 0  # of those, with accessibility information
+    report_partial: bool = False  # published before every contribution had its decision
     today: datetime.date = field(default_factory=timezone.localdate)
     theme_tags: list = field(default_factory=list)
     territory_list: list = field(default_factory=list)
@@ -134,10 +135,10 @@ class ConsultationRecord:
 
 def load_records(locale=None, commitment_keys=None, consultation_key=None):
     """Every live, public consultation, once (in `locale`, the site's language by default, where it exists),
-    with its figures, in seven queries whatever their number: the
-    pages with their status, then one grouped query per kind of record (events, reports with their responses,
-    themes, territories, commitments), joined here by key. Correlated subqueries per consultation cost a quarter
-    of a second at 2,000 consultations; model instances and prefetching cost more than all the queries."""
+    with its figures, in eight queries whatever their number: the pages with their status, then one grouped query
+    per kind of record (events, reports, contribution records by decision, themes, territories, commitments), joined
+    here by key. Correlated subqueries per consultation cost a quarter of a second at 2,000 consultations; model
+    instances and prefetching cost more than all the queries."""
     now = timezone.now()
     today = timezone.localdate()
     primary = Q(locale__language_code=locale.language_code if locale else settings.LANGUAGE_CODE)
@@ -209,23 +210,29 @@ def load_records(locale=None, commitment_keys=None, consultation_key=None):
         )
     }
     # A report's parent is the consultation whose path is its own minus the last step (4 characters).
-    responses = ReportResponse.objects.filter(page=OuterRef("pk")).order_by().values("page")
     reports = {
         row.pop("path")[:-4]: row
-        for row in statuses.published_reports()
-        .annotate(
-            response_count=_subquery_count(responses),
-            kept_or_adapted=_subquery_count(responses.filter(decision__in=["kept", "adapted"])),
-        )
-        .values(
+        for row in statuses.published_reports().values(
             "path",
             "first_published_at",
             "participants_online",
             "participants_in_person",
             "contributions_online",
             "contributions_in_person",
-            "response_count",
-            "kept_or_adapted",
+            "published_as_partial",
+        )
+    }
+    # Contribution records belong to the consultation in its original language: matched by translation key.
+    contributions = {
+        row.pop("consultation__translation_key"): row
+        for row in Contribution.objects.filter(consultation__translation_key__in=selected.values("translation_key"))
+        .order_by()
+        .values("consultation__translation_key")
+        .annotate(
+            total=Count("pk"),
+            answered=Count("pk", filter=Q(decision__in=Contribution.FINAL_DECISIONS)),
+            kept_or_adapted=Count("pk", filter=Q(decision__in=Contribution.INFLUENTIAL_DECISIONS)),
+            without_decision=Count("pk", filter=Q(decision="")),
         )
     }
     themes = _grouped(
@@ -247,6 +254,7 @@ def load_records(locale=None, commitment_keys=None, consultation_key=None):
             today,
             events.get(row["id"], NO_EVENTS),
             reports.get(row["path"]),
+            contributions.get(row["translation_key"], NO_CONTRIBUTIONS),
             theme_tags=sorted((Tag(slug, name) for slug, name in themes.get(row["id"], ())), key=lambda tag: tag.name),
             territory_list=sorted(
                 (Tag(slug, name) for slug, name in territories.get(row["id"], ())), key=lambda tag: tag.name
@@ -271,6 +279,7 @@ NO_EVENTS = {
 def _subquery_count(rows):
     counted = rows.annotate(value=Count("pk")).values("value")
     return Coalesce(Subquery(counted[:1], output_field=IntegerField()), Value(0))
+NO_CONTRIBUTIONS = {"total": 0, "answered": 0, "kept_or_adapted": 0, "without_decision": 0}
 
 
 def _grouped(rows):
@@ -281,8 +290,10 @@ def _grouped(rows):
     return grouped
 
 
-def build_record(row, today, events, report, **lists):
-    """A record from one page row of load_records, its events' figures and its report's (None without one)."""
+def build_record(row, today, events, report, records=NO_CONTRIBUTIONS, **lists):
+    """A record from one page row of load_records, its events' figures, its report's (None without one) and its
+    contribution records' counts. Where records exist they are the contributions counted: the figures typed in
+    the report or imported may count comments and supports that no record answers."""
     published = statuses.publication_day(report["first_published_at"]) if report else None
     if report:
         participants_online = report["participants_online"] or 0
@@ -300,9 +311,10 @@ def build_record(row, today, events, report, **lists):
         report_published_on=published,
         participants_online=participants_online,
         participants_in_person=participants_in_person,
-        contributions=contributions,
-        responses=report["response_count"] if report else 0,
-        responses_kept_or_adapted=report["kept_or_adapted"] if report else 0,
+        contributions=records["total"] or contributions,
+        answered=records["answered"],
+        kept_or_adapted=records["kept_or_adapted"],
+        report_partial=bool(report and (report["published_as_partial"] or records["without_decision"])),
         events_held=events["held"],
         events_held_in_person=events["held_in_person"],
         labels=row["label_count"],

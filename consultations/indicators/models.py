@@ -86,6 +86,7 @@ class DashboardPage(LocalisedRoutableMixin, RoutablePageMixin, BasePage):
                 for card in dashboard.indicator_cards()
             ],
             columns=definitions.INDICATORS,
+            partial_reports=summary["partial_reports"],
             tables=self.tables(dashboard, dashboard.consultation_rows(consultations_page.object_list)),
             consultations_page=consultations_page,
             status_rows=statuses,
@@ -160,7 +161,7 @@ class DashboardPage(LocalisedRoutableMixin, RoutablePageMixin, BasePage):
             return [record.to_plain() for record in records]
 
         kept = remember(
-            f"dashboard-records:{self.pk}",
+            f"dashboard-records:v2:{self.pk}",  # v2: records count answered contributions (issue 14)
             build,
             seconds=definitions.CLOCK_SECONDS,
             variant=timezone.localdate().isoformat(),

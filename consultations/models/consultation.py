@@ -236,6 +236,7 @@ class ConsultationPage(LocalisedRoutableMixin, LocalisedRoutesMixin, RoutablePag
             past_events=[event for event in events if event.is_past(now)],
             report=self.published_report,
             timeliness=self.timeliness,
+            report_contributions_url=self.published_report.contributions_url(request) if self.published_report else "",
             applied_commitments=[
                 {"commitment": shown.record, "lang": shown.lang, "url": shown.record.get_url(request)}
                 for shown in self.applied_commitments

@@ -1,25 +1,54 @@
-"""ConsultationReportPage: the standard report ("bilan") that answers every contribution, and its rows."""
+"""ConsultationReportPage: the standard report ("bilan") that answers every contribution: its counts, the list of
+the contribution records (searchable, filterable, 50 a page) and one page per contribution, at its reference."""
 
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.http import HttpResponseRedirect
+from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from modelcluster.fields import ParentalKey
 from wagtail import blocks
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, re_path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
 from consultations import extensions
+from consultations import report_contributions as listing
 from consultations import status as statuses
-from consultations.panels import EventFiguresPanel
+from consultations.panels import ContributionsPanel, EventFiguresPanel
 from site_core.blocks import DocumentLinkBlock
 from site_core.models import BasePage
+from site_core.site_data import locales
+
+from .consultation import ConsultationPage
+from .contribution import REFERENCE_PATTERN, Contribution
+from .mixins import LocalisedRoutableMixin
 
 RICH_FEATURES = ["bold", "italic", "link", "ul", "ol", "h3"]
+
+# The list's address in each language's own words, as the charter's sub-routes (a table rather than gettext: these
+# addresses are printed on receipts and in e-mails, so rewording a translation must never move them). Every
+# language's words are routed on every report; links use the page's own. A language missing here uses French words.
+ROUTE_WORDS = {"fr": "contributions", "en": "contributions", "nl": "bijdragen"}
+ROUTE_LANGUAGE_FALLBACK = "fr"
+
+
+def contribution_routes(view_name, suffix=""):
+    """Wagtail's @re_path once per distinct route word, each route named "<view_name>-<language>"."""
+
+    def decorator(view):
+        for language, word in ROUTE_WORDS.items():
+            view = re_path(rf"^{word}/{suffix}$", name=f"{view_name}-{language}")(view)
+        return view
+
+    return decorator
 
 
 class AnnexLinkBlock(blocks.StructBlock):
@@ -37,7 +66,32 @@ class AnnexBlock(blocks.StreamBlock):
     link = AnnexLinkBlock()
 
 
-class ConsultationReportPage(BasePage):
+class ConsultationReportPageForm(WagtailAdminPageForm):
+    """Refuses to publish (or submit for publication) a report while a contribution has no decision, unless the editor
+    ticks "publish as partial". A draft (and Wagtail's autosave) always saves: Wagtail defers required fields for
+    the "save draft" action only (WagtailAdminModelForm.is_deferred_validation), which is how publishing is told
+    from saving here."""
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if self.is_deferred_validation or cleaned_data.get("published_as_partial"):
+            return cleaned_data
+        parent = self.parent_page.specific if self.parent_page else None
+        without_decision = listing.count_contributions(parent).without_decision if parent else 0
+        if without_decision:
+            self.add_error("published_as_partial", unanswered_message(without_decision))
+        return cleaned_data
+
+
+def unanswered_message(without_decision):
+    return ngettext(
+        "%(count)s contribution has no decision: answer it, or tick “publish as partial”.",
+        "%(count)s contributions have no decision: answer them, or tick “publish as partial”.",
+        without_decision,
+    ) % {"count": without_decision}
+
+
+class ConsultationReportPage(LocalisedRoutableMixin, RoutablePageMixin, BasePage):
     project_reminder = RichTextField(
         _("the project and the question"),
         features=RICH_FEATURES,
@@ -97,6 +151,15 @@ class ConsultationReportPage(BasePage):
         help_text=_("Full minutes, analysis documents, council decision."),
     )
 
+    published_as_partial = models.BooleanField(
+        _("publish as partial"),
+        default=False,
+        help_text=_(
+            "Tick only to publish the report before every contribution has a decision: the page then says how many "
+            "are answered so far, and the indicators count the report as partial. Untick it once all are answered."
+        ),
+    )
+
     content_panels = [
         *Page.content_panels,
         FieldPanel("project_reminder"),
@@ -112,7 +175,9 @@ class ConsultationReportPage(BasePage):
             heading=_("Participation in figures"),
         ),
         FieldPanel("heard"),
-        InlinePanel("responses", label=_("Responses to contributions"), min_num=1),
+        MultiFieldPanel(
+            [ContributionsPanel(), FieldPanel("published_as_partial")], heading=_("Answers to the contributions")
+        ),
         FieldPanel("delivered_impact"),
         InlinePanel("next_steps", label=_("Next steps")),
         FieldPanel("participants_informed"),
@@ -124,6 +189,7 @@ class ConsultationReportPage(BasePage):
     parent_page_types = ["consultations.ConsultationPage"]
     subpage_types = []
     max_count_per_parent = 1
+    base_form_class = ConsultationReportPageForm
 
     class Meta:
         verbose_name = _("consultation report")
@@ -131,8 +197,7 @@ class ConsultationReportPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         consultation = self.consultation
-        results = extensions.all_answers(extensions.IMPLEMENTATION_RESULTS, consultation) if consultation else []
-        responses = self.responses_with_results(results)
+        counts = self.contribution_counts
         context.update(
             consultation=consultation,
             timeliness=statuses.report_timeliness(
@@ -140,9 +205,12 @@ class ConsultationReportPage(BasePage):
                 statuses.publication_day(self.first_published_at) if self.live else None,
                 timezone.localdate(),
             ),
-            responses=responses,
-            implementation_results=results,
-            decision_counts=count_decisions(responses),  # from the rows already read: one query fewer
+            counts=counts,
+            contribution_figures=self.contribution_figures(counts),
+            contributions_url=self.contributions_url(request),
+            implementation_results=(
+                extensions.all_answers(extensions.IMPLEMENTATION_RESULTS, consultation) if consultation else []
+            ),
             next_steps=sorted(self.next_steps.all(), key=lambda step: (step.due_date, step.sort_order or 0)),
             restitution_events=[
                 event for event in (consultation.ordered_events if consultation else []) if event.kind == "restitution"
@@ -150,41 +218,165 @@ class ConsultationReportPage(BasePage):
         )
         return context
 
-    def responses_with_results(self, results):
-        """The response rows, each with `.implementation_results`: the imported results that include its proposal.
-        A row is tied to its proposal by the subject the importer drafted it with ("Decidim PV-PROP-…")."""
-        by_subject = {}
-        for result in results:
-            for proposal in result.proposals.all():
-                by_subject.setdefault(proposal.report_subject, []).append(result)
-        responses = list(self.responses.all())
-        for response in responses:
-            response.implementation_results = by_subject.get(response.subject, [])
-        return responses
+    # Routes: the list of contributions and one page per contribution ------------------------------------------
+
+    @contribution_routes("contributions")
+    def contributions_view(self, request):
+        """The records 50 a page, searched and filtered by the GET form; `?reference=` (the "find my contribution"
+        field) goes straight to that contribution's page, or to a 404 that says what a reference looks like."""
+        consultation = self.consultation
+        if consultation is None:
+            return self.not_found(request, "")
+        if "reference" in request.GET:
+            typed = request.GET["reference"][:100]
+            contribution = listing.find(consultation, typed)
+            if contribution is None:
+                return self.not_found(request, typed)
+            return HttpResponseRedirect(self.contribution_url(request, contribution.reference))
+        form = listing.ContributionFilterForm(
+            request.GET, consultation=consultation, themes=self.contribution_counts.themes
+        )
+        contributions = listing.contribution_page(consultation, form, request.GET.get("page"))
+        base_url = self.contributions_url(request)
+        for contribution in contributions:
+            contribution.permalink = f"{base_url}{contribution.reference}/"
+        kept_query = request.GET.copy()
+        kept_query.pop("page", None)
+        return self.render_route(
+            request,
+            "consultations/report_contributions.html",
+            {
+                "consultation": consultation,
+                "counts": self.contribution_counts,
+                "form": form,
+                "contributions": contributions,
+                "contributions_url": base_url,
+                "query_without_page": kept_query.urlencode(),
+            },
+        )
+
+    @contribution_routes("contribution", suffix=rf"(?P<reference>{REFERENCE_PATTERN})/")
+    def contribution_view(self, request, reference):
+        consultation = self.consultation
+        contribution = listing.find(consultation, reference) if consultation else None
+        if contribution is None:
+            return self.not_found(request, reference)
+        if contribution.reference != reference:  # typed in lower case, for example: one address per contribution
+            return HttpResponseRedirect(self.contribution_url(request, contribution.reference))
+        event = None
+        if contribution.event_id:  # the event in this page's language, when translated
+            events = {event.translation_key: event for event in consultation.ordered_events}
+            event = events.get(contribution.event.translation_key)
+        # The reasons are the authority's words, written in the language of the consultation the records belong to.
+        languages = {version.pk: version.locale.language_code for version in consultation.live_translations}
+        return self.render_route(
+            request,
+            "consultations/report_contribution.html",
+            {
+                "consultation": consultation,
+                "contribution": contribution,
+                "answer_language": languages.get(contribution.consultation_id, ""),
+                "event": event or contribution.event,
+                "event_url": self.event_url(request, consultation, event),
+                "contributions_url": self.contributions_url(request),
+                "shared_url": (
+                    f"{self.contributions_url(request)}?shared={contribution.shared_answer_id}"
+                    if contribution.shared_answer_id
+                    else ""
+                ),
+            },
+        )
+
+    def render_route(self, request, template, context):
+        """A sub-route's page with only what it needs: the report's own context (figures, results, next steps,
+        events) would cost five queries it never shows."""
+        return TemplateResponse(request, template, {**BasePage.get_context(self, request), **context})
+
+    def not_found(self, request, typed):
+        """A 404 that keeps what was typed in the field and says what a reference looks like and where it is."""
+        response = self.render_route(
+            request,
+            "consultations/report_contribution_not_found.html",
+            {
+                "consultation": self.consultation,
+                "typed": typed,
+                "contributions_url": self.contributions_url(request),
+            },
+        )
+        response.status_code = 404
+        return response
+
+    # Addresses, in the page's language's words --------------------------------------------------------------
+
+    def reverse_subpage(self, name, args=None, kwargs=None):
+        if name in ("contributions", "contribution"):
+            codes = {locale.pk: code for code, locale in locales().items()}
+            language = codes.get(self.locale_id, ROUTE_LANGUAGE_FALLBACK)
+            name = f"{name}-{language if language in ROUTE_WORDS else ROUTE_LANGUAGE_FALLBACK}"
+        return super().reverse_subpage(name, args=args, kwargs=kwargs)
+
+    def contributions_url(self, request=None):
+        return (self.get_url(request) or "") + self.reverse_subpage("contributions").lstrip("/")
+
+    def contribution_url(self, request, reference):
+        return (self.get_url(request) or "") + self.reverse_subpage("contribution", args=[reference]).lstrip("/")
+
+    @staticmethod
+    def event_url(request, consultation, event):
+        if event is None or event.page_id != consultation.pk:
+            return ""
+        return (consultation.get_url(request) or "") + consultation.reverse_subpage("event", args=[event.pk]).lstrip(
+            "/"
+        )
+
+    # Data ---------------------------------------------------------------------------------------------------
 
     @cached_property
     def consultation(self):
-        parent = self.get_parent()
-        return parent.specific if parent else None
+        """The consultation the report answers, as its own type in one query (get_parent().specific takes two)."""
+        if not self.path or self.depth is None or self.depth < 2:
+            return None
+        return ConsultationPage.objects.filter(path=self.path[: -self.steplen]).first()
+
+    @cached_property
+    def contribution_counts(self):
+        return listing.count_contributions(self.consultation)
+
+    @property
+    def decision_counts(self):
+        return self.contribution_counts.decision_rows()
+
+    @property
+    def is_partial(self):
+        """Published before every contribution had its decision (ticked, or found so from the records)."""
+        return self.published_as_partial or self.contribution_counts.is_partial
 
     @property
     def participants_total(self):
         return _sum(self.participants_online, self.participants_in_person)
 
-    @property
-    def contributions_total(self):
-        return _sum(self.contributions_online, self.contributions_in_person)
-
-    @cached_property
-    def decision_counts(self):
-        return count_decisions(self.responses.all())
-
-
-def count_decisions(responses):
-    counts = {code: 0 for code, _label in ReportResponse.DECISIONS}
-    for response in responses:
-        counts[response.decision] = counts.get(response.decision, 0) + 1
-    return [{"code": code, "label": label, "count": counts[code]} for code, label in ReportResponse.DECISIONS]
+    def contribution_figures(self, counts):
+        """Where a figure typed in the report (or counted by the participation platform) differs from the records,
+        what each one counts: [{"label", "typed", "records"}]."""
+        notes = []
+        typed = [
+            (self.contributions_online, Contribution.ONLINE, _("contributions online typed in the report")),
+            (self.contributions_in_person, Contribution.IN_PERSON, _("contributions in person typed in the report")),
+        ]
+        for value, channel, label in typed:
+            if value is not None and value != counts.by_channel.get(channel, 0):
+                notes.append({"label": label, "typed": value, "records": counts.by_channel.get(channel, 0)})
+        participation = extensions.first_answer(extensions.ONLINE_PARTICIPATION, self.consultation)
+        platform = getattr(participation, "proposals", None)
+        if platform is not None and platform != counts.by_channel.get(Contribution.ONLINE, 0):
+            notes.append(
+                {
+                    "label": _("proposals counted by the participation platform"),
+                    "typed": platform,
+                    "records": counts.by_channel.get(Contribution.ONLINE, 0),
+                }
+            )
+        return notes
 
 
 def _sum(*values):

@@ -3,7 +3,9 @@ settings, 2 workers) and measure each URL with wrk, cached and uncached, against
 machine's ceiling). Prints the table and writes it to docs/benchmarks.md.
 
 Environment: BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/pacte_bench), BENCH_SECONDS
-(default 20 per URL), BENCH_CONNECTIONS (default 8), BENCH_KEEP_DATABASE=1 to reuse an already seeded one.
+(default 20 per URL), BENCH_CONNECTIONS (default 8), BENCH_KEEP_DATABASE=1 to reuse an already seeded one,
+BENCH_ONLY=label,label to measure only the lines whose label contains one of them (nothing is written to
+docs/benchmarks.md then: a partial table would replace the whole one).
 """
 
 import datetime
@@ -175,13 +177,15 @@ def benchmark_urls():
         "from consultations.models import ConsultationPage, ConsultationReportPage, ConsultationIndexPage;"
         "fr = dict(locale__language_code='fr');"
         "index = ConsultationIndexPage.objects.live().filter(**fr).first();"
-        "consultation = ConsultationPage.objects.live().filter(**fr, slug__startswith='charge-').first();"
-        "report = ConsultationReportPage.objects.live().filter(**fr).first();"
+        "consultation = ConsultationPage.objects.live().filter(**fr, slug__startswith='charge-')"
+        ".exclude(slug='charge-grand-bilan').first();"
+        "report = ConsultationReportPage.objects.live().filter(**fr).exclude(url_path__contains='grand-bilan').first();"
+        "big = ConsultationReportPage.objects.live().filter(**fr, url_path__contains='/charge-grand-bilan/').first();"
         "from django.apps import apps;"
         "charter = apps.get_model('charter_pages', 'CharterPage').objects.live().filter(**fr).first();"
         "dashboard = next((m.objects.live().filter(**fr).first() for m in apps.get_models()"
         " if m.__name__ == 'DashboardPage'), None);"
-        "print('|'.join(p.url if p else '' for p in (index, consultation, report, charter, dashboard)))"
+        "print('|'.join(p.url if p else '' for p in (index, consultation, report, charter, dashboard, big)))"
     )
     output = subprocess.run(  # noqa: S603
         [PYTHON, "manage.py", "shell", "--no-imports", "-c", script],
@@ -191,7 +195,7 @@ def benchmark_urls():
         text=True,
         check=True,
     ).stdout.strip()
-    index, consultation, report, charter, dashboard = output.splitlines()[-1].split("|")
+    index, consultation, report, charter, dashboard, big = output.splitlines()[-1].split("|")
     urls = [
         ("home", "/fr/"),
         ("charter", charter),
@@ -203,7 +207,15 @@ def benchmark_urls():
         ("search", "/fr/recherche/?q=concertation"),
         ("dashboard", dashboard),
     ]
-    return [(label, path) for label, path in urls if path]
+    if big:
+        urls += [
+            ("report with 5,000 contributions", big),
+            ("its contributions, page 50", f"{big}contributions/?page=50"),
+            ("a search in its contributions", f"{big}contributions/?q=bancs+arbres&decision=not_kept"),
+            ("one of its contributions", f"{big}contributions/PM-04242/"),
+        ]
+    only = [word.strip() for word in os.environ.get("BENCH_ONLY", "").split(",") if word.strip()]
+    return [(label, path) for label, path in urls if path and (not only or any(word in label for word in only))]
 
 
 def publish_under_load():
@@ -260,10 +272,10 @@ def main():
         facts = page_facts(urls)
     finally:
         stop_server(server)
-    write_report(urls, results, facts)
+    write_report(urls, results, facts, save=not os.environ.get("BENCH_ONLY"))
 
 
-def write_report(urls, results, facts):
+def write_report(urls, results, facts, save=True):
     ceiling = results["ceiling"]["rps"]
     header = (
         "| URL | mode | req/s | % of ceiling | p50 ms | p95 ms | p99 ms | errors | SQL queries | HTML bytes "
@@ -297,7 +309,8 @@ def write_report(urls, results, facts):
     dataset = (
         f"{os.environ.get('BENCH_CONSULTATIONS', 2000)} consultations with 3 phases each, "
         f"{os.environ.get('BENCH_EVENTS', 10000)} events, {os.environ.get('BENCH_REPORTS', 500)} reports with 20 "
-        f"responses each, {os.environ.get('BENCH_MODULES', 50)} training modules, plus the demo content"
+        f"contribution records each, one report with {os.environ.get('BENCH_BIG_REPORT', 5000)}, "
+        f"{os.environ.get('BENCH_MODULES', 50)} training modules, plus the demo content"
     )
     document = f"""# Benchmarks
 
@@ -319,6 +332,9 @@ each page's own HTML+CSS+JS at most 30 kB gzip.
 
 {publish_line}
 """
+    if not save:
+        step("BENCH_ONLY: a partial run, docs/benchmarks.md left as it is")
+        return
     (ROOT / "docs" / "benchmarks.md").write_text(document)
     step("Written to docs/benchmarks.md")
 

@@ -1,5 +1,6 @@
 """Grow the demo site into the benchmark's dataset: 2,000 consultations with phases, 10,000 events, 500 reports
-with 20 responses each and 50 training modules. Run after migrate and seed_demo, against the bench database:
+answering 20 contribution records each, one report answering 5,000 (its list, its search and a contribution's page
+are measured) and 50 training modules. Run after migrate and seed_demo, against the bench database:
 
     DJANGO_SETTINGS_MODULE=site_core.settings.dev DATABASE_URL=... python -m tests.benchmark.seed
 """
@@ -15,7 +16,9 @@ import django
 CONSULTATIONS = int(os.environ.get("BENCH_CONSULTATIONS", 2000))
 EVENTS = int(os.environ.get("BENCH_EVENTS", 10000))
 REPORTS = int(os.environ.get("BENCH_REPORTS", 500))
-RESPONSES_PER_REPORT = 20
+CONTRIBUTIONS_PER_REPORT = 20
+BIG_REPORT = int(os.environ.get("BENCH_BIG_REPORT", 5000))  # contributions of the one large report
+BIG_SLUG = "charge-grand-bilan"
 MODULES = int(os.environ.get("BENCH_MODULES", 50))
 THEMES = ["mobilité", "marche", "climat", "logement", "culture", "eau", "déchets", "jeunesse"]
 
@@ -38,7 +41,7 @@ def seed():
         ConsultationPage,
         ConsultationPhase,
         ConsultationReportPage,
-        ReportResponse,
+        Contribution,
         Territory,
     )
     from training.models import TrainingIndexPage, TrainingModulePage
@@ -54,9 +57,13 @@ def seed():
         pages = []
         for number in range(CONSULTATIONS):
             launch = today - datetime.timedelta(days=generator.randrange(-120, 1400))
+            if number == 0:  # the large report's: launched 100 days ago, so the 500 others never include it
+                launch = today - datetime.timedelta(days=100)
             page = ConsultationPage(
-                title=f"Concertation de charge n° {number}",
-                slug=f"charge-{number}",
+                title="Concertation de charge : le grand bilan"
+                if number == 0
+                else f"Concertation de charge n° {number}",
+                slug=BIG_SLUG if number == 0 else f"charge-{number}",
                 locale=french,
                 summary="Une concertation créée pour mesurer les performances du site.",
                 question="Comment améliorer ce service public avec ses usagers ?",
@@ -131,18 +138,27 @@ def seed():
                 last_published_at=publication,
             )
             page.add_child(instance=report)
-            ReportResponse.objects.bulk_create(
-                ReportResponse(
-                    page=report,
-                    locale=french,
-                    sort_order=row,
-                    subject=f"Proposition {row}",
-                    proposal="Élargir les trottoirs près des écoles.",
-                    decision=generator.choice(["kept", "adapted", "not_kept", "out_of_scope"]),
-                    reason="La voirie concernée relève d'une autre autorité.",
-                )
-                for row in range(RESPONSES_PER_REPORT)
+            Contribution.objects.bulk_create(
+                contribution_record(page, row, generator) for row in range(CONTRIBUTIONS_PER_REPORT)
             )
+        big, _launch = pages[0]
+        big.add_child(
+            instance=ConsultationReportPage(
+                title="Bilan aux 5 000 contributions",
+                slug="bilan",
+                locale=french,
+                project_reminder="<p>Le projet et la question posée aux habitants.</p>",
+                organisation="<p>Une plateforme en ligne et vingt ateliers.</p>",
+                heard="<p>Des milliers de propositions sur les trottoirs, les traversées et les pistes.</p>",
+                delivered_impact="<p>Chaque proposition a reçu sa réponse.</p>",
+                live=True,
+                first_published_at=timezone.now(),
+                last_published_at=timezone.now(),
+            )
+        )
+        Contribution.objects.bulk_create(
+            (contribution_record(big, row, generator) for row in range(BIG_REPORT)), batch_size=1000
+        )
         training_index = TrainingIndexPage.objects.filter(locale=french).first()
         if training_index is not None:
             for number in range(MODULES):
@@ -158,8 +174,30 @@ def seed():
                     )
                 )
     print(
-        f"Seeded {CONSULTATIONS} consultations, {EVENTS} events, {REPORTS} reports × {RESPONSES_PER_REPORT} "
-        f"responses, {MODULES} training modules in {time.monotonic() - started:.0f} s."
+        f"Seeded {CONSULTATIONS} consultations, {EVENTS} events, {REPORTS} reports × {CONTRIBUTIONS_PER_REPORT} "
+        f"contributions, one report with {BIG_REPORT}, {MODULES} training modules in "
+        f"{time.monotonic() - started:.0f} s."
+    )
+
+
+WORDS = ["trottoirs", "traversées", "pistes", "bancs", "arbres", "éclairage", "bus", "écoles", "places", "marchés"]
+
+
+def contribution_record(consultation, row, generator):
+    """A contribution record of `consultation`, answered (a reason where one is owed) or, now and then, not yet."""
+    from consultations.models import Contribution
+
+    decision = generator.choice(["kept", "adapted", "not_kept", "out_of_scope", "under_study", ""])
+    first, second = generator.sample(WORDS, 2)
+    return Contribution(
+        consultation=consultation,
+        reference=f"PM-{row + 1:05d}",
+        channel=generator.choice(["online", "online", "in_person", "written"]),
+        submitted_on=datetime.date.today() - datetime.timedelta(days=generator.randrange(200, 900)),
+        title=f"Des {first} et des {second}, proposition {row + 1}",
+        body=f"Plus de {first} près des écoles, et des {second} mieux entretenus dans le quartier.",
+        decision=decision,
+        reason="" if decision in ("", "kept") else "La voirie concernée relève d'une autre autorité.",
     )
 
 

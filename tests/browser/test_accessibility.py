@@ -91,10 +91,46 @@ def test_the_draw_s_sub_routes_are_accessible_and_its_list_matches_its_fingerpri
     context.close()
 
 
+def report_contribution_paths(base_url):
+    """Each report's list of contributions, an empty search in it, the 404 of an unknown reference and, where the
+    report has records, one contribution's page, in French and English: sub-routes the site map does not list."""
+    paths = []
+    for path in sitemap_paths(base_url):
+        if not path.rstrip("/").endswith(("/bilan", "/report")):
+            continue
+        with urlopen(f"{base_url}{path}contributions/") as response:  # noqa: S310 - the local live server
+            html = response.read().decode()
+        paths += [f"{path}contributions/", f"{path}contributions/?q=zzz-rien", f"{path}contributions/?reference=XX-0"]
+        found = re.search(rf'href="({re.escape(path)}contributions/[A-Za-z0-9._-]+/)"', html)
+        if found:
+            paths.append(found.group(1))
+    return paths
+
+
+def test_the_demo_has_report_contributions_to_check(demo_server):
+    permalinks = [path for path in report_contribution_paths(demo_server) if re.search(r"/contributions/[^?]+/$", path)]
+    assert any(path.startswith("/fr/") for path in permalinks), "no French report with contribution records in the demo"
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_report_contributions_have_no_axe_violation(demo_server, browser, width):
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    failures = []
+    for path in report_contribution_paths(demo_server):
+        page.goto(demo_server + path)
+        try:
+            assert_accessible(page, f"{path}-{width}")
+        except AssertionError as error:
+            failures.append(str(error))
+    context.close()
+    assert not failures, "\n\n".join(failures)
+
+
 def test_page_reflows_at_320_px_without_horizontal_scrolling(demo_server, browser):
     context = browser.new_context(viewport={"width": 320, "height": 640})
     page = context.new_page()
-    for path in sitemap_paths(demo_server):
+    for path in sitemap_paths(demo_server) + report_contribution_paths(demo_server):
         page.goto(demo_server + path)
         overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
         assert overflow <= 0, f"{path} scrolls horizontally by {overflow}px at 320 px"

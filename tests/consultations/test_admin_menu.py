@@ -11,6 +11,8 @@ from wagtail.admin.menu import SubmenuMenuItem, admin_menu
 GROUP_ITEMS = [
     "Territories",
     "Random draws",
+    "Contributions",
+    "Shared answers",
     "Label levels",
     "Label awards",
     "Import from Decidim",
@@ -19,6 +21,8 @@ GROUP_ITEMS = [
 FRENCH_ITEMS = [
     "Territoires",
     "Tirages au sort",
+    "Contributions",
+    "Réponses communes",
     "Niveaux du label",
     "Labels attribués",
     "Importer depuis Decidim",

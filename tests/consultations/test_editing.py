@@ -1,13 +1,13 @@
 """Editors: announced impact is required to publish (not for drafts), the editor lists what is missing, and the
-report refuses an unexplained "not kept"."""
+contribution records refuse an unexplained "not kept" (the report's publication rule: test_report_publication)."""
 
 import datetime
 
 import pytest
 from django.core.exceptions import ValidationError
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
-from consultations.models import ConsultationEvent, ConsultationPage, ConsultationReportPage, ReportResponse
+from consultations.models import ConsultationEvent, ConsultationPage, Contribution
 from tests.factories import IMPACT, ConsultationPageFactory, at
 from tests.utils import visible_text
 
@@ -84,74 +84,14 @@ def test_territories_and_commitments_offered_are_those_of_the_page_language(admi
     assert "North area" not in html
 
 
-def report_form(**overrides):
-    data = {
-        "title": "Bilan",
-        "slug": "bilan",
-        "project_reminder": rich_text("<p>Le projet.</p>"),
-        "organisation": rich_text("<p>En ligne et en réunion.</p>"),
-        "participants_online": "120",
-        "participants_in_person": "40",
-        "contributions_online": "200",
-        "contributions_in_person": "60",
-        "events_held": "3",
-        "total_attendance": "90",
-        "heard": rich_text("<p>Ce qui a été dit.</p>"),
-        "delivered_impact": rich_text("<p>Ce qui a changé.</p>"),
-        "responses": inline_formset(
-            [
-                {
-                    "subject": "Rue de la Gare",
-                    "proposal": "Supprimer le stationnement.",
-                    "channel": "online",
-                    "decision": "not_kept",
-                    "reason": "",
-                }
-            ]
-        ),
-        "next_steps": inline_formset([]),
-        "annexes": streamfield([]),
-        "action-publish": "action-publish",
-    }
-    data.update(overrides)
-    return nested_form_data(data)
-
-
-def test_a_not_kept_response_without_reason_is_refused_with_a_clear_message(admin_client, index_page):
-    consultation = ConsultationPageFactory(
-        parent=index_page, slug="velo", phases=[(datetime.date(2026, 1, 1), datetime.date(2026, 2, 1))]
-    )
-    response = admin_client.post(add_url(consultation, "consultationreportpage"), report_form())
-    assert response.status_code == 200
-    assert "Donnez la raison : une proposition adaptée, non retenue ou hors sujet doit être expliquée" in (
-        response.content.decode()
-    )
-    assert not ConsultationReportPage.objects.exists()
-    fixed = report_form(
-        responses=inline_formset(
-            [
-                {
-                    "subject": "Rue de la Gare",
-                    "proposal": "Supprimer le stationnement.",
-                    "channel": "online",
-                    "decision": "not_kept",
-                    "reason": "Les livraisons ont besoin d'aires dédiées.",
-                }
-            ]
-        )
-    )
-    response = admin_client.post(add_url(consultation, "consultationreportpage"), fixed)
-    assert response.status_code == 302
-    assert ConsultationReportPage.objects.get().live
-
-
-@pytest.mark.parametrize("decision", ["adapted", "not_kept", "out_of_scope"])
-def test_every_decision_but_kept_needs_a_reason(decision):
-    row = ReportResponse(proposal="Une idée", channel="online", decision=decision, reason="  ")
+@pytest.mark.parametrize("decision", ["adapted", "not_kept", "out_of_scope", "under_study"])
+@pytest.mark.parametrize("reason", ["  ", "–", "n/a"])
+def test_every_decision_but_kept_needs_a_reason(decision, reason):
+    contribution = Contribution(reference="PM-1", title="Une idée", body="Une idée.", decision=decision, reason=reason)
     with pytest.raises(ValidationError) as error:
-        row.clean()
+        contribution.clean()
     assert "reason" in error.value.message_dict
-    ReportResponse(proposal="Une idée", channel="online", decision="kept", reason="").clean()
+    Contribution(reference="PM-1", title="Une idée", body="Une idée.", decision="kept", reason="").clean()
 
 
 def test_the_report_editor_adds_up_the_minutes_of_past_events(admin_client, index_page):

@@ -1,36 +1,28 @@
-"""The standard report: figures as numbers, every response with its reason, announced versus delivered impact."""
+"""The standard report: figures as numbers, decisions counted from the records, announced versus delivered impact."""
 
 import datetime
 
 import time_machine
 
 from consultations.models import ConsultationEvent, ConsultationReportPage
-from tests.factories import ConsultationPageFactory, ConsultationReportPageFactory, at
+from tests.factories import ConsultationPageFactory, ConsultationReportPageFactory, ContributionFactory, at
 from tests.utils import visible_text
 
-RESPONSES = [
-    {"subject": "Ligne 2", "proposal": "Passer par les quais.", "channel": "in_person", "decision": "kept"},
+ANSWERS = [
+    {"reference": "PM-0001", "channel": "in_person", "decision": "kept"},
     {
-        "subject": "Gares",
-        "proposal": "Des abris vélos dans toutes les gares.",
-        "channel": "both",
+        "reference": "PM-0002",
+        "channel": "online",
         "decision": "adapted",
         "reason": "Les huit gares principales d'abord.",
     },
     {
-        "subject": "Rue de la Gare",
-        "proposal": "Supprimer le stationnement.",
+        "reference": "PM-0003",
         "channel": "online",
         "decision": "not_kept",
         "reason": "Les livraisons ont besoin d'aires dédiées.",
     },
-    {
-        "subject": "Route départementale",
-        "proposal": "Éclairer la route.",
-        "channel": "written",
-        "decision": "out_of_scope",
-        "reason": "Elle relève du Département.",
-    },
+    {"reference": "PM-0004", "channel": "written", "decision": "out_of_scope", "reason": "Elle relève du Département."},
 ]
 
 
@@ -51,7 +43,9 @@ def build(index_page):
                 }
             ],
         )
-        report = ConsultationReportPageFactory(parent=consultation, responses=RESPONSES)
+        for answer in ANSWERS:
+            ContributionFactory(consultation=consultation, **answer)
+        report = ConsultationReportPageFactory(parent=consultation)
     return consultation, report
 
 
@@ -59,29 +53,30 @@ def test_report_shows_figures_as_numbers_in_a_table(client, index_page):
     _consultation, report = build(index_page)
     with time_machine.travel("2026-06-02 12:00 +02:00", tick=False):
         html = client.get(report.url).content.decode()
-    assert '<caption id="figures-caption">Participants et contributions, en ligne et en personne</caption>' in html
+    assert '<caption id="figures-caption">Participants, en ligne et en personne</caption>' in html
     figures = html.split('class="report-figures"')[1].split("</table>")[0]
     rows = figures.split("<tr>")[2:]
     assert '<th scope="row">Participants</th><td>1\xa0180</td><td>326</td><td>1\xa0506</td>' in rows[0]
-    assert '<th scope="row">Contributions</th><td>1\xa0214</td><td>231</td><td>1\xa0445</td>' in rows[1]
+    # Contributions come from the records, by channel: online, in person, letter or e-mail, other, total.
+    channels = html.split('class="report-channels"')[1].split("</table>")[0]
+    assert "<td>2</td><td>1</td><td>1</td><td>0</td><td>4</td>" in channels
     text = visible_text(type("R", (), {"content": html.encode()}))
     assert "4 rencontres tenues" in text
     assert "352 présences au total aux rencontres" in text
+    # The typed figures (1 214 online, 231 in person) count more than the records: the page says what each counts.
+    assert "1 214 contributions en ligne saisies dans le bilan" in text
+    assert "231 contributions en personne saisies dans le bilan" in text
 
 
 def test_report_answers_every_contribution_with_its_reason(client, index_page):
     _consultation, report = build(index_page)
     with time_machine.travel("2026-06-02 12:00 +02:00", tick=False):
         html = client.get(report.url).content.decode()
-    table = html.split('class="report-responses"')[1].split("</table>")[0]
-    assert table.count("<tr>") == 5  # header + one row per response
-    for word in ["Retenue", "Adaptée", "Non retenue", "Hors sujet"]:
-        assert word in table
-    assert "Les livraisons ont besoin d&#x27;aires dédiées." in table
-    assert '<th scope="col">Pourquoi</th>' in table
-    assert "La réponse de la Métropole à 4 contributions ou thèmes" in table
-    for label in ["Retenue : 1", "Adaptée : 1", "Non retenue : 1", "Hors sujet : 1"]:
+        permalink = visible_text(client.get(f"{report.url}contributions/PM-0003/"))
+    for label in ["Retenue : 1", "Adaptée : 1", "Non retenue : 1", "Hors sujet : 1", "Encore à l’étude : 0"]:
         assert label in html
+    assert f'href="{report.url}contributions/"' in html
+    assert "Non retenue" in permalink and "Les livraisons ont besoin d'aires dédiées." in permalink
 
 
 def test_announced_impact_comes_from_the_consultation_beside_the_delivered_one(client, index_page):

@@ -306,7 +306,7 @@ def publish_drafted_rows(report):
     draft.save_revision().publish()
 
 
-def test_report_shows_the_results_and_ties_response_rows_to_them(client, consultation):
+def test_report_shows_the_results(client, consultation):
     report = ConsultationReportPageFactory(
         parent=consultation, responses=[{"proposal": "Rédigée à la main", "decision": "kept"}]
     )

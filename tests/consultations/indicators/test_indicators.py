@@ -16,11 +16,12 @@ from charter_pages.models import Commitment
 from consultations.indicators import aggregation, loading
 from consultations.indicators import commitments as measuring
 from consultations.label.models import LabelAward
-from consultations.models import ConsultationEvent
+from consultations.models import ConsultationEvent, Contribution
 from tests.factories import (
     CharterPageFactory,
     ConsultationPageFactory,
     ConsultationReportPageFactory,
+    ContributionFactory,
     DashboardPageFactory,
     LabelAwardFactory,
     LabelLevelFactory,
@@ -42,8 +43,12 @@ def held(title, fmt, day, **fields):
     return values
 
 
-def publish_report_on(consultation, day, responses, **figures):
-    report = ConsultationReportPageFactory(parent=consultation, responses=responses, **figures)
+def publish_report_on(consultation, day, decisions, **figures):
+    """Publish `consultation`'s report on `day`, its contribution records answered with `decisions` ("" for none)."""
+    for decision in decisions:
+        reason = "" if decision in ("", Contribution.KEPT) else "Une raison donnée en une phrase."
+        ContributionFactory(consultation=consultation, decision=decision, reason=reason)
+    report = ConsultationReportPageFactory(parent=consultation, **figures)
     published = datetime.datetime.combine(day, datetime.time(10), tzinfo=zoneinfo.ZoneInfo("Europe/Paris"))
     type(report).objects.filter(pk=report.pk).update(first_published_at=published)
     return report
@@ -98,12 +103,7 @@ def world(index_page, home_page, locales):
         publish_report_on(
             a,
             d(2025, 9, 15),
-            [
-                {"proposal": "P1", "decision": "kept"},
-                {"proposal": "P2", "decision": "adapted", "reason": "r"},
-                {"proposal": "P3", "decision": "not_kept", "reason": "r"},
-                {"proposal": "P4", "decision": "out_of_scope", "reason": "r"},
-            ],
+            ["kept", "adapted", "not_kept", "out_of_scope", "under_study"],
             participants_online=100,
             participants_in_person=40,
             contributions_online=200,
@@ -112,7 +112,8 @@ def world(index_page, home_page, locales):
         publish_report_on(
             b,
             d(2025, 12, 1),
-            [{"proposal": "Q1", "decision": "kept"}],
+            ["kept", ""],  # published as partial: one contribution waits for its decision
+            published_as_partial=True,
             participants_online=60,
             participants_in_person=20,
             contributions_online=80,
@@ -143,9 +144,13 @@ def test_each_indicator_recomputed_by_hand(world):
     assert summary["consultations"] == 3
     assert summary["participants_online"] == 100 + 60  # reports of A and B; C has no report (and no online count)
     assert summary["participants_in_person"] == 40 + 20 + 30  # reports of A, B; C's event attendance
-    assert summary["contributions"] == (200 + 50) + (80 + 20) + 12  # = 362
-    assert summary["answered_share"] == round(100 * 350 / 362, 1) == 96.7  # A and B have their report out
-    assert summary["influence_share"] == round(100 * (2 + 1) / (4 + 1), 1) == 60.0  # kept or adapted rows
+    # Records where there are some (A: 5, B: 2; the typed 250 and 100 count more than the records answer), else
+    # what the events recorded (C: 12).
+    assert summary["contributions"] == 5 + 2 + 12  # = 19
+    # Answered: a final decision. A: 4 (its fifth is still under study); B: 1 (the other has no decision); C: none.
+    assert summary["answered_share"] == round(100 * (4 + 1) / 19, 1) == 26.3
+    assert summary["influence_share"] == round(100 * (2 + 1) / (4 + 1), 1) == 60.0  # kept or adapted, of answered
+    assert summary["partial_reports"] == 1  # B's
     assert summary["in_person_share"] == 80.0  # held: A1, A2 (in person), A3 (online), B1 (hybrid), C1: 4 of 5
     assert summary["on_time_share"] == 50.0  # A on time, B late, C not due yet
     # Launch to report: A 2025-03-01 -> 2025-09-15 = 198 days; B 2025-05-01 -> 2025-12-01 = 214 days.
@@ -161,7 +166,8 @@ def test_status_counts_and_groups(world):
         by_theme = {label: aggregation.summarise(members) for label, members in aggregation.group_by(rows, "theme")}
     assert counts == {"upcoming": 0, "open": 1, "analysis": 0, "report": 2, "overdue": 0}
     assert list(by_year) == ["2026", "2025"]
-    assert by_year["2025"]["contributions"] == 350 and by_year["2026"]["contributions"] == 12
+    assert by_year["2025"]["contributions"] == 7 and by_year["2026"]["contributions"] == 12
+    assert by_year["2025"]["answered_share"] == round(100 * 5 / 7, 1)
     assert by_theme["mobilité"]["consultations"] == 2 and by_theme["marche"]["consultations"] == 1
 
 
@@ -184,7 +190,8 @@ def test_dashboard_page_shows_indicators_with_definitions_charts_and_tables(clie
     html = response.content.decode()
     text = visible_text(response)
     assert "Influence" in text and "60,0 %" in text
-    assert "Part des réponses des bilans publiés qui retiennent ou adaptent" in text
+    assert "Part des contributions répondues qui sont retenues ou adaptées." in text
+    assert "1 bilan publié est partiel : certaines de ses contributions n'ont pas encore de décision" in text
     assert "206 jours" in text
     assert "Engagement numéro 1" in text and "Non tenu" in text and "Tenu" in text
     charts = re.findall(r"<svg class=\"dashboard-chart\".*?</svg>", html, flags=re.S)
@@ -221,7 +228,7 @@ def test_csv_matches_the_page(client, world):
     header, body = rows[0], rows[1:]
     assert header[:3] == ["Périmètre", "Groupe", "Concertations"]
     all_row = next(row for row in body if row[0] == "all")
-    assert all_row[2:] == ["2", "160", "60", "350", "100", "60", "75", "50", "206", "1"]
+    assert all_row[2:] == ["2", "160", "60", "7", "71.4", "60", "75", "50", "206", "1"]
     scopes = [row[0] for row in body]
     assert scopes.count("consultation") == 2
     # Every CSV row is a row of the page's tables, with the same figures once formatted.
