@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('consultations', '0008_contributions'),
+        ('consultations', '0014_consultation_announcement_and_easy_read'),
     ]
 
     operations = [
