@@ -104,9 +104,14 @@ def shown_version(record, locale=None):
 def distinct_shown(records, locale=None, **options):
     """shown_versions without repeats: a translated page may point at several versions of one record (a French
     territory and its English translation); each record is shown once, at its first place."""
+    return distinct(shown_versions(records, locale, **options))
+
+
+def distinct(shown):
+    """[Shown] without repeats of one record (same translation key), each at its first place."""
     seen = {}
-    for shown in shown_versions(records, locale, **options):
-        seen.setdefault(_field(shown.record, "translation_key"), shown)
+    for version in shown:
+        seen.setdefault(_field(version.record, "translation_key"), version)
     return list(seen.values())
 
 

@@ -18,6 +18,7 @@ from wagtail.models import Page, Site
 from site_core import public_address
 from site_core.cache import QUERY_CACHE_ALIAS
 from site_core.site_data import active_locale, public_pages, remember
+from site_core.tree import specific_in_bulk
 
 SEARCH_QUERY_MAX_LENGTH = 200
 SEARCH_RESULTS_PER_PAGE = 10
@@ -61,8 +62,8 @@ def search(request):
         found = search_results(words, active_locale(), request.GET.get("page", ""))
         # The page of results rebuilt around the ids found: counting and ranking are what cost.
         results_page = Paginator(range(found["count"]), SEARCH_RESULTS_PER_PAGE).get_page(found["number"])
-        specific = Page.objects.filter(pk__in=found["ids"]).specific().in_bulk()
-        results_page.object_list = [specific[pk] for pk in found["ids"] if pk in specific]
+        specific = specific_in_bulk(found["ids"])
+        results_page.object_list = [specific[pk] for pk, _type in found["ids"] if pk in specific]
     return render(
         request,
         "site_core/search.html",
@@ -78,10 +79,10 @@ def search(request):
 
 
 def search_results(query, locale, page_number):
-    """{"count", "number", "ids"} of one page of ranked results, kept until published content changes: ranking
-    every page that matches a common word ("concertation" matches thousands) is the costly part of a search, and
-    at a consultation's launch many people type the same words. Kept in the bounded cache for visitors' input:
-    distinct searches are as many as there are words to type."""
+    """{"count", "number", "ids"} (ids: [page id, content type id]) of one page of ranked results, kept until
+    published content changes: ranking every page that matches a common word ("concertation" matches thousands)
+    is the costly part of a search, and at a consultation's launch many people type the same words. Kept in the
+    bounded cache for visitors' input: distinct searches are as many as there are words to type."""
 
     def build():
         pages = public_pages(Page.objects.live().filter(locale=locale).exclude(depth__lte=1))
@@ -91,7 +92,7 @@ def search_results(query, locale, page_number):
         return {
             "count": paginator.count,
             "number": results_page.number,
-            "ids": [page.pk for page in results_page.object_list],
+            "ids": [[page.pk, page.content_type_id] for page in results_page.object_list],
         }
 
     digest = hashlib.sha256(f"{locale.pk}\0{query}\0{page_number}".encode()).hexdigest()

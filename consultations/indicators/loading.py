@@ -11,11 +11,13 @@ from django.db.models import (
     Count,
     Exists,
     ExpressionWrapper,
+    F,
     IntegerField,
     OuterRef,
     Q,
     Subquery,
     Sum,
+    UUIDField,
     Value,
 )
 from django.db.models.functions import Coalesce
@@ -34,6 +36,10 @@ from site_core.site_data import public_pages
 class Tag:
     slug: str
     name: str
+    lang: str = ""  # a territory's: its language code when it is not the dashboard's (site_core.translation)
+    # While records are built: which territory version this is, for site_core.translation (never kept)
+    translation_key: object = None
+    locale_id: int | None = None
 
 
 PAGE_FIELDS = ("id", "title", "slug", "url_path", "path", "depth", "locale_id", "translation_key")
@@ -110,7 +116,7 @@ class ConsultationRecord:
         values = {item.name: getattr(self, item.name) for item in fields(self)}
         values["status"] = self.status.code
         values["theme_tags"] = [(tag.slug, tag.name) for tag in self.theme_tags]
-        values["territory_list"] = [(tag.slug, tag.name) for tag in self.territory_list]
+        values["territory_list"] = [(tag.slug, tag.name, tag.lang) for tag in self.territory_list]
         values["page_fields"] = dict(self.page_fields)
         values["commitment_keys"] = list(self.commitment_keys)
         return values
@@ -122,7 +128,7 @@ class ConsultationRecord:
                 **values,
                 "status": statuses.Status(values["status"]),
                 "theme_tags": [Tag(slug, name) for slug, name in values["theme_tags"]],
-                "territory_list": [Tag(slug, name) for slug, name in values["territory_list"]],
+                "territory_list": [Tag(slug, name, lang) for slug, name, lang in values["territory_list"]],
             }
         )
 
@@ -135,10 +141,10 @@ class ConsultationRecord:
 
 def load_records(locale=None, commitment_keys=None, consultation_key=None):
     """Every live, public consultation, once (in `locale`, the site's language by default, where it exists),
-    with its figures, in eight queries whatever their number: the pages with their status, then one grouped query
-    per kind of record (events, reports, contribution records by decision, themes, territories, commitments), joined
-    here by key. Correlated subqueries per consultation cost a quarter of a second at 2,000 consultations; model
-    instances and prefetching cost more than all the queries."""
+    with its figures, in five queries whatever their number: the pages with their status, then one grouped query
+    per kind of record (events, reports, contribution records by decision, and themes, territories and commitments
+    together), joined here by key. Correlated subqueries per consultation cost a quarter of a second at 2,000
+    consultations; model instances and prefetching cost more than all the queries."""
     now = timezone.now()
     today = timezone.localdate()
     primary = Q(locale__language_code=locale.language_code if locale else settings.LANGUAGE_CODE)
@@ -235,19 +241,7 @@ def load_records(locale=None, commitment_keys=None, consultation_key=None):
             without_decision=Count("pk", filter=Q(decision="")),
         )
     }
-    themes = _grouped(
-        ConsultationTag.objects.filter(content_object__in=ids).values_list("content_object", "tag__slug", "tag__name")
-    )
-    territories = _grouped(
-        ConsultationPage.territories.through.objects.filter(consultationpage__in=ids).values_list(
-            "consultationpage", "territory__slug", "territory__name"
-        )
-    )
-    commitments = _grouped(
-        ConsultationPage.commitments.through.objects.filter(consultationpage__in=ids).values_list(
-            "consultationpage", "commitment__translation_key"
-        )
-    )
+    themes, territories, commitments = _tags_of(ids)
     return [
         build_record(
             row,
@@ -256,9 +250,10 @@ def load_records(locale=None, commitment_keys=None, consultation_key=None):
             reports.get(row["path"]),
             contributions.get(row["translation_key"], NO_CONTRIBUTIONS),
             theme_tags=sorted((Tag(slug, name) for slug, name in themes.get(row["id"], ())), key=lambda tag: tag.name),
-            territory_list=sorted(
-                (Tag(slug, name) for slug, name in territories.get(row["id"], ())), key=lambda tag: tag.name
-            ),
+            territory_list=[
+                Tag(slug, name, translation_key=key, locale_id=locale_id)
+                for slug, name, key, locale_id in territories.get(row["id"], ())
+            ],
             commitment_keys=[str(key) for (key,) in commitments.get(row["id"], ())],
         )
         for row in rows
@@ -284,12 +279,43 @@ def _subquery_count(rows):
 NO_CONTRIBUTIONS = {"total": 0, "answered": 0, "kept_or_adapted": 0, "without_decision": 0}
 
 
-def _grouped(rows):
-    """{first column: [the other columns]} from (key, ...) rows."""
-    grouped = {}
-    for key, *values in rows:
-        grouped.setdefault(key, []).append(tuple(values))
-    return grouped
+def _tags_of(ids):
+    """({page id: [(slug, name)]} of themes, {page id: [(slug, name, translation key, locale id)]} of territories,
+    {page id: [(translation key,)]} of commitments) for the consultations `ids`: one query (UNION ALL of the three
+    relations, each row tagged with its kind) where three would each pay a round trip."""
+    no_key, no_locale = Value(None, output_field=UUIDField()), Value(None, output_field=IntegerField())
+    columns = ("kind", "page", "slug", "name", "key", "locale")
+    themes = ConsultationTag.objects.filter(content_object__in=ids).annotate(
+        kind=Value("theme"),
+        page=F("content_object"),
+        slug=F("tag__slug"),
+        name=F("tag__name"),
+        key=no_key,
+        locale=no_locale,
+    )
+    territories = ConsultationPage.territories.through.objects.filter(consultationpage__in=ids).annotate(
+        kind=Value("territory"),
+        page=F("consultationpage"),
+        slug=F("territory__slug"),
+        name=F("territory__name"),
+        key=F("territory__translation_key"),
+        locale=F("territory__locale_id"),
+    )
+    commitments = ConsultationPage.commitments.through.objects.filter(consultationpage__in=ids).annotate(
+        kind=Value("commitment"),
+        page=F("consultationpage"),
+        slug=Value(""),
+        name=Value(""),
+        key=F("commitment__translation_key"),
+        locale=no_locale,
+    )
+    grouped = {"theme": {}, "territory": {}, "commitment": {}}
+    for kind, page, slug, name, key, locale in themes.values_list(*columns).union(
+        territories.values_list(*columns), commitments.values_list(*columns), all=True
+    ):
+        row = {"theme": (slug, name), "territory": (slug, name, key, locale), "commitment": (key,)}[kind]
+        grouped[kind].setdefault(page, []).append(row)
+    return grouped["theme"], grouped["territory"], grouped["commitment"]
 
 
 def build_record(row, today, events, report, records=NO_CONTRIBUTIONS, **lists):

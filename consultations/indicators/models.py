@@ -23,7 +23,10 @@ from consultations.models import ConsultationPage, Territory
 from consultations.models.mixins import LocalisedRoutableMixin
 from site_core.models import BasePage
 from site_core.site_data import remember
-from site_core.translation import shown_versions
+from site_core.translation import distinct, shown_versions
+
+# What the dashboard reads of a territory version (site_core.translation.shown_versions on plain values).
+TERRITORY_FIELDS = ("translation_key", "locale_id", "slug", "name")
 
 CONSULTATIONS_PER_PAGE = 25
 
@@ -158,6 +161,7 @@ class DashboardPage(LocalisedRoutableMixin, RoutablePageMixin, BasePage):
         def build():
             records = loading.load_records()
             self._localise([record for record in records if record.page_fields["locale_id"] != self.locale_id])
+            self._localise_territories(records)
             return [record.to_plain() for record in records]
 
         kept = remember(
@@ -170,7 +174,7 @@ class DashboardPage(LocalisedRoutableMixin, RoutablePageMixin, BasePage):
 
     def _localise(self, records):
         """Titles and links as this page's reader sees them (site_core.translation: their translation, else marked
-        with their language), and territory names in this page's language where translated (two queries)."""
+        with their language): one query."""
         if not records:
             return
         shown = shown_versions(
@@ -181,11 +185,20 @@ class DashboardPage(LocalisedRoutableMixin, RoutablePageMixin, BasePage):
         )
         for record, version in zip(records, shown, strict=True):
             record.show_in(version)
-        slugs = {tag.slug for record in records for tag in record.territory_list}
-        names = dict(Territory.objects.filter(locale_id=self.locale_id, slug__in=slugs).values_list("slug", "name"))
+
+    def _localise_territories(self, records):
+        """Each record's territories as ConsultationPage.territory_list gives them (site_core.translation: in this
+        page's language where translated, else marked with their own; each once, by name): one query at most."""
+        versions = {(tag.translation_key, tag.locale_id): tag for record in records for tag in record.territory_list}
+        rows = [dict(zip(TERRITORY_FIELDS, (*key, tag.slug, tag.name), strict=True)) for key, tag in versions.items()]
+        found = shown_versions(rows, self.locale_id, queryset=Territory.objects.all(), fields=TERRITORY_FIELDS)
+        shown = dict(zip(versions, found, strict=True))
         for record in records:
-            for tag in record.territory_list:
-                tag.name = names.get(tag.slug, tag.name)
+            chosen = distinct(shown[(tag.translation_key, tag.locale_id)] for tag in record.territory_list)
+            record.territory_list = sorted(
+                (loading.Tag(version.record["slug"], version.record["name"], version.lang) for version in chosen),
+                key=lambda tag: tag.name,
+            )
 
     @cached_property
     def all_themes(self):

@@ -4,7 +4,7 @@ import datetime
 from typing import NamedTuple
 
 from django.db import models
-from django.db.models import F, Min, Prefetch, Subquery
+from django.db.models import F, Prefetch, Subquery
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.feedgenerator import Rss201rev2Feed
@@ -23,7 +23,7 @@ from consultations.filters import ConsultationFilters
 from site_core import public_address
 from site_core.models import BasePage
 from site_core.site_data import in_field_order, public_pages, remember
-from site_core.translation import distinct_shown, shown_versions
+from site_core.translation import Shown, distinct, shown_versions
 
 from .consultation import ConsultationPage
 from .mixins import LocalisedRoutableMixin
@@ -117,17 +117,25 @@ class ConsultationIndexPage(LocalisedRoutableMixin, RoutablePageMixin, BasePage)
         return pages.order_by(F("launch_on").desc(nulls_last=True), F("first_published_at").desc(nulls_first=True))
 
     def listing(self):
-        """[ListingEntry] for every consultation, newest first: what the filters and the order need, in three
-        queries, kept in each process until the next published change or day. A request then filters and pages
-        plain tuples and loads only the ten consultations it shows (2,000 consultations in `make bench`)."""
+        """[ListingEntry] for every consultation, newest first: what the filters and the order need (see
+        listing_data). A request then filters and pages plain tuples and loads only the ten consultations it shows
+        (2,000 consultations in `make bench`)."""
+        return [ListingEntry._make(row) for row in self.listing_data["entries"]]
+
+    @cached_property
+    def listing_data(self):
+        """Plain values, in four queries kept until the next published change or day: the listing's entries, the
+        filters' options (themes, territories in this index's language where translated, launch years) and each
+        consultation's territories as its card shows them (ids of those options, with their language marks)."""
 
         def build():
             ids = public_pages(ConsultationPage.objects.child_of(self).live()).values("pk")
-            themes = {}
-            for page_id, slug in ConsultationTag.objects.filter(content_object__in=ids).values_list(
-                "content_object", "tag__slug"
+            themes, tags = {}, {}
+            for page_id, *tag in ConsultationTag.objects.filter(content_object__in=ids).values_list(
+                "content_object", *(f"tag__{name}" for name in TAG_FIELDS)
             ):
-                themes.setdefault(page_id, set()).add(slug)
+                themes.setdefault(page_id, set()).add(tag[TAG_FIELDS.index("slug")])
+                tags[tag[0]] = tuple(tag)
             links = list(
                 ConsultationPage.territories.through.objects.filter(consultationpage__in=ids).values_list(
                     "consultationpage", "territory"
@@ -135,27 +143,38 @@ class ConsultationIndexPage(LocalisedRoutableMixin, RoutablePageMixin, BasePage)
             )
             # Territories in this index's language: a translated page may still point at the source's records.
             territories = list(Territory.objects.filter(pk__in={territory for _page, territory in links}))
-            shown = shown_versions(territories, self.locale_id)
-            slugs = {territory.pk: version.record.slug for territory, version in zip(territories, shown, strict=True)}
-            places = {}
+            shown = dict(zip((t.pk for t in territories), shown_versions(territories, self.locale_id), strict=True))
+            options = distinct(shown.values())
+            places, cards = {}, {}
             for page_id, territory in links:
-                places.setdefault(page_id, set()).add(slugs[territory])
-            return [
+                version = shown[territory]
+                places.setdefault(page_id, set()).add(version.record.slug)
+                cards.setdefault(page_id, {})[version.record.translation_key] = [version.record.pk, version.lang]
+            entries = [
                 (pk, launch, code, frozenset(themes.get(pk, ())), frozenset(places.get(pk, ())))
                 for pk, launch, code in self.consultations().values_list("pk", "launch_on", "status_code")
             ]
+            return {
+                "entries": entries,
+                "themes": list(tags.values()),
+                "territories": [
+                    tuple(getattr(version.record, name) for name in TERRITORY_FIELDS) for version in options
+                ],
+                "territory_langs": [version.lang for version in options],
+                "card_territories": {pk: list(chosen.values()) for pk, chosen in cards.items()},
+                "years": sorted({launch.year for _pk, launch, *_rest in entries if launch}, reverse=True),
+            }
 
-        rows = remember(
+        return remember(
             f"consultation-listing:{self.pk}",
             build,
             seconds=LISTING_SECONDS,
             variant=timezone.localdate().isoformat(),
         )
-        return [ListingEntry._make(row) for row in rows]
 
     def listed(self, entries):
         """The pages of these listing entries, in their order, with what their cards show (status, report link,
-        phases, events, themes, territories in this index's language): a fixed number of queries."""
+        phases, events; themes and territories from listing_data): a fixed number of queries."""
         report_slug = statuses.reports_of_outer_page().values("slug")[:1]
         found = (
             ConsultationPage.objects.filter(pk__in=[entry.pk for entry in entries])
@@ -164,62 +183,38 @@ class ConsultationIndexPage(LocalisedRoutableMixin, RoutablePageMixin, BasePage)
             .prefetch_related(
                 Prefetch("phases", queryset=ConsultationPhase.objects.order_by("start_date", "sort_order")),
                 "events",
-                Prefetch("tagged_items", queryset=ConsultationTag.objects.select_related("tag")),
-                "territories",
             )
             .in_bulk()
         )
+        themes = self.theme_options
+        territories = {territory.pk: territory for territory in self.territory_options.values()}
+        card_territories = self.listing_data["card_territories"]
         pages = []
         for entry in entries:
             if entry.pk in found:
                 page = found[entry.pk]
                 page.status_code = entry.status_code  # read by ConsultationPage.status
+                # ConsultationPage.theme_tags and .territory_list, as the page itself would give them
+                page.theme_tags = sorted((themes[slug] for slug in entry.theme_slugs), key=lambda tag: tag.name)
+                page.territory_list = sorted(
+                    (Shown(territories[pk], lang) for pk, lang in card_territories.get(entry.pk, ())),
+                    key=lambda version: version.record.name,
+                )
                 pages.append(page)
-        self._localise_territories(pages)
         return pages
-
-    def _localise_territories(self, pages):
-        """Each page's territories as ConsultationPage.territory_list gives them ([Shown] in this index's language,
-        by name), for all pages in at most one more query."""
-        territories = list({territory.pk: territory for page in pages for territory in page.territories.all()}.values())
-        shown = {
-            territory.pk: version
-            for territory, version in zip(territories, shown_versions(territories, self.locale_id), strict=True)
-        }
-        for page in pages:
-            chosen = {}
-            for territory in page.territories.all():
-                chosen.setdefault(shown[territory.pk].record.translation_key, shown[territory.pk])
-            page.territory_list = sorted(chosen.values(), key=lambda version: version.record.name)
 
     @cached_property
     def filter_options(self):
-        """The themes, territories (in this index's language where translated) and launch years on offer, read in
-        three grouped queries and kept until published content changes."""
-
-        def build():
-            listed = public_pages(ConsultationPage.objects.child_of(self).live()).values("pk")
-            tag_ids = ConsultationTag.objects.filter(content_object__in=listed).values("tag_id")
-            territories = list(Territory.objects.filter(consultations__in=listed).distinct())
-            launches = (
-                ConsultationPhase.objects.filter(page__in=listed).values("page").annotate(launch=Min("start_date"))
-            )
-            localised = [shown.record for shown in distinct_shown(territories, self.locale_id)]
-            return {
-                "themes": list(Tag.objects.filter(pk__in=tag_ids).values_list(*TAG_FIELDS)),
-                "territories": [
-                    tuple(getattr(territory, name) for name in TERRITORY_FIELDS) for territory in localised
-                ],
-                "years": sorted({row["launch"].year for row in launches}, reverse=True),
-            }
-
-        options = remember(f"consultation-index-options:{self.pk}", build)
-        themes = [Tag.from_db("default", TAG_FIELDS, row) for row in options["themes"]]
-        territories = [Territory.from_db("default", TERRITORY_FIELDS, row) for row in options["territories"]]
+        """The themes, territories (in this index's language where translated) and launch years on offer."""
+        data = self.listing_data
+        themes = [Tag.from_db("default", TAG_FIELDS, row) for row in data["themes"]]
+        territories = [Territory.from_db("default", TERRITORY_FIELDS, row) for row in data["territories"]]
+        for territory, lang in zip(territories, data["territory_langs"], strict=True):
+            territory.lang = lang  # its language code when not this index's (site_core.translation.Shown)
         return {
             "themes": {tag.slug: tag for tag in themes},
             "territories": {territory.slug: territory for territory in territories},
-            "years": options["years"],
+            "years": data["years"],
         }
 
     @property

@@ -1,6 +1,7 @@
 """The abstract page every Pacte page type extends: listing, SEO and social fields, breadcrumbs, alternates."""
 
 from django.db import models
+from django.db.models import Q
 from django.utils import translation
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -10,7 +11,7 @@ from wagtail.search import index
 
 # What breadcrumbs and language links read of a page: kept as plain rows, turned back into unsaved-looking pages.
 # In Page's field order, as Model.from_db reads them.
-ANCESTOR_FIELDS = ("id", "depth", "locale_id", "title", "url_path")
+ANCESTOR_FIELDS = ("id", "depth", "locale_id", "title", "url_path")  # what a preview's breadcrumbs read
 TRANSLATION_FIELDS = ("id", "path", "depth", "translation_key", "locale_id", "title", "content_type_id", "url_path")
 
 
@@ -78,30 +79,45 @@ class BasePage(Page):
     @cached_property
     def breadcrumb_ancestors(self):
         """The pages above this one, from the home page down (the tree root is never shown)."""
-        # Here, not at the top: site_core.site_data imports site_core.models (an import cycle).
-        from site_core.site_data import remember
-
-        ancestors = self.get_ancestors().filter(depth__gt=1).order_by("path")
         if not self.pk:  # a page being created and previewed has no key yet: nothing to share
-            return list(ancestors.only(*ANCESTOR_FIELDS))
-        rows = remember(f"ancestors:{self.pk}", lambda: list(ancestors.values_list(*ANCESTOR_FIELDS)))
-        return [Page.from_db("default", ANCESTOR_FIELDS, row) for row in rows]
+            return list(self.get_ancestors().filter(depth__gt=1).order_by("path").only(*ANCESTOR_FIELDS))
+        rows = self.tree_neighbours["ancestors"]
+        return [Page.from_db("default", TRANSLATION_FIELDS, row) for row in rows]
 
     @cached_property
     def live_translations(self):
         """This page in every language it is published in (itself included), for hreflang and the switcher."""
         # Here, not at the top: site_core.site_data imports site_core.models (an import cycle).
-        from site_core.site_data import locales, public_pages, remember
+        from site_core.site_data import locales, public_pages
 
-        translations = public_pages(self.get_translations(inclusive=True).live())
         if not self.pk:
-            return list(translations.select_related("locale"))
-        rows = remember(f"translations:{self.pk}", lambda: list(translations.values_list(*TRANSLATION_FIELDS)))
+            return list(public_pages(self.get_translations(inclusive=True).live()).select_related("locale"))
         by_id = {locale.pk: locale for locale in locales().values()}
-        pages = [Page.from_db("default", TRANSLATION_FIELDS, row) for row in rows]
+        pages = [Page.from_db("default", TRANSLATION_FIELDS, row) for row in self.tree_neighbours["translations"]]
         for page in pages:
             page.locale = by_id[page.locale_id]
         return pages
+
+    @cached_property
+    def tree_neighbours(self):
+        """{"ancestors", "translations"}: the rows breadcrumbs and language links read, in one query kept per
+        content generation (plain rows in TRANSLATION_FIELDS order). Translations: live and public only."""
+        # Here, not at the top: site_core.site_data imports site_core.models (an import cycle).
+        from site_core.site_data import remember, restricted_paths
+
+        def build():
+            ancestor_paths = [self.path[:end] for end in range(Page.steplen * 2, len(self.path), Page.steplen)]
+            translations = Q(translation_key=self.translation_key, live=True)
+            for path in restricted_paths():
+                translations &= ~Q(path__startswith=path)
+            rows = Page.objects.filter(Q(path__in=ancestor_paths) | translations).order_by("path")
+            rows = list(rows.values_list(*TRANSLATION_FIELDS))
+            return {
+                "ancestors": [row for row in rows if row[1] in ancestor_paths],
+                "translations": [row for row in rows if row[1] not in ancestor_paths],
+            }
+
+        return remember(f"tree-neighbours:{self.pk}", build)
 
     def get_view_restrictions(self):
         # Wagtail queries the page's and its ancestors' restrictions on every request; the list of restricted

@@ -11,6 +11,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from site_core.blocks import BaseStreamBlock, HighlightBlock
+from site_core.tree import deepest_match, specific_in_bulk
 
 from .base import BasePage
 
@@ -73,17 +74,11 @@ class HomePage(BasePage):
 
     def route(self, request, path_components):
         """Find the deepest page matching the path in one query, instead of Wagtail's two per level; that page
-        then routes what remains (a routable page's sub-route, or a 404)."""
+        then routes what remains (a routable page's sub-route, or a 404). site_core/routing.py routes requests the
+        same way without reading this page; this serves whatever asks Wagtail to route."""
         if not path_components:
             return super().route(request, path_components)
-        prefixes = [
-            self.url_path + "/".join(path_components[:length]) + "/" for length in range(len(path_components), 0, -1)
-        ]
-        deepest = (
-            Page.objects.filter(url_path__in=prefixes, path__startswith=self.path, depth__gt=self.depth)
-            .order_by("-depth")
-            .first()
-        )
+        deepest = deepest_match(self, path_components).first()
         if deepest is None:
             raise Http404
         remaining = path_components[deepest.depth - self.depth :]
@@ -96,8 +91,8 @@ class HomePage(BasePage):
         from site_core.site_data import public_pages
 
         wanted = [block.value for block in self.highlights if block.value.get("page")]
-        ids = [value["page"].pk for value in wanted]
-        pages = public_pages(Page.objects.filter(pk__in=ids).live()).defer_streamfields().specific().in_bulk()
+        chosen = [(value["page"].pk, value["page"].content_type_id) for value in wanted]
+        pages = specific_in_bulk(chosen, refine=lambda queryset: public_pages(queryset.live()))
         image_ids = {getattr(page, "listing_image_id", None) for page in pages.values()} - {None}
         images = (
             get_image_model().objects.filter(pk__in=image_ids).prefetch_renditions(*CARD_RENDITIONS).in_bulk()

@@ -56,6 +56,9 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Outside the other middleware, so a cached page skips them and a stored page is the finished response.
     "site_core.cache.AnonymousPageCacheMiddleware",
+    # Inside the page cache (it reads the content generation the cache sets): the Site and page routes Wagtail
+    # would look up on each request, from what is kept per generation.
+    "site_core.routing.PageRoutingMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -203,7 +206,7 @@ WAGTAILADMIN_RICH_TEXT_EDITORS = {
 PACTE_PAGE_CACHE_SECONDS = 600
 # Part of every cache key (remember() values, whole pages): bump it when the shape of something cached changes, so
 # a deploy never reads what the previous code stored.
-PACTE_CACHE_VERSION = 2
+PACTE_CACHE_VERSION = 3
 
 CACHES = {
     "default": {

@@ -1,14 +1,21 @@
-"""Production settings refuse to start without their variables and pass Django's deployment check;
-seed_demo is idempotent and refuses production."""
+"""Production settings refuse to start without their variables and pass Django's deployment check; a production
+process keeps pages in Redis (and what visitors type out of it), keeps its database connection and replaces a dead
+one, and sends its cookies over HTTPS only; seed_demo is idempotent and refuses production."""
 
+import json
 import os
+import shutil
+import socket
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
+import redis
 from django.apps import apps
 from django.core.management import CommandError, call_command
+from django.db import connection
 from django.db.models import Count
 from wagtail.models import Page, Revision
 
@@ -55,40 +62,135 @@ def test_production_refuses_a_plain_http_loopback_address():
     assert "pacte.E003" in result.stderr and "pacte.E005" in result.stderr
 
 
-def test_production_uses_redis_when_asked():
-    result = manage(
-        "shell",
-        "--no-imports",
-        "-c",
-        "from django.conf import settings; print(settings.CACHES['default']['BACKEND'])",
-        env={**PRODUCTION_ENV, "REDIS_URL": "redis://127.0.0.1:6379/3"},
+def serve_in_production(requests, env, database):
+    """Run `requests` (Python statements using `get(path)`, the test client's anonymous HTTPS request to the public
+    host, `serve(path)`, the status of the same request made as a WSGI server makes it, and `backend_pid()`, the
+    PostgreSQL process of the worker's connection) in a process started with the
+    production settings against `database`; returns what the statements `report(...)`ed, as JSON values."""
+    script = (
+        "import json\n"
+        "from django.db import connection\n"
+        "from django.test import Client\n"
+        "client = Client(HTTP_HOST='participation.example.org')\n"
+        "def get(path): return client.get(path, secure=True)\n"
+        "from django.core.handlers.wsgi import WSGIHandler\n"
+        "from django.test import RequestFactory\n"
+        "handler = WSGIHandler()\n"
+        "def serve(path):\n"  # as the WSGI server calls it: with the signals the test client leaves out
+        "    environ = RequestFactory().get(path, secure=True, HTTP_HOST='participation.example.org').environ\n"
+        "    status = []\n"
+        "    handler(environ, lambda line, headers: status.append(int(line.split()[0])))\n"
+        "    return status[0]\n"
+        "def backend_pid():\n"
+        "    with connection.cursor() as cursor:\n"
+        "        cursor.execute('SELECT pg_backend_pid()')\n"
+        "        return cursor.fetchone()[0]\n"
+        "reported = []\n"
+        "report = reported.append\n"
+        f"{requests}\n"
+        "print(json.dumps(reported))\n"
     )
-    assert result.stdout.strip() == "django.core.cache.backends.redis.RedisCache", result.stderr
+    result = manage("shell", "--no-imports", "-c", script, env={**PRODUCTION_ENV, "DATABASE_URL": database, **env})
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout.strip().splitlines()[-1])
 
 
-def test_with_redis_what_visitors_type_stays_in_a_bounded_cache_of_each_worker():
-    """Searches and addresses with a query string must not share Redis's memory with the pages (site_core/cache.py)."""
-    result = manage(
-        "shell",
-        "--no-imports",
-        "-c",
-        "from django.conf import settings; queries = settings.CACHES['queries']; "
-        "print(queries['BACKEND'], queries['OPTIONS']['MAX_ENTRIES'])",
-        env={**PRODUCTION_ENV, "REDIS_URL": "redis://127.0.0.1:6379/3"},
+@pytest.fixture
+def migrated_database(db):
+    """The URL of the migrated test database, which a production process can read (its schema is committed)."""
+    settings = connection.settings_dict
+    return f"postgres://{settings['USER']}@{settings['HOST']}:{settings['PORT']}/{settings['NAME']}"
+
+
+@pytest.fixture
+def redis_url(tmp_path):
+    """A throwaway Redis server (the system's redis-server), without persistence; its URL."""
+    server = shutil.which("redis-server")
+    if server is None:
+        pytest.skip("redis-server is missing: apt-get install redis-server")
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    process = subprocess.Popen(  # noqa: S603 - the system's redis-server with fixed arguments
+        [server, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", tmp_path],
+        stdout=subprocess.DEVNULL,
     )
-    assert result.stdout.strip() == "django.core.cache.backends.locmem.LocMemCache 1000", result.stderr
+    client = redis.Redis(port=port)
+    for _attempt in range(50):
+        try:
+            client.ping()
+            break
+        except redis.ConnectionError:
+            time.sleep(0.1)
+    yield f"redis://127.0.0.1:{port}/0"
+    process.terminate()
+    process.wait(timeout=10)
 
 
-def test_persistent_database_connections_with_health_checks():
-    result = manage(
-        "shell",
-        "--no-imports",
-        "-c",
-        "from django.db import connection as c; print(c.settings_dict['CONN_MAX_AGE'], "
-        "c.settings_dict['CONN_HEALTH_CHECKS'])",
-        env=PRODUCTION_ENV,
+def cached_keys(url):
+    return [key.decode() for key in redis.Redis.from_url(url).keys("*")]
+
+
+def test_with_redis_a_page_one_worker_cached_is_kept_in_redis_for_all(migrated_database, redis_url):
+    reported = serve_in_production(
+        "report(get('/robots.txt').status_code)", env={"REDIS_URL": redis_url}, database=migrated_database
     )
-    assert result.stdout.split() == ["600", "True"], result.stderr
+    assert reported == [200]
+    assert any(":pacte:page:" in key for key in cached_keys(redis_url)), cached_keys(redis_url)
+
+
+def test_with_redis_what_visitors_type_stays_out_of_redis(migrated_database, redis_url):
+    """Addresses with a query string (searches, filters) must not share Redis's memory with the pages: each worker
+    keeps them in its own bounded cache (site_core/cache.py)."""
+    reported = serve_in_production(
+        "for number in range(5): report(get(f'/robots.txt?visitor={number}').status_code)",
+        env={"REDIS_URL": redis_url},
+        database=migrated_database,
+    )
+    assert reported == [200] * 5
+    assert cached_keys(redis_url) == []
+
+
+def test_a_worker_keeps_its_database_connection_and_replaces_a_dead_one(migrated_database):
+    """Persistent connections (a new connection per request costs two thirds of the throughput, PITFALLS.md) that
+    survive the database closing them: the next request opens a new one instead of failing."""
+    first, second, after_restart, status = serve_in_production(
+        "serve('/robots.txt'); report(backend_pid())\n"
+        "serve('/robots.txt'); report(backend_pid())\n"
+        "import psycopg\n"
+        "from site_core.backup import connection_arguments\n"
+        "with psycopg.connect(**connection_arguments(connection.settings_dict), autocommit=True) as admin:\n"
+        "    admin.execute('SELECT pg_terminate_backend(%s)', [reported[0]])\n"
+        "status = serve('/robots.txt'); report(backend_pid()); report(status)",
+        env={},
+        database=migrated_database,
+    )
+    assert first == second
+    assert after_restart != first
+    assert status == 200
+
+
+@pytest.fixture(scope="module")
+def collected_static(tmp_path_factory):
+    """STATIC_ROOT with the files collected, as a deploy does: production pages name them by their hashed names."""
+    static_root = tmp_path_factory.mktemp("static")
+    result = manage("collectstatic", "--noinput", "-v0", env={**PRODUCTION_ENV, "STATIC_ROOT": str(static_root)})
+    assert result.returncode == 0, result.stderr
+    return {"STATIC_ROOT": str(static_root)}
+
+
+def test_production_cookies_are_sent_over_https_only(migrated_database, collected_static):
+    """The sign-in form's CSRF cookie: never over plain HTTP, never readable by scripts."""
+    [cookie] = serve_in_production(
+        "from django.urls import reverse\n"
+        "from django.utils import translation\n"
+        "translation.activate('fr')\n"
+        "morsel = get(reverse('site_core:login')).cookies['csrftoken']\n"
+        "report({'secure': bool(morsel['secure']), 'httponly': bool(morsel['httponly'])})",
+        env=collected_static,
+        database=migrated_database,
+    )
+    assert cookie == {"secure": True, "httponly": True}
 
 
 def demo_snapshot():
