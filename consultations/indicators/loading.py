@@ -271,11 +271,6 @@ NO_EVENTS = {
 }
 
 
-def _subquery_count(rows):
-    counted = rows.annotate(value=Count("pk")).values("value")
-    return Coalesce(Subquery(counted[:1], output_field=IntegerField()), Value(0))
-
-
 NO_CONTRIBUTIONS = {"total": 0, "answered": 0, "kept_or_adapted": 0, "without_decision": 0}
 
 
