@@ -206,6 +206,7 @@ class ConsultationPage(LocalisedRoutableMixin, RoutablePageMixin, BasePage):
             ],
             random_draws=self.random_draw_records,
             platform_link=self.platform_link,
+            extra_sections=extensions.all_answers(extensions.CONSULTATION_SECTIONS, self),
         )
         return context
 
