@@ -51,11 +51,13 @@ def consultation_shown(consultation, language):
 
 
 def contribution_link(report, reference):
+    """The contribution's own page under the report, or the report itself where the report has no such route."""
+    reverse_subpage = getattr(report.specific, "reverse_subpage", None)
     try:
-        path = report.url + report.reverse_subpage("contribution", args=[reference]).lstrip("/")
+        path = report.url + reverse_subpage("contribution", args=[reference]).lstrip("/") if reverse_subpage else ""
     except NoReverseMatch:
-        return public_address.page_url(report)
-    return public_address.absolute_url(path)
+        path = ""
+    return public_address.absolute_url(path) if path else public_address.page_url(report)
 
 
 def item_for(notice, follower):

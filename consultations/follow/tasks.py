@@ -114,6 +114,12 @@ def send_deliveries(delivery_ids):
             except SMTP_ERRORS as error:
                 failed.append((delivery, error))
                 continue
+            except Exception as error:
+                # A message that cannot be built (a page deleted meanwhile, a bug) must not hold back the others:
+                # logged with its trace, retried like an SMTP failure, given up after the last attempt.
+                logger.exception("Could not build the message of delivery %s", delivery.pk)
+                failed.append((delivery, error))
+                continue
             Delivery.objects.filter(pk=delivery.pk).update(status=Delivery.SENT, sent_at=timezone.now())
             sent.append(delivery.pk)
     finally:
