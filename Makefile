@@ -24,7 +24,7 @@ ifeq ($(wildcard db.sqlite3),)
 .PHONY: $(DEMO_STAMP)
 endif
 
-.PHONY: run dev test install messages lint check pytest bench backup restore audit
+.PHONY: run dev test install messages lint check pytest bench bench-followers backup restore audit
 
 # What serving needs, then what testing adds: `make run` on a fresh clone installs only the first.
 $(VENV)/.installed-run: pyproject.toml
@@ -99,6 +99,10 @@ test: lint check pytest
 # Not part of `make test`: seeds a large dataset into its own database and loads the site for minutes.
 bench: $(VENV)/.installed $(VENV)/.messages
 	$(PY) tests/benchmark/run.py
+
+# The followers' queue: a publication with 10,000 followers, then the worker sending them all (docs/benchmarks.md).
+bench-followers: $(VENV)/.installed $(VENV)/.messages
+	$(PY) tests/benchmark/followers.py
 
 # Backups (docs/operations.md): the database of DATABASE_URL (pg_dump) and MEDIA_ROOT, into backups/<timestamp>/.
 backup: $(VENV)/.installed

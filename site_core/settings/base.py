@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "django_tasks_rq",
+    "django_rq",  # the RQ worker command (rqworker) that django_tasks_rq relies on
 ]
 
 MIDDLEWARE = [
