@@ -60,9 +60,25 @@ def contribution_link(report, reference):
     return public_address.absolute_url(path) if path else public_address.page_url(report)
 
 
-def item_for(notice, follower):
-    """What one notice says to one follower (a dict the templates read)."""
-    shown = consultation_shown(notice.consultation, follower.language)
+def item_for(notice, follower, memo=None):
+    """What one notice says to one follower (a dict the templates read). `memo` keeps what is the same for every
+    follower reading that language (the page, its address, the report's), so that a batch of messages reads the
+    pages once per language rather than once per message."""
+    if memo is None:
+        memo = {}
+    key = (notice.pk or id(notice), follower.language)
+    if key not in memo:
+        memo[key] = common_item(notice, follower.language)
+    item = dict(memo[key])
+    if notice.kind == Notice.REPORT:
+        item["own_contributions"] = own_contributions(notice.consultation, follower, item.pop("report", None))
+    else:
+        item.pop("report", None)
+    return item
+
+
+def common_item(notice, language):
+    shown = consultation_shown(notice.consultation, language)
     page = shown.record
     item = {
         "kind": notice.kind,
@@ -78,7 +94,7 @@ def item_for(notice, follower):
     if notice.kind == Notice.REPORT:
         report = page.published_report or notice.consultation.published_report
         item["report_url"] = public_address.page_url(report) if report else item["url"]
-        item["own_contributions"] = own_contributions(notice.consultation, follower, report)
+        item["report"] = report
     if notice.kind == Notice.LATE:
         due = page.answer_due_date
         item["due_date"] = due
@@ -117,10 +133,10 @@ def own_contributions(consultation, follower, report):
     ]
 
 
-def message_for(notices, follower, connection=None):
+def message_for(notices, follower, connection=None, memo=None):
     """The EmailMultiAlternatives telling `follower` about `notices` (one, or the week's for a digest)."""
     with translation.override(follower.language):
-        items = [item_for(notice, follower) for notice in notices]
+        items = [item_for(notice, follower, memo) for notice in notices]
         if len(items) == 1:
             subject = subject_for(items[0]["kind"], items[0]["title"])
         else:

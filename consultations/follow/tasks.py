@@ -101,6 +101,7 @@ def send_deliveries(delivery_ids):
         Delivery.objects.filter(pk__in=claimed).select_related("notice__consultation", "follower").order_by("pk")
     )
     sent, failed = [], []
+    memo = {}  # what every follower of a notice reads alike, per language (messages.item_for)
     connection = get_connection()
     try:
         connection.open()
@@ -110,7 +111,7 @@ def send_deliveries(delivery_ids):
     try:
         for delivery in deliveries:
             try:
-                messages.message_for([delivery.notice], delivery.follower, connection=connection).send()
+                messages.message_for([delivery.notice], delivery.follower, connection, memo).send()
             except SMTP_ERRORS as error:
                 failed.append((delivery, error))
                 continue
