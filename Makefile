@@ -24,7 +24,7 @@ ifeq ($(wildcard db.sqlite3),)
 .PHONY: $(DEMO_STAMP)
 endif
 
-.PHONY: run dev test install messages lint check pytest bench backup restore audit
+.PHONY: run dev test install messages lint check pytest bench bench-followers backup restore audit
 
 # What serving needs, then what testing adds: `make run` on a fresh clone installs only the first.
 $(VENV)/.installed-run: pyproject.toml
@@ -62,8 +62,13 @@ $(DEMO_STAMP): $(VENV)/.installed-run $(VENV)/.messages $(DEMO_SOURCES)
 	$(LOCAL) $(PY) manage.py seed_demo
 	@touch $@
 
+# Beside gunicorn, the worker that sends followers' e-mails (the database task queue) and the hourly sweep (openings,
+# late answers, digests, purge); both stop with the server (Ctrl-C).
 run: $(VENV)/.installed-run $(VENV)/.messages $(STATIC_MANIFEST) $(DEMO_STAMP)
 	@echo "Serving http://127.0.0.1:$(PORT)/  $(DEMO_ACCOUNTS)"
+	@trap 'kill $$(jobs -p) 2>/dev/null' EXIT; \
+	$(LOCAL) $(PY) manage.py db_worker --backend notifications --queue-name notifications --no-reload -v0 & \
+	$(LOCAL) $(PY) manage.py notify_followers --every 3600 -v0 & \
 	$(LOCAL) $(VENV)/bin/gunicorn site_core.wsgi --bind 127.0.0.1:$(PORT) --workers 2 --no-control-socket \
 		--access-logfile -
 
@@ -94,6 +99,10 @@ test: lint check pytest
 # Not part of `make test`: seeds a large dataset into its own database and loads the site for minutes.
 bench: $(VENV)/.installed $(VENV)/.messages
 	$(PY) tests/benchmark/run.py
+
+# The followers' queue: a publication with 10,000 followers, then the worker sending them all (docs/benchmarks.md).
+bench-followers: $(VENV)/.installed $(VENV)/.messages
+	$(PY) tests/benchmark/followers.py
 
 # Backups (docs/operations.md): the database of DATABASE_URL (pg_dump) and MEDIA_ROOT, into backups/<timestamp>/.
 backup: $(VENV)/.installed

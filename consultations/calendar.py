@@ -33,6 +33,8 @@ def build_calendar(request, events, name):
         entry.add("dtstart", event.start.astimezone(datetime.UTC))
         entry.add("dtend", event.end.astimezone(datetime.UTC))
         entry.add("summary", f"{event.title} – {page.title}")
+        # Calendars that imported the event then show it cancelled instead of keeping a meeting that will not be.
+        entry.add("status", "CANCELLED" if event.cancelled else "CONFIRMED")
         lines = [event.get_kind_display().capitalize() + " (" + str(event.get_format_display()) + ")"]
         if event.description:
             lines.append(event.description)

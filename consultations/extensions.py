@@ -1,6 +1,7 @@
 """Extension points of the consultations core, filled by its rooms with Wagtail hooks (in their wagtail_hooks
 modules): the core shows a room's data through them without importing the room (the rooms build on the core)."""
 
+from django.dispatch import Signal
 from wagtail import hooks
 
 # fn(consultation) -> its online participation record (process_url, process_title, process_title_language) or None.
@@ -10,6 +11,11 @@ IMPLEMENTATION_RESULTS = "consultation_implementation_results"
 # fn(contribution_ids) -> {contribution id: [results carried out for it, each with title, status, progress, url]}
 # (the Decidim accountability results that take up the proposal); the report's list and permalinks show them.
 CONTRIBUTION_RESULTS = "consultation_contribution_results"
+# fn(consultation) -> sections a room adds to the consultation page, after "how to take part": dicts with a
+# "template" to include (given the dict as `section`) and what that template reads.
+CONSULTATION_SECTIONS = "consultation_page_sections"
+# fn(index_page, filters) -> sections a room adds to the consultation index under its filters (same shape).
+INDEX_SECTIONS = "consultation_index_sections"
 # fn() -> the viewsets a room adds to the "Consultations" admin menu (consultations/wagtail_hooks.py), in order.
 ADMIN_MENU_ITEMS = "consultations_admin_menu_items"
 
@@ -34,3 +40,10 @@ def merged_lists(hook_name, *args):
         for key, items in (function(*args) or {}).items():
             merged.setdefault(key, []).extend(items)
     return merged
+
+
+# Sent by a room when something happened to a consultation that the people following it should hear of (the
+# label room when a document is awarded the label): kind (a Notice kind of consultations.follow), consultation (the
+# page), key (what makes this piece of news unique: sent twice, it is told once) and details (plain values shown in
+# the message). The followers' room receives it; a room sending it needs to know nothing of e-mails.
+consultation_news = Signal()

@@ -10,6 +10,7 @@ from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 from django.views.static import serve as static_serve
+from wagtail import hooks
 from wagtail import urls as wagtail_urls
 from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
@@ -53,8 +54,14 @@ site_core_patterns = (
     "site_core",
 )
 
+# fn() -> URL patterns that a domain app serves under each language prefix, before the page routes: how an app adds
+# views that are not pages (the followers' confirmation links) without site_core importing it.
+PUBLIC_URLS = "pacte_public_urls"
+app_patterns = [pattern for function in hooks.get_hooks(PUBLIC_URLS) for pattern in function()]
+
 urlpatterns += i18n_patterns(
     path("", include(site_core_patterns)),
+    *app_patterns,
     # Wagtail's page pattern allows no dot; routable pages serve their files (…/events.ics, …/badge.svg,
     # …/badge.png, …/figures.csv, …/entrees.txt) through it.
     re_path(r"^((?:[\w\-]+/)*[\w\-]+\.(?:ics|svg|png|csv|txt)/?)$", wagtail_views.serve, name="wagtail_serve_ics"),

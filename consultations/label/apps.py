@@ -8,3 +8,6 @@ class ConsultationsLabelConfig(AppConfig):
     name = "consultations.label"
     label = "consultations_label"
     verbose_name = "Citizen label"
+
+    def ready(self):
+        from consultations.label import signals  # noqa: F401, PLC0415  (connects the receivers once models are ready)

@@ -244,6 +244,7 @@ class ConsultationPage(LocalisedRoutableMixin, LocalisedRoutesMixin, RoutablePag
             random_draws=self.shown_draws(request, self.random_draw_records),
             draw_replay_script=draws.replay_script() if self.random_draw_records else "",
             platform_link=self.platform_link,
+            extra_sections=extensions.all_answers(extensions.CONSULTATION_SECTIONS, self),
         )
         return context
 

@@ -17,6 +17,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 from wagtail.search import index
 
+from consultations import extensions
 from consultations import status as statuses
 from consultations.calendar import calendar_response
 from consultations.filters import ConsultationFilters
@@ -105,6 +106,7 @@ class ConsultationIndexPage(LocalisedRoutableMixin, RoutablePageMixin, BasePage)
             theme_options=sorted(self.theme_options.values(), key=lambda tag: tag.name),
             territory_options=sorted(self.territory_options.values(), key=lambda territory: territory.name),
             year_options=self.year_options,
+            extra_sections=extensions.all_answers(extensions.INDEX_SECTIONS, self, filters),
         )
         return context
 

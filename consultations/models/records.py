@@ -87,6 +87,14 @@ class ConsultationEvent(TranslatableMixin, Orderable):
         _("title"), max_length=160, help_text=_("For example “Exploratory walk in the city centre”.")
     )
     kind = models.CharField(_("kind"), max_length=20, choices=KINDS, default=PUBLIC_MEETING)
+    cancelled = models.BooleanField(
+        _("cancelled"),
+        default=False,
+        help_text=_(
+            "Tick to cancel the event rather than delete it: it stays on the page marked “cancelled”, and the people "
+            "following the consultation are told."
+        ),
+    )
     format = models.CharField(_("format"), max_length=10, choices=FORMATS, default=IN_PERSON)
     start = models.DateTimeField(_("starts at"))
     end = models.DateTimeField(_("ends at"))
@@ -144,6 +152,7 @@ class ConsultationEvent(TranslatableMixin, Orderable):
     panels = [
         FieldPanel("title"),
         FieldRowPanel([FieldPanel("kind"), FieldPanel("format")]),
+        FieldPanel("cancelled"),
         FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
         FieldPanel("description"),
         MultiFieldPanel(

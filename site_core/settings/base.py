@@ -20,6 +20,7 @@ INSTALLED_APPS = [
     "consultations.decidim",
     # Part of the core, not a room (the core's own admin tool), with an app config for its templates and hooks.
     "consultations.spreadsheet",
+    "consultations.follow",
     "training",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales: both use the app label "wagtaillocales"
@@ -47,6 +48,10 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "axes",
+    "django_tasks",
+    "django_tasks_db",
+    "django_tasks_rq",
+    "django_rq",  # the RQ worker command (rqworker) that django_tasks_rq relies on
 ]
 
 MIDDLEWARE = [
@@ -222,6 +227,30 @@ CACHES = {
         "OPTIONS": {"MAX_ENTRIES": 1000},
     },
 }
+
+# Background work (docs/operations.md). Wagtail's own tasks keep running at once, in the request, as before
+# ("default"); followers' e-mails go to a queue of their own that a worker empties, so that a publication never
+# waits on SMTP: in the database by default (`manage.py db_worker --queue-name notifications`, started by
+# `make run`), on Redis through RQ when PACTE_TASKS_REDIS_URL is set (`manage.py rqworker notifications
+# --job-class django_tasks_rq.Job`), for when one machine is outgrown.
+PACTE_TASKS_REDIS_URL = os.environ.get("PACTE_TASKS_REDIS_URL", "")
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "notifications": (
+        {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["notifications"]}
+        if PACTE_TASKS_REDIS_URL
+        else {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["notifications"]}
+    ),
+}
+RQ_QUEUES = {"notifications": {"URL": PACTE_TASKS_REDIS_URL or "redis://127.0.0.1:6379/0"}}
+
+# Followers' e-mails (consultations/follow): who they come from, how long an unconfirmed address is kept, how
+# many confirmation messages one address may receive a day and how many follow requests one client may send an
+# hour.
+PACTE_NOTIFICATIONS_FROM = os.environ.get("PACTE_NOTIFICATIONS_FROM", "")
+PACTE_FOLLOW_CONFIRMATION_DAYS = 7
+PACTE_FOLLOW_CONFIRMATIONS_PER_ADDRESS_PER_DAY = 3
+PACTE_FOLLOW_REQUESTS_PER_CLIENT_PER_HOUR = 20
 
 # Security headers. Public pages allow no inline script or style; the admin has its own policy
 # (site_core/middleware.py) because Wagtail's editor needs inline styles.

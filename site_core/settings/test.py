@@ -26,3 +26,6 @@ PACTE_ENVIRONMENT = "test"
 PACTE_PAGE_CACHE_SECONDS = 0
 # client.login() authenticates without a request, which django-axes refuses; its own test turns it on.
 AXES_ENABLED = False
+# The followers' queue is also tested on RQ (tests/consultations/follow/test_redis_queue.py): a database of the
+# Redis that .ci/run provides. django-rq reads its queues once, at import, so they are set here.
+RQ_QUEUES = {"notifications": {"URL": os.environ.get("PACTE_TEST_REDIS_URL", "redis://127.0.0.1:6379/5")}}
