@@ -9,25 +9,15 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
-from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from consultations.follow import messages
 from consultations.follow.models import Delivery, Follow, Follower, Notice
 from consultations.follow.subjects import original_of
 from consultations.follow.tasks import queue, send_test
 from consultations.models import ConsultationPage
+from consultations.permissions import editable_originals
 
 ADDRESSES_PERMISSION = "consultations_follow.view_follower_addresses"
-
-
-def editable_originals(user):
-    """The consultations `user` may edit, each in its original version, newest first."""
-    editable = PagePermissionPolicy().instances_user_has_permission_for(user, "change")
-    pages = ConsultationPage.objects.filter(pk__in=editable.values("pk")).order_by("translation_key", "pk")
-    originals = {}
-    for page in pages.only("pk", "title", "translation_key", "locale_id", "first_published_at"):
-        originals.setdefault(page.translation_key, page)
-    return sorted(originals.values(), key=lambda page: page.first_published_at or page.pk, reverse=True)
 
 
 def follow_counts(kind):
@@ -37,7 +27,7 @@ def follow_counts(kind):
 
 
 def overview(request):
-    pages = editable_originals(request.user)
+    pages = list(editable_originals(request.user).only("pk", "title", "translation_key", "first_published_at"))
     direct = follow_counts(Follow.CONSULTATION)
     notices = (
         Notice.objects.filter(consultation__in=pages)

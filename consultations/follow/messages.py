@@ -8,7 +8,6 @@ import datetime
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
-from django.urls import NoReverseMatch
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -51,13 +50,8 @@ def consultation_shown(consultation, language):
 
 
 def contribution_link(report, reference):
-    """The contribution's own page under the report, or the report itself where the report has no such route."""
-    reverse_subpage = getattr(report.specific, "reverse_subpage", None)
-    try:
-        path = report.url + reverse_subpage("contribution", args=[reference]).lstrip("/") if reverse_subpage else ""
-    except NoReverseMatch:
-        path = ""
-    return public_address.absolute_url(path) if path else public_address.page_url(report)
+    """The contribution's own page under the report (its permalink), as a printed link would carry it."""
+    return public_address.absolute_url(report.specific.contribution_url(None, reference))
 
 
 def item_for(notice, follower, memo=None):

@@ -62,9 +62,13 @@ def announce_late_answers(today):
     count = 0
     for page in live_originals():
         due = page.answer_due_date
-        if due is None or today <= due or page.published_report is not None:
+        if page.published_report is not None:
+            continue  # told once, with the report's own notice
+        # The site's one definition of late (consultations.status), the one every page shows.
+        timeliness = statuses.report_timeliness(due, None, today)
+        if not timeliness.is_late:
             continue
-        period = (today - due).days // LATE_REPEAT_DAYS
+        period = timeliness.days_late // LATE_REPEAT_DAYS
         details = {"due_date": due.isoformat(), "period": period}
         if record_notice(original_of(page), Notice.LATE, f"late:{due.isoformat()}:{period}", details):
             count += 1

@@ -10,7 +10,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ('consultations', '0009_consultationevent_cancelled'),
+        ('consultations', '0016_consultationevent_cancelled'),
     ]
 
     operations = [

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('consultations', '0008_contributions'),
+        ('consultations', '0015_report_published_as_partial'),
     ]
 
     operations = [
