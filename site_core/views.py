@@ -5,7 +5,10 @@ import re
 
 from django.conf import settings
 from django.contrib.auth import views as auth_views
+from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
+from django.db.models import OuterRef, Subquery, TextField, Value
+from django.db.models.functions import Coalesce
 from django.http import HttpResponseRedirect, HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
@@ -18,7 +21,6 @@ from wagtail.models import Page, Site
 from site_core import public_address
 from site_core.cache import QUERY_CACHE_ALIAS
 from site_core.site_data import active_locale, public_pages, remember
-from site_core.tree import specific_in_bulk
 
 SEARCH_QUERY_MAX_LENGTH = 200
 SEARCH_RESULTS_PER_PAGE = 10
@@ -62,8 +64,8 @@ def search(request):
         found = search_results(words, active_locale(), request.GET.get("page", ""))
         # The page of results rebuilt around the ids found: counting and ranking are what cost.
         results_page = Paginator(range(found["count"]), SEARCH_RESULTS_PER_PAGE).get_page(found["number"])
-        specific = specific_in_bulk(found["ids"])
-        results_page.object_list = [specific[pk] for pk, _type in found["ids"] if pk in specific]
+        pages = result_pages(found["ids"])
+        results_page.object_list = [pages[pk] for pk, _type in found["ids"] if pk in pages]
     return render(
         request,
         "site_core/search.html",
@@ -76,6 +78,22 @@ def search(request):
             "result_count": results_page.paginator.count if results_page else 0,
         },
     )
+
+
+def result_pages(found_ids):
+    """{id: page} of one page of results, as plain Page rows carrying their listing summary: one query whatever the
+    mix of page types, each type's summary read by a subquery (the list shows a title, an address and a summary;
+    loading each type's own row would cost a query per type, up to ten)."""
+    models = {ContentType.objects.get_for_id(type_id).model_class() for _pk, type_id in found_ids}
+    summaries = [
+        Subquery(model.objects.filter(pk=OuterRef("pk")).values("listing_summary")[:1])
+        for model in models
+        if model is not None and any(field.name == "listing_summary" for field in model._meta.get_fields())
+    ]
+    pages = Page.objects.filter(pk__in=[pk for pk, _type in found_ids])
+    summary = Coalesce(*summaries, Value(""), output_field=TextField()) if summaries else Value("")
+    pages = pages.annotate(listing_summary=summary)
+    return pages.in_bulk()
 
 
 def search_results(query, locale, page_number):

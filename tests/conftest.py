@@ -34,6 +34,26 @@ def pytest_collection_modifyitems(config, items):
         item.add_marker(pytest.mark.xdist_group(group))
 
 
+def runs_in_its_own_transactions(item):
+    marker = item.get_closest_marker("django_db")
+    return bool(marker and (marker.kwargs.get("transaction") or (marker.args and marker.args[0])))
+
+
+class CommittingTestsLast:
+    """Tests that commit (the followers' worker needs committed rows) run after every other test of their worker: the
+    database is flushed after each of them, and the seeded demo (copied from the worker's database the first time a
+    test asks for it) and every later test need Wagtail's initial rows still there. A plugin of its own, because
+    this ordering must come after pytest-django's (which puts such tests before the tests that use no database)."""
+
+    @pytest.hookimpl(trylast=True)
+    def pytest_collection_modifyitems(self, items):
+        items.sort(key=runs_in_its_own_transactions)  # stable: the rest keeps its order
+
+
+def pytest_configure(config):
+    config.pluginmanager.register(CommittingTestsLast(), "pacte-committing-tests-last")
+
+
 @pytest.fixture(autouse=True)
 def french_by_default():
     """Each test starts in the site's default language: a request served in Dutch leaves Dutch active."""

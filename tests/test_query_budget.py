@@ -28,6 +28,10 @@ from tests.factories import (
 
 COLD_BUDGET = 20
 WARM_BUDGET = 12
+# The one page over the cold budget, by one query, and why: the English dashboard also translates every consultation
+# title (its readers' language is not the source's), and since issue 15 it reads the share of staff trained for
+# commitment 13's rule from the training app. Kept per content generation after that (warm: 3 queries).
+COLD_ALLOWANCES = {"/en/dashboard/": 21}
 
 
 def go_cold():
@@ -102,7 +106,11 @@ def test_every_public_page_stays_within_its_cold_and_warm_budgets(client, demo_p
     for path in demo_paths:
         go_cold()
         measured[path] = (measure(client, path), measure(client, path))
-    over = {path: counts for path, counts in measured.items() if counts[0] > COLD_BUDGET or counts[1] > WARM_BUDGET}
+    over = {
+        path: counts
+        for path, counts in measured.items()
+        if counts[0] > COLD_ALLOWANCES.get(path, COLD_BUDGET) or counts[1] > WARM_BUDGET
+    }
     assert not over, f"(cold, warm) queries over ({COLD_BUDGET}, {WARM_BUDGET}): {over}"
 
 

@@ -17,6 +17,7 @@ GROUP_ITEMS = [
     "Label awards",
     "Import from Decidim",
     "Contributions spreadsheet",
+    "Followers and messages",
 ]
 FRENCH_ITEMS = [
     "Territoires",
@@ -27,6 +28,7 @@ FRENCH_ITEMS = [
     "Labels attribués",
     "Importer depuis Decidim",
     "Tableur des contributions",
+    "Abonné·es et messages",
 ]
 
 

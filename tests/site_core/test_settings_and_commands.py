@@ -198,7 +198,7 @@ def demo_snapshot():
     each object, the staff's training progress and attestations."""
     return {
         "pages": sorted(Page.objects.values_list("url_path", "title", "live", "locale__language_code")),
-        "rows": {model._meta.label: model._base_manager.count() for model in apps.get_models()},
+        "rows": {model._meta.label: model._base_manager.count() for model in apps.get_models() if model._meta.managed},
         "revisions": sorted(
             Revision.objects.values_list("content_type_id", "object_id").annotate(count=Count("pk")).order_by()
         ),

@@ -122,14 +122,17 @@ def test_unknown_consultation_and_missing_files(consultation, tmp_path):
         run_import(empty, consultation)
 
 
-def test_online_figures_count_as_contributions_before_the_report(consultation, home_page):
+def test_imported_proposals_are_the_contributions_counted_before_the_report(consultation, home_page):
     from wagtail.models import Locale
 
     from consultations.indicators import loading
 
     run_import(DECIDIM_FILES / "v028", consultation)
     record = loading.load_records(Locale.objects.get(language_code="fr"))[0]
-    assert record.contributions == 3 + 18  # proposals and comments; no report yet
+    # The three proposals are contribution records, each to be answered: they are what the indicators count. The 18
+    # comments stay a platform figure (shown with the online participation), answered through no record.
+    assert record.contributions == 3
+    assert record.answered == 2  # one accepted (kept), one rejected (not kept); the third awaits its answer
 
 
 def test_admin_upload_form_imports_and_reports_errors(admin_client, consultation, tmp_path):

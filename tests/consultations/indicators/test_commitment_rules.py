@@ -17,7 +17,7 @@ from charter_pages import rules
 from charter_pages.models import Commitment
 from consultations.indicators import commitments as measuring
 from consultations.indicators import loading
-from consultations.models import ConsultationEvent, ConsultationPage
+from consultations.models import ConsultationEvent, ConsultationPage, Contribution
 from tests.factories import (
     CharterPageFactory,
     ConsultationPageFactory,
@@ -135,12 +135,18 @@ def world(index_page, home_page, locales):
         published_on(a, d(2025, 2, 1))
         published_on(b, d(2025, 5, 10))  # put online after it opened: its impact came late
         published_on(c, d(2026, 9, 1))
-        report_a = ConsultationReportPageFactory(
-            parent=a,
-            responses=[{"proposal": "P1", "decision": "kept"}],
-            contributions_online=200,
-            contributions_in_person=50,
-        )
+        report_a = ConsultationReportPageFactory(parent=a, contributions_online=200, contributions_in_person=50)
+        # A's 250 contributions are answered, one by one; B's 100 have no decision (its report answers nothing).
+        Contribution.objects.bulk_create(
+            Contribution(consultation=a, reference=f"A-{n:04d}", submitted_on=d(2025, 3, 15), title=f"A {n}",
+                         body=f"Proposition {n}", decision=Contribution.KEPT)
+            for n in range(250)
+        )  # fmt: skip
+        Contribution.objects.bulk_create(
+            Contribution(consultation=b, reference=f"B-{n:04d}", submitted_on=d(2025, 5, 15), title=f"B {n}",
+                         body=f"Proposition {n}")
+            for n in range(100)
+        )  # fmt: skip
         published_on(report_a, d(2025, 9, 15))  # on time
         report_b = ConsultationReportPageFactory(parent=b, contributions_online=80, contributions_in_person=20)
         published_on(report_b, d(2025, 11, 12))  # 15 days late, and it answers nothing
