@@ -44,7 +44,7 @@ PROPOSALS = [
         "",
         "412",
         "57",
-        "2025-02-03 09:12:00 UTC",
+        f"{demo.day(-296).isoformat()} 09:12:00 UTC",  # the day the demo's own record gives (contributions.yaml)
         proposal_url("4101"),
     ],
     [
@@ -57,7 +57,7 @@ PROPOSALS = [
         "",
         "298",
         "33",
-        "2025-02-05 17:40:00 UTC",
+        f"{demo.day(-290).isoformat()} 17:40:00 UTC",
         proposal_url("4102"),
     ],
     [
@@ -70,7 +70,7 @@ PROPOSALS = [
         "",
         "187",
         "21",
-        "2025-02-11 12:05:00 UTC",
+        f"{demo.day(-284).isoformat()} 12:05:00 UTC",
         proposal_url("4103"),
     ],
 ]
