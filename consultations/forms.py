@@ -4,7 +4,6 @@ consultation in its original language."""
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
@@ -12,6 +11,7 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from consultations import draws
 from consultations.models import ConsultationEvent, ConsultationPage, Contribution, RandomDraw, SharedAnswer
 from consultations.models.draw import check_count
+from consultations.permissions import originals
 
 
 class RandomDrawCreateForm(WagtailAdminModelForm):
@@ -111,10 +111,8 @@ class RandomDrawEditForm(WagtailAdminModelForm):
 
 
 def original_consultations():
-    """The consultation pages in their original language (the first version made, lowest id, as
-    site_core.translation reads it): contributions and shared answers belong to those, never to a translation."""
-    earlier = ConsultationPage.objects.filter(translation_key=OuterRef("translation_key"), pk__lt=OuterRef("pk"))
-    return ConsultationPage.objects.filter(~Exists(earlier)).select_related("locale").order_by("title")
+    """The consultation pages in their original version, for the choosers of contributions and shared answers."""
+    return originals(ConsultationPage.objects.all()).select_related("locale").order_by("title")
 
 
 def _label_consultation(page):

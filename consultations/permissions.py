@@ -1,11 +1,10 @@
 """Which consultations an editor may work on, as Wagtail decides it: one place for the admin tools that act on a
 consultation's records (the Decidim import, the contributions' spreadsheet, the followers' page)."""
 
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from consultations.models import ConsultationPage
-from site_core.site_data import default_locale
 
 
 def editable_consultations(user):
@@ -16,12 +15,13 @@ def editable_consultations(user):
     return ConsultationPage.objects.filter(pk__in=editable.values("pk")).order_by("-first_published_at", "title")
 
 
+def originals(pages):
+    """`pages` (consultations) in their original version only, the first made of each translation key (lowest id,
+    as site_core.translation reads it): contributions, shared answers and followers belong to that version."""
+    earlier = ConsultationPage.objects.filter(translation_key=OuterRef("translation_key"), pk__lt=OuterRef("pk"))
+    return pages.filter(~Exists(earlier))
+
+
 def editable_originals(user):
-    """The same, each in the language its records belong to: the source language, or the page's own when it has no
-    version in the source language (contributions and followers hang on that version)."""
-    pages = editable_consultations(user)
-    source = default_locale()
-    if source is not None:
-        in_source = ConsultationPage.objects.filter(translation_key=OuterRef("translation_key"), locale=source)
-        pages = pages.filter(Q(locale=source) | ~Exists(in_source))
-    return pages
+    """The consultations `user` may edit, each in its original version."""
+    return originals(editable_consultations(user))

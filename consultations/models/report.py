@@ -14,7 +14,7 @@ from modelcluster.fields import ParentalKey
 from wagtail import blocks
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, re_path
+from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
@@ -24,31 +24,25 @@ from consultations import report_contributions as listing
 from consultations import status as statuses
 from consultations.panels import ContributionsPanel, EventFiguresPanel
 from site_core.blocks import DocumentLinkBlock
+from site_core.localised_routes import LocalisedRoutesMixin, localised_path
 from site_core.models import BasePage
-from site_core.site_data import locales
 
 from .consultation import ConsultationPage
-from .contribution import REFERENCE_PATTERN, Contribution
+from .contribution import Contribution
 from .mixins import LocalisedRoutableMixin
 
 RICH_FEATURES = ["bold", "italic", "link", "ul", "ol", "h3"]
 
-# The list's address in each language's own words, as the charter's sub-routes (a table rather than gettext: these
-# addresses are printed on receipts and in e-mails, so rewording a translation must never move them). Every
-# language's words are routed on every report; links use the page's own. A language missing here uses French words.
-ROUTE_WORDS = {"fr": "contributions", "en": "contributions", "nl": "bijdragen"}
-ROUTE_LANGUAGE_FALLBACK = "fr"
-
-
-def contribution_routes(view_name, suffix=""):
-    """Wagtail's @re_path once per distinct route word, each route named "<view_name>-<language>"."""
-
-    def decorator(view):
-        for language, word in ROUTE_WORDS.items():
-            view = re_path(rf"^{word}/{suffix}$", name=f"{view_name}-{language}")(view)
-        return view
-
-    return decorator
+# The list's address in each language's own words (site_core/localised_routes.py, as the charter's and the draw's
+# sub-routes): these addresses are printed on receipts and in e-mails, so rewording a translation never moves them.
+ROUTES = {
+    "contributions": {"fr": "contributions/", "en": "contributions/", "nl": "bijdragen/"},
+    "contribution": {
+        "fr": "contributions/<str:reference>/",
+        "en": "contributions/<str:reference>/",
+        "nl": "bijdragen/<str:reference>/",
+    },
+}
 
 
 class AnnexLinkBlock(blocks.StructBlock):
@@ -91,7 +85,9 @@ def unanswered_message(without_decision):
     ) % {"count": without_decision}
 
 
-class ConsultationReportPage(LocalisedRoutableMixin, RoutablePageMixin, BasePage):
+class ConsultationReportPage(LocalisedRoutableMixin, LocalisedRoutesMixin, RoutablePageMixin, BasePage):
+    localised_routes = ROUTES
+
     project_reminder = RichTextField(
         _("the project and the question"),
         features=RICH_FEATURES,
@@ -220,7 +216,7 @@ class ConsultationReportPage(LocalisedRoutableMixin, RoutablePageMixin, BasePage
 
     # Routes: the list of contributions and one page per contribution ------------------------------------------
 
-    @contribution_routes("contributions")
+    @localised_path(ROUTES, "contributions")
     def contributions_view(self, request):
         """The records 50 a page, searched and filtered by the GET form; `?reference=` (the "find my contribution"
         field) goes straight to that contribution's page, or to a 404 that says what a reference looks like."""
@@ -255,7 +251,7 @@ class ConsultationReportPage(LocalisedRoutableMixin, RoutablePageMixin, BasePage
             },
         )
 
-    @contribution_routes("contribution", suffix=rf"(?P<reference>{REFERENCE_PATTERN})/")
+    @localised_path(ROUTES, "contribution")
     def contribution_view(self, request, reference):
         consultation = self.consultation
         contribution = listing.find(consultation, reference) if consultation else None
@@ -308,18 +304,11 @@ class ConsultationReportPage(LocalisedRoutableMixin, RoutablePageMixin, BasePage
 
     # Addresses, in the page's language's words --------------------------------------------------------------
 
-    def reverse_subpage(self, name, args=None, kwargs=None):
-        if name in ("contributions", "contribution"):
-            codes = {locale.pk: code for code, locale in locales().items()}
-            language = codes.get(self.locale_id, ROUTE_LANGUAGE_FALLBACK)
-            name = f"{name}-{language if language in ROUTE_WORDS else ROUTE_LANGUAGE_FALLBACK}"
-        return super().reverse_subpage(name, args=args, kwargs=kwargs)
-
     def contributions_url(self, request=None):
-        return (self.get_url(request) or "") + self.reverse_subpage("contributions").lstrip("/")
+        return self.url_for_route(request, "contributions")
 
     def contribution_url(self, request, reference):
-        return (self.get_url(request) or "") + self.reverse_subpage("contribution", args=[reference]).lstrip("/")
+        return self.url_for_route(request, "contribution", reference)
 
     @staticmethod
     def event_url(request, consultation, event):
