@@ -42,6 +42,12 @@ ROUTES = {
         "en": "draw/<int:pk>/entries.txt/",
         "nl": "loting/<int:pk>/lijst.txt/",
     },
+    # A stratified draw's seats per stratum, published with its list.
+    "draw_quotas": {
+        "fr": "tirage/<int:pk>/quotas.txt/",
+        "en": "draw/<int:pk>/quotas.txt/",
+        "nl": "loting/<int:pk>/quota.txt/",
+    },
 }
 
 
@@ -242,7 +248,7 @@ class ConsultationPage(LocalisedRoutableMixin, LocalisedRoutesMixin, RoutablePag
                 for shown in self.applied_commitments
             ],
             random_draws=self.shown_draws(request, self.random_draw_records),
-            draw_replay_script=draws.replay_script() if self.random_draw_records else "",
+            **replay_scripts(self.random_draw_records),
             platform_link=self.platform_link,
             extra_sections=extensions.all_answers(extensions.CONSULTATION_SECTIONS, self),
         )
@@ -369,13 +375,25 @@ class ConsultationPage(LocalisedRoutableMixin, LocalisedRoutesMixin, RoutablePag
         if not self.pk:
             return []
         draws = RandomDraw.objects.filter(consultation__translation_key=self.translation_key)
-        return list(draws.order_by(F("list_published_at").asc(nulls_first=True), "performed_at", "pk"))
+        records = list(
+            draws.select_related("consultation__locale").order_by(
+                F("list_published_at").asc(nulls_first=True), "performed_at", "pk"
+            )
+        )
+        for record in records:
+            # Written once, in its consultation's language: marked as such on the other translations' pages.
+            record.language = record.consultation.locale.language_code
+        return records
 
     def shown_draws(self, request, records):
         """The draws as the page shows them: each with the address of its published list in this page's words."""
         for record in records:
+            record.other_language = record.language if record.language != self.language_code else ""
             record.entries_url = self.url_for_route(request, "draw_entries", record.pk) if record.is_replayable else ""
             record.entries_filename = record.entries_url.rsplit("/", 1)[-1]
+            stratified = record.is_replayable and record.is_stratified
+            record.quotas_url = self.url_for_route(request, "draw_quotas", record.pk) if stratified else ""
+            record.quotas_filename = record.quotas_url.rsplit("/", 1)[-1]
         return records
 
     def draws_of_event(self, event):
@@ -429,7 +447,7 @@ class ConsultationPage(LocalisedRoutableMixin, LocalisedRoutesMixin, RoutablePag
             status=self.status,
             random_draws=self.random_draw_records,
             event_draws=event_draws,
-            draw_replay_script=draws.replay_script() if event_draws else "",
+            **replay_scripts(event_draws),
         )
         return TemplateResponse(request, "consultations/consultation_event.html", context)
 
@@ -443,13 +461,30 @@ class ConsultationPage(LocalisedRoutableMixin, LocalisedRoutesMixin, RoutablePag
     def draw_entries_view(self, request, pk):
         """The list a draw was made from, exactly as fingerprinted: `sha256sum` on this file prints the published
         fingerprint, and docs/draw-replay.md's script replays the draw from it."""
-        redirect = self.came_by_other_words(request, "draw_entries", pk)
+        return self.draw_file(request, "draw_entries", pk, lambda record: record.entries_file)
+
+    @localised_path(ROUTES, "draw_quotas")
+    def draw_quotas_view(self, request, pk):
+        """A stratified draw's seats per stratum, exactly as fingerprinted with its list."""
+        return self.draw_file(request, "draw_quotas", pk, lambda record: record.quotas_file, stratified=True)
+
+    def draw_file(self, request, route, pk, content, stratified=False):
+        redirect = self.came_by_other_words(request, route, pk)
         if redirect is not None:
             return redirect
         record = next((row for row in self.random_draw_records if row.pk == pk and row.is_replayable), None)
-        if record is None:
+        if record is None or (stratified and not record.is_stratified):
             raise Http404
-        response = HttpResponse(record.entries_file, content_type="text/plain; charset=utf-8")
-        filename = self.route_path("draw_entries", pk, language=self.language_code).rstrip("/").rsplit("/", 1)[-1]
+        response = HttpResponse(content(record), content_type="text/plain; charset=utf-8")
+        filename = self.route_path(route, pk, language=self.language_code).rstrip("/").rsplit("/", 1)[-1]
         response["Content-Disposition"] = f'inline; filename="{filename}"'
         return response
+
+
+def replay_scripts(records):
+    """The reference scripts the draws shown need (each page quotes the one its draws use)."""
+    replayable = [record for record in records if record.is_replayable]
+    return {
+        "draw_replay_script": draws.replay_script() if any(not r.is_stratified for r in replayable) else "",
+        "panel_replay_script": draws.replay_panel_script() if any(r.is_stratified for r in replayable) else "",
+    }

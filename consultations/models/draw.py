@@ -6,12 +6,15 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.utils import formats, timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from consultations import draws
 
 
 class RandomDraw(models.Model):
+    # Reserves a stratum's row shows on the page; the rest are in the table of every entry's number.
+    RESERVES_SHOWN = 5
     COMMIT_REVEAL = "commit_reveal"
     FORMER = "former"
     PROTOCOLS = [
@@ -60,6 +63,11 @@ class RandomDraw(models.Model):
         help_text=_("The value read at the draw, exactly as announced, for example “3-6-1-4-4-2-5-6-1-3”."),
     )
     algorithm = models.CharField(_("algorithm"), max_length=40, default=draws.ALGORITHM)
+    # A stratified draw (a citizens' panel): the criteria's names, in the order of the entries' values, and the
+    # seats of each stratum, published as the quotas file with its fingerprint before the draw.
+    criteria = models.JSONField(_("criteria"), default=list, blank=True)
+    quotas = models.JSONField(_("seats per stratum"), default=list, blank=True)
+    quotas_fingerprint = models.CharField(_("fingerprint of the quotas (SHA-256)"), max_length=64, blank=True)
     count = models.PositiveIntegerField(_("number drawn"))
     result = models.JSONField(_("result"), default=list, blank=True)
     performed_at = models.DateTimeField(_("drawn at"), null=True, blank=True)
@@ -89,9 +97,16 @@ class RandomDraw(models.Model):
     # The two steps ----------------------------------------------------------------------------------------
 
     @classmethod
-    def publish_list(cls, consultation, title, method, items, count, seed_source, published_at=None):
-        """Step 1, the commitment: store and publish the list, its fingerprint and where the seed will come from."""
+    def publish_list(
+        cls, consultation, title, method, items, count, seed_source, published_at=None, criteria=None, quotas=None
+    ):
+        """Step 1, the commitment: store and publish the list, its fingerprint and where the seed will come from.
+        With `quotas` ([[stratum, seats]]) the draw is stratified: `count` is ignored, the quotas say how many."""
         entries = draws.normalise_items(items)
+        quotas = [[" ".join(str(stratum).split()), int(seats)] for stratum, seats in quotas or []]
+        if quotas:
+            check_quotas(entries, quotas)
+            count = draws.drawable_count(entries, quotas)
         check_count(entries, count)
         seed_source = " ".join(str(seed_source or "").split())
         if not seed_source:
@@ -108,8 +123,11 @@ class RandomDraw(models.Model):
             population_fingerprint=draws.fingerprint(entries),
             list_published_at=published_at or timezone.now(),
             seed_source=seed_source,
-            algorithm=draws.ALGORITHM,
+            algorithm=draws.STRATIFIED_ALGORITHM if quotas else draws.ALGORITHM,
             count=count,
+            criteria=[draws.clean_value(name) for name in criteria or []],
+            quotas=quotas,
+            quotas_fingerprint=draws.quotas_fingerprint(quotas) if quotas else "",
         )
 
     def perform(self, seed, performed_by="", performed_at=None):
@@ -121,7 +139,7 @@ class RandomDraw(models.Model):
         self.seed = draws.normalise_seed(seed)
         self.performed_at = performed_at
         self.performed_by = performed_by
-        self.result = draws.draw(self.population, self.count, self.seed)
+        self.result = self.rerun()
         self.save()
         return self
 
@@ -176,14 +194,55 @@ class RandomDraw(models.Model):
     def entries_file(self):
         return draws.entries_file(self.population)
 
+    @property
+    def is_stratified(self):
+        return bool(self.quotas)
+
+    @property
+    def quotas_file(self):
+        return draws.quotas_file(self.quotas)
+
     def rerun(self):
         """The result the stored list and seed give today (equal to `result` when the record is intact)."""
+        if self.is_stratified:
+            return draws.draw_panel(self.population, self.quotas, self.seed)[1]
         return draws.draw(self.population, self.count, self.seed)
 
     @property
     def is_verified(self):
         recorded = draws.fingerprint if self.is_replayable else draws.former_fingerprint
-        return recorded(self.population) == self.population_fingerprint and self.rerun() == self.result
+        quotas_intact = not self.is_stratified or draws.quotas_fingerprint(self.quotas) == self.quotas_fingerprint
+        list_intact = recorded(self.population) == self.population_fingerprint
+        return list_intact and quotas_intact and self.rerun() == self.result
+
+    @cached_property
+    def strata(self):
+        """Each stratum as the page shows it: its values by criterion, seats, people in the list, and once drawn the
+        members (pseudonymous numbers) and the first reserves, in order."""
+        if not self.is_stratified:
+            return []
+        if self.is_drawn:
+            rows, _panel = draws.draw_panel(self.population, self.quotas, self.seed)
+        else:
+            rows, _panel = draws.draw_panel(self.population, self.quotas, "")
+            for row in rows:
+                row["drawn"], row["reserves"] = [], []
+        for row in rows:
+            row["values"] = row["stratum"].split(draws.SEPARATOR)
+            row["filled"] = min(row["seats"], row["available"])
+            row["short"] = row["seats"] - row["filled"]
+            row["members"] = [draws.panel_number(entry) for entry in row["drawn"]]
+            row["reserves_shown"] = [draws.panel_number(entry) for entry in row["reserves"][: self.RESERVES_SHOWN]]
+            row["reserves_more"] = max(len(row["reserves"]) - self.RESERVES_SHOWN, 0)
+        return rows
+
+    @property
+    def short_strata(self):
+        return [row for row in self.strata if row["short"]]
+
+    @property
+    def seats(self):
+        return sum(seats for _, seats in self.quotas)
 
     def ranked_population(self):
         return draws.ranked(self.population, self.seed)
@@ -202,6 +261,9 @@ FROZEN_WITH_LIST = (
     "seed_source",
     "algorithm",
     "count",
+    "criteria",
+    "quotas",
+    "quotas_fingerprint",
 )
 FROZEN_WITH_DRAW = ("seed", "result", "performed_at")
 
@@ -212,4 +274,18 @@ def check_count(entries, count):
     if count < 1 or count > len(entries):
         raise ValidationError(
             {"count": _("You can draw between 1 and %(size)s entries from this list.") % {"size": len(entries)}}
+        )
+
+
+def check_quotas(entries, quotas):
+    """A stratified list: every entry carries a stratum, each stratum has one quota line and at least one seat."""
+    strata = [stratum for stratum, _ in quotas]
+    if len(set(strata)) != len(strata):
+        raise ValidationError(_("Each stratum has one line of quotas only."))
+    if any(seats < 0 for _, seats in quotas) or not any(seats for _, seats in quotas):
+        raise ValidationError(_("Give at least one seat, and no stratum a negative number of seats."))
+    without = [entry for entry in entries if not draws.stratum_of(entry)]
+    if without:
+        raise ValidationError(
+            _("Line “%(entry)s” of the list has no stratum: write “number | value | value…”.") % {"entry": without[0]}
         )

@@ -17,10 +17,12 @@ from tests.factories import ConsultationPageFactory, RandomDrawFactory
 DOCS = settings.BASE_DIR / "docs" / "draw-replay.md"
 
 
-def docs_script():
+def docs_script(name="replay_draw.py"):
+    """The reference script docs/draw-replay.md gives for `name`: the Python block whose usage line runs it."""
     blocks = re.findall(r"```python\n(.*?)```", DOCS.read_text(encoding="utf-8"), flags=re.S)
-    assert len(blocks) == 1, "docs/draw-replay.md holds one Python block: the reference script"
-    return blocks[0]
+    chosen = [block for block in blocks if f"python3 {name} " in block]
+    assert len(chosen) == 1, f"docs/draw-replay.md holds one Python block for {name}"
+    return chosen[0]
 
 
 def shown(html, term):
