@@ -95,14 +95,14 @@ def read(content, file_name):
     """The rows and problems of the spreadsheet `content` (bytes) uploaded as `file_name`."""
     reading = Reading()
     try:
-        tables = _tables(content, file_name)
+        tables = read_tables(content, file_name)
         _read_tables(tables, reading)
     except Malformed as malformed:
         reading.problems.append(malformed.problem)
     return reading
 
 
-def _tables(content, file_name):
+def read_tables(content, file_name):
     """[(sheet name, [rows of raw values])] of an .xlsx or .csv file, within the size bounds."""
     name = PurePath(file_name or "").name or "?"
     limit = settings.PACTE_SPREADSHEET_MAX_BYTES

@@ -21,6 +21,7 @@ INSTALLED_APPS = [
     # Part of the core, not a room (the core's own admin tool), with an app config for its templates and hooks.
     "consultations.spreadsheet",
     "consultations.follow",
+    "consultations.citizens_panels",
     "training",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales: both use the app label "wagtaillocales"
