@@ -64,6 +64,7 @@ def draw_sub_routes():
     for draw in RandomDraw.objects.filter(protocol=RandomDraw.COMMIT_REVEAL).select_related("consultation"):
         consultation = draw.consultation
         session = consultation.events.filter(kind=ConsultationEvent.RANDOM_DRAW).first()
+        assert session is not None, f"the demo's draw “{draw}” has its session"
         session_path = consultation.url + consultation.reverse_subpage("event", args=[session.pk]).lstrip("/")
         routes.append((session_path, consultation.url_for_route(None, "draw_entries", draw.pk), draw))
     return routes
@@ -88,6 +89,9 @@ def test_the_draw_s_sub_routes_are_accessible_and_its_list_matches_its_fingerpri
         listed = page.request.get(demo_server + file_path)
         assert listed.status == 200 and listed.headers["content-type"] == "text/plain; charset=utf-8"
         assert hashlib.sha256(listed.body()).hexdigest() == draw.population_fingerprint
+        if draw.is_stratified:
+            quotas = page.request.get(demo_server + draw.consultation.url_for_route(None, "draw_quotas", draw.pk))
+            assert quotas.status == 200 and hashlib.sha256(quotas.body()).hexdigest() == draw.quotas_fingerprint
     context.close()
 
 
