@@ -15,6 +15,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.cache import caches
 from django.db.models import F, Q
 from django.utils import translation
+from wagtail import hooks
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page, Site
 
@@ -30,6 +31,13 @@ from site_core.models import (
 
 # The pages every footer links to, in this order, each in the reader's language when it is published in it.
 LEGAL_PAGE_TYPES = (LegalNoticePage, PersonalDataPage, SiteMapPage)
+# fn() -> page models a domain app adds to every footer, after the legal pages (the open-data page): site_core
+# links them without importing their app.
+FOOTER_PAGE_TYPES = "site_footer_page_types"
+
+
+def footer_page_types():
+    return (*LEGAL_PAGE_TYPES, *(model for function in hooks.get_hooks(FOOTER_PAGE_TYPES) for model in function()))
 
 SHARED_SECONDS = 3600
 # What remember() keeps: values that unpickle the same whatever the code (no model instance, no class of ours).
@@ -168,7 +176,7 @@ def chrome_pages(site, wanted):
     """In one query, the live, public pages every header and footer links to: the home page in each language,
     and the accessibility statement and legal pages in the `wanted` locales (each with its `conformity`, the
     statement's status, None for the others)."""
-    footer_types = ContentType.objects.get_for_models(AccessibilityStatementPage, *LEGAL_PAGE_TYPES).values()
+    footer_types = ContentType.objects.get_for_models(AccessibilityStatementPage, *footer_page_types()).values()
     return list(
         public_pages(
             Page.objects.live().filter(
@@ -197,12 +205,12 @@ def statement_link(pages, wanted, request):
 
 
 def legal_links(pages, wanted, request):
-    """The footer's links to the legal notice, personal-data page and site map: [{"text", "url", "lang"}], each
-    page in the first of the `wanted` locales it is published in; `lang` is set when that is not the active
-    language, so a screen reader reads a French title on /en/ in French."""
+    """The footer's links to the legal notice, personal-data page, site map and the pages the apps add (the open
+    data): [{"text", "url", "lang"}], each page in the first of the `wanted` locales it is published in; `lang` is
+    set when that is not the active language, so a screen reader reads a French title on /en/ in French."""
     current = translation.get_language()
     links = []
-    for model in LEGAL_PAGE_TYPES:
+    for model in footer_page_types():
         page = first_in_locales(pages, model, wanted)
         if page is not None:
             code = page.locale.language_code

@@ -27,6 +27,7 @@ from consultations.models import (
     ReportResponse,
     SharedAnswer,
 )
+from consultations.opendata.models import OpenDataPage
 from site_core.demo import simple_pdf
 from site_core.models import AccessibilityStatementPage, HomePage, StandardPage
 from training.models import AttestationVerificationPage, TrainingIndexPage, TrainingLessonPage, TrainingModulePage
@@ -436,6 +437,15 @@ class DashboardPageFactory(PageFactory):
     title = "Tableau de bord"
     slug = "tableau-de-bord"
     introduction = "Les chiffres."
+
+
+class OpenDataPageFactory(PageFactory):
+    class Meta:
+        model = OpenDataPage
+
+    title = "Données ouvertes"
+    slug = "donnees-ouvertes"
+    introduction = "Les données de la participation."
 
 
 # Training

@@ -22,6 +22,7 @@ INSTALLED_APPS = [
     "consultations.spreadsheet",
     "consultations.follow",
     "consultations.citizens_panels",
+    "consultations.opendata",
     "training",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales: both use the app label "wagtaillocales"
