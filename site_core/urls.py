@@ -63,8 +63,8 @@ urlpatterns += i18n_patterns(
     path("", include(site_core_patterns)),
     *app_patterns,
     # Wagtail's page pattern allows no dot; routable pages serve their files (…/events.ics, …/badge.svg,
-    # …/badge.png, …/figures.csv, …/entrees.txt) through it.
-    re_path(r"^((?:[\w\-]+/)*[\w\-]+\.(?:ics|svg|png|csv|txt)/?)$", wagtail_views.serve, name="wagtail_serve_ics"),
+    # …/badge.png, …/figures.csv, …/entrees.txt, …/bilan.pdf) through it.
+    re_path(r"^((?:[\w\-]+/)*[\w\-]+\.(?:ics|svg|png|csv|txt|pdf)/?)$", wagtail_views.serve, name="wagtail_serve_ics"),
     # Wagtail's page routes come last: they answer every other path.
     path("", include(wagtail_urls)),
     prefix_default_language=True,
