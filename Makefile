@@ -62,12 +62,12 @@ $(DEMO_STAMP): $(VENV)/.installed-run $(VENV)/.messages $(DEMO_SOURCES)
 	$(LOCAL) $(PY) manage.py seed_demo
 	@touch $@
 
-# Beside gunicorn, the worker that sends followers' e-mails (the database task queue) and the hourly sweep (openings,
-# late answers, digests, purge); both stop with the server (Ctrl-C).
+# Beside gunicorn, the worker that sends followers' e-mails and builds the PDFs of published pages (the database task
+# queues) and the hourly sweep (openings, late answers, digests, purge); both stop with the server (Ctrl-C).
 run: $(VENV)/.installed-run $(VENV)/.messages $(STATIC_MANIFEST) $(DEMO_STAMP)
 	@echo "Serving http://127.0.0.1:$(PORT)/  $(DEMO_ACCOUNTS)"
 	@trap 'kill $$(jobs -p) 2>/dev/null' EXIT; \
-	$(LOCAL) $(PY) manage.py db_worker --backend notifications --queue-name notifications --no-reload -v0 & \
+	$(LOCAL) $(PY) manage.py db_worker --backend notifications --queue-name notifications,documents --no-reload -v0 & \
 	$(LOCAL) $(PY) manage.py notify_followers --every 3600 -v0 & \
 	$(LOCAL) $(VENV)/bin/gunicorn site_core.wsgi --bind 127.0.0.1:$(PORT) --workers 2 --no-control-socket \
 		--access-logfile -
