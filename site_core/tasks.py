@@ -1,11 +1,15 @@
 """Background work of the site itself: each published page that has a PDF gets it built off the request path."""
 
+import logging
+
 from django.db import transaction
 from django_tasks import task
 from wagtail.models import Page
 from wagtail.signals import page_published
 
 from site_core import page_pdf
+
+logger = logging.getLogger(__name__)
 
 # The site's one task backend (settings TASKS), named after its first queue; PDFs have a queue of their own so that
 # a long build never delays followers' e-mails when each queue has its worker.
@@ -27,7 +31,14 @@ def queue_pdf_build(sender, instance, **kwargs):
     if not issubclass(sender, page_pdf.PdfPageMixin) or instance.get_view_restrictions().exists():
         return
     page_id, language = instance.pk, instance.language_code
-    transaction.on_commit(lambda: build_page_pdf.enqueue(page_id, language))
+
+    def enqueue():
+        try:
+            build_page_pdf.enqueue(page_id, language)
+        except Exception:  # noqa: BLE001  (a queue that is down must not turn a done publication into an error)
+            logger.warning("PDF of page %s not queued: its first visitor will build it", page_id, exc_info=True)
+
+    transaction.on_commit(enqueue)
 
 
 def connect_signals():
