@@ -28,10 +28,16 @@ from tests.factories import (
 
 COLD_BUDGET = 20
 WARM_BUDGET = 12
-# The one page over the cold budget, by one query, and why: the English dashboard also translates every consultation
+# The pages over the cold budget, by one query, and why: the English dashboard also translates every consultation
 # title (its readers' language is not the source's), and since issue 15 it reads the share of staff trained for
-# commitment 13's rule from the training app. Kept per content generation after that (warm: 3 queries).
-COLD_ALLOWANCES = {"/en/dashboard/": 21}
+# commitment 13's rule from the training app. Kept per content generation after that (warm: 3 queries). The reports,
+# since issue 21, read the size of their stored PDF for the download link: a PDF is built after the publication
+# (by the worker or a visitor) without moving the content generation on, so that size cannot be kept per generation.
+COLD_ALLOWANCES = {
+    "/en/dashboard/": 21,
+    "/fr/concertations/reseau-express-velo/bilan/": 21,
+    "/en/consultations/express-cycle-network/report/": 21,
+}
 
 
 def go_cold():
