@@ -8,6 +8,7 @@ import sys
 
 import pypdf
 import pytest
+from django.core.management import call_command
 from django.utils import timezone, translation
 from django.utils.dateformat import format as format_date
 from django.utils.translation import gettext
@@ -328,3 +329,41 @@ def test_weasyprint_reads_only_the_sites_own_files(url):
 
 def test_weasyprint_reads_static_files_from_disk():
     assert page_pdf.local_file("http://testserver/static/site_core/css/print.css").name == "print.css"
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_make_runs_worker_builds_the_pdf_of_a_published_report(client, report, builds):
+    """The database queue and the worker's command as `make run` starts it (committed rows: a transactional test)."""
+    PagePdf.objects.all().delete()
+    builds.clear()
+    report.save_revision().publish()
+    assert builds == []  # queued, not built in the publishing request
+    call_command(
+        "db_worker",
+        "--batch",
+        "--backend",
+        "notifications",
+        "--queue-name",
+        "notifications,documents",
+        "--no-startup-delay",
+        "--no-reload",
+        verbosity=0,
+    )
+    assert builds == [report.title]
+    stored = PagePdf.objects.get(page=report)
+    response = client.get(report.url + "bilan.pdf")
+    assert response["ETag"] == f'"{stored.pdf_sha256}"' and builds == [report.title]
+
+
+def test_a_queue_that_refuses_the_task_leaves_the_pdf_to_the_first_visitor(
+    client, report, builds, settings, django_capture_on_commit_callbacks, caplog
+):
+    # A worker's backend configured without the documents queue: enqueueing fails, after the publication committed.
+    settings.TASKS = {
+        **settings.TASKS,
+        "notifications": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["notifications"]},
+    }
+    with django_capture_on_commit_callbacks(execute=True):
+        report.save_revision().publish()  # no error for the editor
+    assert builds == [] and "its first visitor will build it" in caplog.text
+    assert pdf_of(client.get(report.url + "bilan.pdf")) and len(builds) == 1
