@@ -33,6 +33,7 @@ from django.views.decorators.cache import patch_cache_control
 
 from site_core import public_address
 from site_core.models import PagePdf
+from site_core.site_data import remember
 
 logger = logging.getLogger(__name__)
 
@@ -123,12 +124,25 @@ def fingerprint(html, language):
 def current_pdf(page, language=None):
     """The stored PDF of the page as it renders now: the stored one when its source is the same, else built now
     and stored (the first visitor after a change waits for it; nobody gets a stale file)."""
-    html, language = source_html(page, language)
-    source_sha256 = fingerprint(html, language)
+    language = language or page.language_code
+    rendered = {}
+
+    def source_fingerprint():
+        rendered["html"] = source_html(page, language)[0]
+        return fingerprint(rendered["html"], language)
+
+    # The HTML changes only with published content (which moves the generation on) and with the day (statuses
+    # such as "overdue"): its fingerprint is kept for both, so that serving a stored PDF does not render the page
+    # again (a report with a thousand answers takes a second to render).
+    source_sha256 = remember(
+        f"pdf-source:{page.pk}:{language}", source_fingerprint, variant=timezone.localdate().isoformat()
+    )
     stored = PagePdf.objects.filter(page_id=page.pk).first()
     if stored is not None and stored.source_sha256 == source_sha256:
         return stored
-    return store(page, html, language, source_sha256)
+    if "html" not in rendered:
+        source_sha256 = source_fingerprint()
+    return store(page, rendered["html"], language, source_sha256)
 
 
 def store(page, html, language, source_sha256):
