@@ -231,6 +231,7 @@ def test_the_charter_pdf_holds_every_commitment(client, homes, language):
     assert "localhost" not in text
 
 
+@pytest.mark.sqlite
 def test_a_second_request_serves_the_stored_pdf_and_a_publication_builds_it_once_again(
     client, report, builds, renders, immediate_tasks, django_capture_on_commit_callbacks
 ):
@@ -253,6 +254,7 @@ def test_a_second_request_serves_the_stored_pdf_and_a_publication_builds_it_once
     assert "en travaux depuis septembre" in text_of(pypdf.PdfReader(io.BytesIO(third.content)))
 
 
+@pytest.mark.sqlite
 def test_a_change_without_publication_is_built_by_the_first_visitor(client, report, builds):
     client.get(report.url + "bilan.pdf")
     contribution = Contribution.objects.get(reference="PM-0001")
@@ -263,6 +265,7 @@ def test_a_change_without_publication_is_built_by_the_first_visitor(client, repo
     assert "Retenu tel quel par le conseil." in text_of(pdf_of(response))
 
 
+@pytest.mark.sqlite
 def test_the_pdf_has_an_etag_and_answers_304_when_it_has_not_changed(client, report):
     response = client.get(report.url + "bilan.pdf")
     stored = PagePdf.objects.get(page=report)
@@ -321,6 +324,7 @@ def test_each_page_links_to_its_pdf_with_its_size_once_built(
         assert f"{link}, " in html and f"{size // 1024}" in html
 
 
+@pytest.mark.sqlite
 def test_without_weasyprint_the_pdf_address_answers_503(client, report, monkeypatch):
     monkeypatch.setitem(sys.modules, "weasyprint", None)  # what `import weasyprint` meets without it (or Pango)
     response = client.get(report.url + "bilan.pdf")
