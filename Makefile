@@ -62,14 +62,16 @@ $(DEMO_STAMP): $(VENV)/.installed-run $(VENV)/.messages $(DEMO_SOURCES)
 	$(LOCAL) $(PY) manage.py seed_demo
 	@touch $@
 
-# Beside gunicorn, the worker that sends followers' e-mails (the database task queue) and the hourly sweep (openings,
-# late answers, digests, purge); both stop with the server (Ctrl-C).
+# Beside gunicorn, the worker that sends followers' e-mails and builds the PDFs of published pages (the database task
+# queues) and the hourly sweep (openings, late answers, digests, purge); both stop with the server (Ctrl-C).
+# gunicorn's --timeout (30 s by default) is raised for the visitor who asks for a PDF the worker has not built yet:
+# the demo's largest report (1,445 answered contributions) takes about 40 s to build on 2 cores.
 run: $(VENV)/.installed-run $(VENV)/.messages $(STATIC_MANIFEST) $(DEMO_STAMP)
 	@echo "Serving http://127.0.0.1:$(PORT)/  $(DEMO_ACCOUNTS)"
 	@trap 'kill $$(jobs -p) 2>/dev/null' EXIT; \
-	$(LOCAL) $(PY) manage.py db_worker --backend notifications --queue-name notifications --no-reload -v0 & \
+	$(LOCAL) $(PY) manage.py db_worker --backend notifications --queue-name notifications,documents --no-reload -v0 & \
 	$(LOCAL) $(PY) manage.py notify_followers --every 3600 -v0 & \
-	$(LOCAL) $(VENV)/bin/gunicorn site_core.wsgi --bind 127.0.0.1:$(PORT) --workers 2 --no-control-socket \
+	$(LOCAL) $(VENV)/bin/gunicorn site_core.wsgi --bind 127.0.0.1:$(PORT) --workers 2 --timeout 120 --no-control-socket \
 		--access-logfile -
 
 # Development aid, not a set-up command: Django's server, reloading on every change, with debug pages.

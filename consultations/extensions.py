@@ -16,6 +16,9 @@ CONTRIBUTION_RESULTS = "consultation_contribution_results"
 CONSULTATION_SECTIONS = "consultation_page_sections"
 # fn(index_page, filters) -> sections a room adds to the consultation index under its filters (same shape).
 INDEX_SECTIONS = "consultation_index_sections"
+# fn(report) -> the badges of the labels awarded for the report's consultation, for the report's PDF: dicts with
+# "svg" (the badge's SVG bytes), "alt" (its text alternative) and "url" (its verification page's public address).
+REPORT_BADGES = "consultation_report_badges"
 # fn() -> the viewsets a room adds to the "Consultations" admin menu (consultations/wagtail_hooks.py), in order.
 ADMIN_MENU_ITEMS = "consultations_admin_menu_items"
 

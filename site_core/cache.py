@@ -38,8 +38,9 @@ CONTENT_MODELS = {
     "wagtailcore.collectionviewrestriction",
     "wagtailimages.image",
 }
-# Written while pages are read or drafted: they must not purge the cache.
-IGNORED_MODELS = {"site_core.cachegeneration"}
+# Written while pages are read or drafted: they must not purge the cache. A page's PDF is built from the page as
+# published (its publication already moved the generation on), sometimes on a visitor's request.
+IGNORED_MODELS = {"site_core.cachegeneration", "site_core.pagepdf"}
 BOOKKEEPING_FIELDS = {"file_size", "file_hash"}
 
 

@@ -39,6 +39,7 @@ FOOTER_PAGE_TYPES = "site_footer_page_types"
 def footer_page_types():
     return (*LEGAL_PAGE_TYPES, *(model for function in hooks.get_hooks(FOOTER_PAGE_TYPES) for model in function()))
 
+
 SHARED_SECONDS = 3600
 # What remember() keeps: values that unpickle the same whatever the code (no model instance, no class of ours).
 PLAIN_SCALARS = (type(None), bool, int, float, str, bytes, datetime.date, datetime.datetime, decimal.Decimal, uuid.UUID)

@@ -63,9 +63,11 @@ urlpatterns += i18n_patterns(
     path("", include(site_core_patterns)),
     *app_patterns,
     # Wagtail's page pattern allows no dot; routable pages serve their files (…/events.ics, …/badge.svg,
-    # …/badge.png, …/figures.csv, …/entrees.txt, …/datapackage.json, …/contributions.xlsx) through it.
+    # …/badge.png, …/figures.csv, …/entrees.txt, …/bilan.pdf, …/datapackage.json, …/contributions.xlsx) through it.
     re_path(
-        r"^((?:[\w\-]+/)*[\w\-]+\.(?:ics|svg|png|csv|txt|json|xlsx)/?)$", wagtail_views.serve, name="wagtail_serve_ics"
+        r"^((?:[\w\-]+/)*[\w\-]+\.(?:ics|svg|png|csv|txt|pdf|json|xlsx)/?)$",
+        wagtail_views.serve,
+        name="wagtail_serve_ics",
     ),
     # Wagtail's page routes come last: they answer every other path.
     path("", include(wagtail_urls)),

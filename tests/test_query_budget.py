@@ -31,10 +31,18 @@ WARM_BUDGET = 12
 # The pages over the cold budget, and why. The English dashboard, by one query: it also translates every
 # consultation title (its readers' language is not the source's), and since issue 15 it reads the share of staff
 # trained for commitment 13's rule from the training app. Kept per content generation after that (warm: 3 queries).
-# The open-data page builds its whole package on the first request after a publication (eight files in three
-# formats, then kept per generation): 29 queries, the same whatever the number of records
-# (tests/consultations/opendata/test_page.py counts them at two sizes).
-COLD_ALLOWANCES = {"/en/dashboard/": 21, "/fr/donnees-ouvertes/": 29, "/en/open-data/": 29}
+# The reports, by one query since issue 21: they read the size of their stored PDF for the download link (a PDF is
+# built after the publication, by the worker or a visitor, without moving the content generation on, so that size
+# cannot be kept per generation). The open-data page builds its whole package on the first request after a
+# publication (eight files in three formats, then kept per generation): 29 queries, the same whatever the number of
+# records (tests/consultations/opendata/test_page.py counts them at two sizes).
+COLD_ALLOWANCES = {
+    "/en/dashboard/": 21,
+    "/fr/concertations/reseau-express-velo/bilan/": 21,
+    "/en/consultations/express-cycle-network/report/": 21,
+    "/fr/donnees-ouvertes/": 29,
+    "/en/open-data/": 29,
+}
 
 
 def go_cold():

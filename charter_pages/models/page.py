@@ -18,6 +18,7 @@ from wagtail.search import index
 from site_core import public_address
 from site_core.localised_routes import LocalisedRoutesMixin, localised_path
 from site_core.models import BasePage
+from site_core.page_pdf import PdfPageMixin
 
 from .. import extensions, rules
 from ..forms import CharterPageForm
@@ -37,10 +38,12 @@ ROUTES = {
         "en": "commitments/<int:number>/",
         "nl": "engagementen/<int:number>/",
     },
+    # The charter as a PDF (site_core/page_pdf.py), a file's address (no final slash: site_core/urls.py).
+    "pdf": {"fr": "charte.pdf/", "en": "charter.pdf/", "nl": "handvest.pdf/"},
 }
 
 
-class CharterPage(LocalisedRoutesMixin, RoutablePageMixin, BasePage):
+class CharterPage(PdfPageMixin, LocalisedRoutesMixin, RoutablePageMixin, BasePage):
     localised_routes = ROUTES
 
     lead = models.TextField(
@@ -175,6 +178,7 @@ class CharterPage(LocalisedRoutesMixin, RoutablePageMixin, BasePage):
                 "easy_read_url": self.url_for_route(request, "easy_read"),
                 "print_url": self.url_for_route(request, "print_version"),
                 "page_full_url": public_address.page_url(self),
+                "pdf_link": None if getattr(request, "is_preview", False) or not self.live else self.pdf_link(request),
             }
         )
         return context
@@ -218,6 +222,14 @@ class CharterPage(LocalisedRoutesMixin, RoutablePageMixin, BasePage):
         return self.came_by_other_words(request, "print_version") or self.render(
             request, context_overrides={"print_view": True, **self.route_links(request, "print_version")}
         )
+
+    def pdf_source_response(self, request):
+        """The PDF is the printable version, without the link to itself."""
+        return self.render(request, context_overrides={"print_view": True, "pdf_document": True, "pdf_link": None})
+
+    @localised_path(ROUTES, "pdf")
+    def pdf_view(self, request):
+        return self.serve_pdf(request)
 
     @localised_path(ROUTES, "commitments")
     def commitments_index(self, request):

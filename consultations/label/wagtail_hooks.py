@@ -1,12 +1,19 @@
 """Admin registrations of the citizen label: its levels and awards (translatable snippets, the awards with their
-badge downloads), in the core's "Consultations" menu."""
+badge downloads), in the core's "Consultations" menu; the badges the consultation report's PDF shows."""
 
+import base64
+
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from consultations import extensions
-from consultations.label.models import LabelAward, LabelLevel
+from consultations.label import badge as label_badge
+from consultations.label.models import LabelAward, LabelLevel, LabelPage
+from consultations.label.views import pick_versions
+from site_core.site_data import locales
+from site_core.translation import shown_version
 
 
 class LabelLevelViewSet(SnippetViewSet):
@@ -54,3 +61,36 @@ class LabelAwardViewSet(SnippetViewSet):
 @hooks.register(extensions.ADMIN_MENU_ITEMS)
 def label_menu_items():
     return [LabelLevelViewSet, LabelAwardViewSet]
+
+
+@hooks.register(extensions.REPORT_BADGES)
+def report_badges(report):
+    """The badges of the labels in force for the report's consultation, drawn for the report's language, each leading
+    to its verification page on the label page of that language (or of the site's default one)."""
+    consultation = report.consultation
+    if consultation is None:
+        return []
+    label_pages = {page.locale_id: page for page in LabelPage.objects.live().public()}
+    default = locales().get(settings.LANGUAGE_CODE)
+    label_page = label_pages.get(report.locale_id) or (label_pages.get(default.pk) if default else None)
+    if label_page is None:  # nowhere to verify the badge: none is shown
+        return []
+    rows = (
+        LabelAward.objects.for_locale(report.locale_id)
+        .filter(consultation__translation_key=consultation.translation_key, status=LabelAward.ACTIVE)
+        .select_related("level", "consultation", "locale")
+    )
+    badges = []
+    for award in sorted(pick_versions(rows, report.locale_id), key=lambda award: (award.awarded_on, award.pk)):
+        level_name = shown_version(award.level, report.locale_id).record.name
+        url = label_page.full_verification_url(award.code)
+        svg = label_badge.badge_svg(award, level_name, url)
+        badges.append(
+            {
+                "svg": svg,
+                "data_uri": "data:image/svg+xml;base64," + base64.b64encode(svg).decode("ascii"),
+                "alt": label_badge.badge_alt(award, level_name, url),
+                "url": url,
+            }
+        )
+    return badges

@@ -26,6 +26,7 @@ from consultations.panels import ContributionsPanel, EventFiguresPanel
 from site_core.blocks import DocumentLinkBlock
 from site_core.localised_routes import LocalisedRoutesMixin, localised_path
 from site_core.models import BasePage
+from site_core.page_pdf import PdfPageMixin
 
 from .consultation import ConsultationPage
 from .contribution import Contribution
@@ -42,6 +43,8 @@ ROUTES = {
         "en": "contributions/<str:reference>/",
         "nl": "bijdragen/<str:reference>/",
     },
+    # The report as a PDF (site_core/page_pdf.py), a file's address (no final slash: site_core/urls.py).
+    "pdf": {"fr": "bilan.pdf/", "en": "report.pdf/", "nl": "verslag.pdf/"},
 }
 
 
@@ -85,7 +88,7 @@ def unanswered_message(without_decision):
     ) % {"count": without_decision}
 
 
-class ConsultationReportPage(LocalisedRoutableMixin, LocalisedRoutesMixin, RoutablePageMixin, BasePage):
+class ConsultationReportPage(LocalisedRoutableMixin, PdfPageMixin, LocalisedRoutesMixin, RoutablePageMixin, BasePage):
     localised_routes = ROUTES
 
     project_reminder = RichTextField(
@@ -211,8 +214,29 @@ class ConsultationReportPage(LocalisedRoutableMixin, LocalisedRoutesMixin, Routa
             restitution_events=[
                 event for event in (consultation.ordered_events if consultation else []) if event.kind == "restitution"
             ],
+            pdf_link=None if getattr(request, "is_preview", False) or not self.live else self.pdf_link(request),
         )
         return context
+
+    def pdf_source_response(self, request):
+        """The report as its PDF shows it: the page itself, with every contribution's decision and answer (the page
+        links to them, 50 a page) and the badges of the labels awarded for the consultation."""
+        consultation = self.consultation
+        decisions = listing.attach_results(listing.listed(consultation)) if consultation else []
+        # The reasons are the authority's words, in the language of the consultation the records belong to.
+        languages = {}
+        if consultation is not None:
+            languages = {version.pk: version.locale.language_code for version in consultation.live_translations}
+        return self.render(
+            request,
+            context_overrides={
+                "pdf_document": True,
+                "pdf_link": None,
+                "decisions": decisions,
+                "answer_language": languages.get(decisions[0].consultation_id, "") if decisions else "",
+                "label_badges": extensions.all_answers(extensions.REPORT_BADGES, self),
+            },
+        )
 
     # Routes: the list of contributions and one page per contribution ------------------------------------------
 
@@ -301,6 +325,10 @@ class ConsultationReportPage(LocalisedRoutableMixin, LocalisedRoutesMixin, Routa
         )
         response.status_code = 404
         return response
+
+    @localised_path(ROUTES, "pdf")
+    def pdf_view(self, request):
+        return self.serve_pdf(request)
 
     # Addresses, in the page's language's words --------------------------------------------------------------
 

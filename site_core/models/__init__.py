@@ -4,6 +4,7 @@ from .base import BasePage
 from .cache_generation import CacheGeneration
 from .legal import LegalNoticePage, PersonalDataPage, SiteMapPage
 from .navigation import NavigationMenu, NavigationMenuItem
+from .page_pdf import PagePdf
 from .pages import AccessibilityStatementPage, HomePage, StandardPage
 from .site_settings import SiteSettings
 
@@ -15,6 +16,7 @@ __all__ = [
     "LegalNoticePage",
     "NavigationMenu",
     "NavigationMenuItem",
+    "PagePdf",
     "PersonalDataPage",
     "SiteMapPage",
     "SiteSettings",

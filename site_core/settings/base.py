@@ -231,20 +231,22 @@ CACHES = {
 }
 
 # Background work (docs/operations.md). Wagtail's own tasks keep running at once, in the request, as before
-# ("default"); followers' e-mails go to a queue of their own that a worker empties, so that a publication never
-# waits on SMTP: in the database by default (`manage.py db_worker --queue-name notifications`, started by
-# `make run`), on Redis through RQ when PACTE_TASKS_REDIS_URL is set (`manage.py rqworker notifications
-# --job-class django_tasks_rq.Job`), for when one machine is outgrown.
+# ("default"); followers' e-mails and the PDFs built on publication go to queues of their own that a worker empties,
+# so that a publication never waits on SMTP or on WeasyPrint: in the database by default (`manage.py db_worker
+# --queue-name notifications,documents`, started by `make run`), on Redis through RQ when PACTE_TASKS_REDIS_URL is
+# set (`manage.py rqworker notifications documents --job-class django_tasks_rq.Job`), for when one machine is
+# outgrown. The backend keeps the name of its first queue, "notifications".
 PACTE_TASKS_REDIS_URL = os.environ.get("PACTE_TASKS_REDIS_URL", "")
+PACTE_TASK_QUEUES = ["notifications", "documents"]
 TASKS = {
     "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
     "notifications": (
-        {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["notifications"]}
+        {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": PACTE_TASK_QUEUES}
         if PACTE_TASKS_REDIS_URL
-        else {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["notifications"]}
+        else {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": PACTE_TASK_QUEUES}
     ),
 }
-RQ_QUEUES = {"notifications": {"URL": PACTE_TASKS_REDIS_URL or "redis://127.0.0.1:6379/0"}}
+RQ_QUEUES = {queue: {"URL": PACTE_TASKS_REDIS_URL or "redis://127.0.0.1:6379/0"} for queue in PACTE_TASK_QUEUES}
 
 # Followers' e-mails (consultations/follow): who they come from, how long an unconfirmed address is kept, how
 # many confirmation messages one address may receive a day and how many follow requests one client may send an

@@ -22,4 +22,7 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+    # WeasyPrint warns of every screen-only CSS feature it skips (clamp(), width media queries...), dozens of lines
+    # per PDF that nobody can act on; its errors (an image it could not read) still show.
+    "loggers": {"weasyprint": {"level": "ERROR"}},
 }

@@ -28,4 +28,7 @@ PACTE_PAGE_CACHE_SECONDS = 0
 AXES_ENABLED = False
 # The followers' queue is also tested on RQ (tests/consultations/follow/test_redis_queue.py): a database of the
 # Redis that .ci/run provides. django-rq reads its queues once, at import, so they are set here.
-RQ_QUEUES = {"notifications": {"URL": os.environ.get("PACTE_TEST_REDIS_URL", "redis://127.0.0.1:6379/5")}}
+RQ_QUEUES = {
+    queue: {"URL": os.environ.get("PACTE_TEST_REDIS_URL", "redis://127.0.0.1:6379/5")}
+    for queue in PACTE_TASK_QUEUES  # noqa: F405
+}

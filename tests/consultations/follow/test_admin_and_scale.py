@@ -61,8 +61,11 @@ def test_the_publication_records_one_notice_and_queues_one_task(consultation, dj
     with django_capture_on_commit_callbacks(execute=True):
         ConsultationReportPageFactory(parent=consultation)
     assert list(Notice.objects.values_list("kind", flat=True)) == ["report"]
-    [queued] = DBTaskResult.objects.filter(backend_name="notifications")
+    [queued] = DBTaskResult.objects.filter(backend_name="notifications", queue_name="notifications")
     assert queued.task_path.endswith("fan_out")
+    # Beside it, on its own queue, the report's PDF (site_core/tasks.py).
+    [document] = DBTaskResult.objects.filter(backend_name="notifications", queue_name="documents")
+    assert document.task_path.endswith("build_page_pdf")
 
 
 def test_editors_see_counts_and_what_was_sent_never_addresses(client, consultation):

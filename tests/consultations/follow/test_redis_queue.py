@@ -17,7 +17,7 @@ from tests.factories import ConsultationPageFactory, ConsultationReportPageFacto
 def rq_queue(settings):
     settings.TASKS = {
         **settings.TASKS,
-        "notifications": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["notifications"]},
+        "notifications": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": settings.PACTE_TASK_QUEUES},
     }
     queue = django_rq.get_queue("notifications")
     queue.connection.flushdb()
