@@ -19,6 +19,9 @@ INDEX_SECTIONS = "consultation_index_sections"
 # fn(report) -> the badges of the labels awarded for the report's consultation, for the report's PDF: dicts with
 # "svg" (the badge's SVG bytes), "alt" (its text alternative) and "url" (its verification page's public address).
 REPORT_BADGES = "consultation_report_badges"
+# fn(consultation, reported) -> links to the consultation's records in open formats, for its page and its report's
+# (`reported`: the report is out, so its contributions are published): dicts with "text" and "url".
+DATA_LINKS = "consultation_data_links"
 # fn() -> the viewsets a room adds to the "Consultations" admin menu (consultations/wagtail_hooks.py), in order.
 ADMIN_MENU_ITEMS = "consultations_admin_menu_items"
 

@@ -59,6 +59,10 @@ site_core_patterns = (
 PUBLIC_URLS = "pacte_public_urls"
 app_patterns = [pattern for function in hooks.get_hooks(PUBLIC_URLS) for pattern in function()]
 
+# fn() -> URL patterns a domain app serves outside the language prefixes (the open-data API, /api/v1/…).
+LANGUAGE_NEUTRAL_URLS = "pacte_language_neutral_urls"
+urlpatterns += [pattern for function in hooks.get_hooks(LANGUAGE_NEUTRAL_URLS) for pattern in function()]
+
 urlpatterns += i18n_patterns(
     path("", include(site_core_patterns)),
     *app_patterns,

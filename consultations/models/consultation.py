@@ -251,6 +251,7 @@ class ConsultationPage(LocalisedRoutableMixin, LocalisedRoutesMixin, RoutablePag
             **replay_scripts(self.random_draw_records),
             platform_link=self.platform_link,
             extra_sections=extensions.all_answers(extensions.CONSULTATION_SECTIONS, self),
+            data_links=extensions.all_answers(extensions.DATA_LINKS, self, False),
         )
         return context
 

@@ -5,6 +5,7 @@ import datetime
 
 from django.db import models
 from django.http import Http404, HttpResponse, HttpResponseNotModified
+from django.urls import reverse
 from django.utils.http import http_date
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -16,6 +17,7 @@ from consultations.models.mixins import LocalisedRoutableMixin
 from consultations.opendata import package
 from consultations.opendata.resources import RESOURCES
 from site_core.models import BasePage
+from site_core.public_address import absolute_url
 
 # The licences an editor may choose, as datapackage.json names them: Etalab's Licence Ouverte first, the default
 # of French public bodies (décret n° 2017-638).
@@ -65,11 +67,12 @@ class OpenDataPage(LocalisedRoutableMixin, RoutablePageMixin, BasePage):
         built = package.package_of(self)
         base = self.get_url(request) or ""
         context.update(
-            generated_at=built["generated_at"],
+            generated_at=datetime.datetime.fromisoformat(built["generated_at"]),
             licence_title=LICENCES[self.licence][0],
             licence_url=LICENCES[self.licence][1],
             package_url=f"{base}{package.PACKAGE_FILE}",
             package_bytes=len(built["files"][package.PACKAGE_FILE]),
+            api_description_url=absolute_url(reverse("opendata_api:openapi-json")),
             resources=[
                 {
                     "resource": resource,

@@ -116,14 +116,31 @@ def descriptor(page, language, files, generated_at):
     }
 
 
+def build_rows(locale):
+    """{resource name: [rows]} in `locale`'s language: what the files and the API both publish."""
+    with translation.override(locale.language_code):
+        records = Records.load(locale)
+        return {resource.name: ROWS[resource.name](records) for resource in RESOURCES}
+
+
+def rows_of(locale):
+    """The rows in `locale`'s language, kept for this content generation and day (the API reads them from here)."""
+    return remember(
+        f"opendata-rows:{locale.language_code}",
+        lambda: build_rows(locale),
+        seconds=CLOCK_SECONDS,
+        variant=timezone.localdate().isoformat(),
+    )
+
+
 def build(page):
     """{"files": {name: bytes}, "gzipped": {name: bytes}, "counts": {resource: rows}, "generated_at": ISO}."""
     language = page.locale.language_code
+    all_rows = rows_of(page.locale)
     with translation.override(language):
-        records = Records.load(page.locale)
         files, counts = {}, {}
         for resource in RESOURCES:
-            rows = ROWS[resource.name](records)
+            rows = all_rows[resource.name]
             counts[resource.name] = len(rows)
             for extension in FORMATS:
                 files[f"{resource.name}.{extension}"] = WRITERS[extension](resource, rows)

@@ -117,7 +117,7 @@ def test_the_page_lists_each_file_with_its_records_in_french_and_english(open_da
     assert "Contributions et leurs réponses" in text and "contributions.xlsx" in text and "Licence Ouverte" in text
     english = OpenDataPage.objects.get(locale__language_code="en")
     english_text = visible_text(client.get(english.url))
-    assert "Contributions and their answers" in english_text and "Number of records" in english_text
+    assert "Contributions and their answers" in english_text and "records – contributions.csv" in english_text
     workbook = client.get(f"{open_data.url}contributions.xlsx")
     assert workbook.status_code == 200 and workbook.content.startswith(b"PK")
     assert client.get(f"{open_data.url}unknown.csv").status_code == 404
