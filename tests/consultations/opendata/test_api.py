@@ -5,6 +5,7 @@ with Link headers, filtered, open to every origin, described by an OpenAPI docum
 import pytest
 import schemathesis
 from hypothesis import HealthCheck, given, settings
+from openapi_spec_validator import validate
 from wagtail.models import PageViewRestriction
 
 from consultations.models import ConsultationPage, Contribution
@@ -87,6 +88,7 @@ def test_the_openapi_description_is_served_and_fuzzing_it_finds_no_server_error(
     reported_consultation(index_page, slug="publique")
     described = client.get(f"{API}/openapi.json")
     assert described.status_code == 200 and described.json()["info"]["title"] == "Pacte open data API"
+    validate(described.json())  # against the OpenAPI specification's own schema; raises on any fault
     # Loaded from the served description, the requests made by the test client (a WSGI server would close the
     # test's database connection at the end of each request).
     schema = schemathesis.openapi.from_dict(described.json())
