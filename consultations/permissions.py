@@ -2,6 +2,7 @@
 consultation's records (the Decidim import, the contributions' spreadsheet, the followers' page)."""
 
 from django.db.models import Exists, OuterRef
+from wagtail.admin.menu import MenuItem
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from consultations.models import ConsultationPage
@@ -25,3 +26,10 @@ def originals(pages):
 def editable_originals(user):
     """The consultations `user` may edit, each in its original version."""
     return originals(editable_consultations(user))
+
+
+class PageEditorsMenuItem(MenuItem):
+    """An admin menu entry for the tools that act on a consultation's records: shown to those who may edit a page."""
+
+    def is_shown(self, request):
+        return PagePermissionPolicy().user_has_permission(request.user, "change")

@@ -3,17 +3,11 @@
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.base import ViewSet
-from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from consultations import extensions
 from consultations.citizens_panels import views
-
-
-class PanelsMenuItem(MenuItem):
-    def is_shown(self, request):
-        return PagePermissionPolicy().user_has_permission(request.user, "change")
+from consultations.permissions import PageEditorsMenuItem
 
 
 class CitizensPanelsViewSet(ViewSet):
@@ -21,7 +15,7 @@ class CitizensPanelsViewSet(ViewSet):
     url_prefix = "consultations/citizens-panels"
     icon = "group"
     menu_label = _("Citizens' panels")
-    menu_item_class = PanelsMenuItem
+    menu_item_class = PageEditorsMenuItem
 
     def get_urlpatterns(self):
         return [

@@ -123,14 +123,14 @@ def build_rows(locale):
         return {resource.name: ROWS[resource.name](records) for resource in RESOURCES}
 
 
+def kept_for_today(name, build):
+    """`build()`, kept for this content generation and day: statuses and indicators follow the clock."""
+    return remember(name, build, seconds=CLOCK_SECONDS, variant=timezone.localdate().isoformat())
+
+
 def rows_of(locale):
-    """The rows in `locale`'s language, kept for this content generation and day (the API reads them from here)."""
-    return remember(
-        f"opendata-rows:{locale.language_code}",
-        lambda: build_rows(locale),
-        seconds=CLOCK_SECONDS,
-        variant=timezone.localdate().isoformat(),
-    )
+    """The rows in `locale`'s language (the API reads them from here)."""
+    return kept_for_today(f"opendata-rows:{locale.language_code}", lambda: build_rows(locale))
 
 
 def build(page):
@@ -152,13 +152,8 @@ def build(page):
 
 
 def package_of(page):
-    """The page's package as kept for this content generation and day (built on the first request after a change)."""
-    return remember(
-        f"opendata:{page.pk}:{page.licence}",
-        lambda: build(page),
-        seconds=CLOCK_SECONDS,
-        variant=timezone.localdate().isoformat(),
-    )
+    """The page's package (built on the first request after a change)."""
+    return kept_for_today(f"opendata:{page.pk}:{page.licence}", lambda: build(page))
 
 
 def etag(content):

@@ -4,19 +4,13 @@ of a consultation's editor."""
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.base import ViewSet
 from wagtail.admin.widgets import Button
-from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from consultations import extensions
 from consultations.models import ConsultationPage
+from consultations.permissions import PageEditorsMenuItem
 from consultations.spreadsheet import views
-
-
-class SpreadsheetMenuItem(MenuItem):
-    def is_shown(self, request):
-        return PagePermissionPolicy().user_has_permission(request.user, "change")
 
 
 class SpreadsheetViewSet(ViewSet):
@@ -24,7 +18,7 @@ class SpreadsheetViewSet(ViewSet):
     url_prefix = "consultations/contributions-spreadsheet"
     icon = "table"
     menu_label = _("Contributions spreadsheet")
-    menu_item_class = SpreadsheetMenuItem
+    menu_item_class = PageEditorsMenuItem
 
     def get_urlpatterns(self):
         return [
