@@ -3,11 +3,13 @@
 import logging
 
 from django.db import transaction
+from django.db.models.signals import post_save
 from django_tasks import task
-from wagtail.models import Page
-from wagtail.signals import page_published
+from wagtail.models import Page, PageViewRestriction
+from wagtail.signals import page_published, page_unpublished
 
 from site_core import page_pdf
+from site_core.models import PagePdf
 
 logger = logging.getLogger(__name__)
 
@@ -41,5 +43,17 @@ def queue_pdf_build(sender, instance, **kwargs):
     transaction.on_commit(enqueue)
 
 
+def forget_pdf(sender, instance, **kwargs):
+    """An unpublished page's stored PDF goes: nothing can serve it any more, and it should not stay behind."""
+    PagePdf.objects.filter(page_id=instance.pk).delete()
+
+
+def forget_private_pdfs(sender, instance, **kwargs):
+    """A view restriction makes the page and those below it private: their stored PDFs go with it."""
+    PagePdf.objects.filter(page__path__startswith=instance.page.path).delete()
+
+
 def connect_signals():
     page_published.connect(queue_pdf_build, dispatch_uid="pacte-page-pdf-build")
+    page_unpublished.connect(forget_pdf, dispatch_uid="pacte-page-pdf-forget")
+    post_save.connect(forget_private_pdfs, sender=PageViewRestriction, dispatch_uid="pacte-page-pdf-private")

@@ -296,6 +296,19 @@ def test_an_unpublished_page_gets_no_pdf(client, report, builds):
 
 
 @pytest.mark.sqlite
+def test_a_stored_pdf_goes_when_its_page_is_unpublished_or_made_private(client, report, homes):
+    client.get(report.url + "bilan.pdf")
+    assert PagePdf.objects.filter(page=report).exists()
+    report.unpublish()
+    assert not PagePdf.objects.filter(page=report).exists(), "unpublished: nothing left behind"
+    report.save_revision().publish()
+    client.get(report.url + "bilan.pdf")
+    assert PagePdf.objects.filter(page=report).exists()
+    PageViewRestriction.objects.create(page=report.get_parent(), restriction_type=PageViewRestriction.LOGIN)
+    assert not PagePdf.objects.filter(page=report).exists(), "made private from above: its PDF goes too"
+
+
+@pytest.mark.sqlite
 def test_french_words_on_an_english_report_lead_to_its_own(client, report, homes, locales):
     page = translated_report(report, homes, locales, "en")
     response = client.get(page.url + "bilan.pdf")
