@@ -111,15 +111,6 @@ def quotas_file(quotas):
     return "".join(f"{stratum}{SEPARATOR}{seats}\n" for stratum, seats in quotas).encode("utf-8")
 
 
-def read_quotas_file(data):
-    """[[stratum, seats]] of a published quotas file (the inverse of quotas_file)."""
-    rows = []
-    for line in read_entries_file(data):
-        stratum, _, seats = line.rpartition(SEPARATOR)
-        rows.append([stratum, int(seats)])
-    return rows
-
-
 def quotas_fingerprint(quotas):
     return hashlib.sha256(quotas_file(quotas)).hexdigest()
 

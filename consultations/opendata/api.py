@@ -134,7 +134,7 @@ def respond(request, response, name, filters):
         raise HttpError(400, f"There are {pages} pages of {name} with these filters: ask for page 1 to {pages}.")
     start = (filters.page - 1) * filters.page_size
     links = []
-    query = {key: value for key, value in filters.dict().items() if value is not None}
+    query = {key: value for key, value in filters.model_dump().items() if value is not None}
     for relation, number in (("first", 1), ("prev", filters.page - 1), ("next", filters.page + 1), ("last", pages)):
         if 1 <= number <= pages:
             address = absolute_url(request.path) + "?" + urlencode({**query, "page": number})

@@ -4,7 +4,10 @@ documents and a validator checks) and the rows, read from the same records and r
 Only live, public records, as the pages show them: consultations as the dashboard loads them (indicators.loading,
 so the figures are the dashboard's), contributions of consultations whose report is published (the report is where
 the pages show them), never a name or a contact. Identifiers are the records' translation keys: the same in every
-language's package, so that files of two languages join. Column names are stable: add columns, never rename."""
+language's package, so that files of two languages join. Column names are stable: add columns, never rename.
+
+Longer than a module usually is here, on purpose: the eight schemas are declared as data beside the functions that
+fill their rows, so that a column's name, type and meaning and the value it gets are read in one place."""
 
 import datetime
 from dataclasses import dataclass, field
