@@ -13,6 +13,7 @@ sha256-rank-v1, commit then reveal:
 
 import functools
 import hashlib
+from collections import Counter
 from pathlib import Path
 
 ALGORITHM = "sha256-rank-v1"
@@ -158,9 +159,7 @@ def draw_panel(entries, quotas, seed):
 def drawable_count(entries, quotas):
     """How many people the quotas can seat from `entries`: each stratum's seats, or fewer if it has fewer people.
     Known when the list is published, before the seed: a short stratum is announced, never discovered at the draw."""
-    available = {}
-    for entry in entries:
-        available[stratum_of(entry)] = available.get(stratum_of(entry), 0) + 1
+    available = Counter(stratum_of(entry) for entry in entries)
     return sum(min(seats, available.get(stratum, 0)) for stratum, seats in quotas)
 
 

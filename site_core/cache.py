@@ -10,6 +10,7 @@ worker processes or machines, and whatever the cache backend (local memory or Re
 
 import datetime
 import hashlib
+from contextlib import contextmanager
 from contextvars import ContextVar
 
 from django.conf import settings
@@ -55,6 +56,20 @@ def current_generation():
     """The generation read at the start of this request (one query per request), or read now outside one."""
     value = _request_generation.get()
     return read_generation() if value is None else value
+
+
+@contextmanager
+def generation_pinned():
+    """Read the generation once for the work inside (a request, or a build outside one, in a task or a command):
+    every value kept under it is then looked up without reading the counter again. Nested, the outer one holds."""
+    if _request_generation.get() is not None:
+        yield
+        return
+    token = _request_generation.set(read_generation())
+    try:
+        yield
+    finally:
+        _request_generation.reset(token)
 
 
 def move_generation_on():
@@ -103,11 +118,8 @@ class AnonymousPageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        token = _request_generation.set(read_generation())
-        try:
+        with generation_pinned():
             return self.respond(request)
-        finally:
-            _request_generation.reset(token)
 
     def respond(self, request):
         if not is_cacheable_request(request):

@@ -61,7 +61,10 @@ class PdfPageMixin:
         return self.route_path("pdf", language=self.language_code).rstrip("/").rsplit("/", 1)[-1]
 
     def pdf_link(self, request):
-        """{"url", "size"} for the page's download link; `size` (bytes) is None until a PDF is stored."""
+        """{"url", "size"} for the page's download link (`size`, in bytes, is None until a PDF is stored), or None
+        where there is no PDF to offer: a preview, or a page that is not live."""
+        if getattr(request, "is_preview", False) or not self.live:
+            return None
         size = PagePdf.objects.filter(page_id=self.pk).annotate(size=Length("pdf")).values_list("size", flat=True)
         return {"url": self.url_for_route(request, "pdf"), "size": size.first() if self.pk else None}
 

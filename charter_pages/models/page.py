@@ -178,7 +178,7 @@ class CharterPage(PdfPageMixin, LocalisedRoutesMixin, RoutablePageMixin, BasePag
                 "easy_read_url": self.url_for_route(request, "easy_read"),
                 "print_url": self.url_for_route(request, "print_version"),
                 "page_full_url": public_address.page_url(self),
-                "pdf_link": None if getattr(request, "is_preview", False) or not self.live else self.pdf_link(request),
+                "pdf_link": self.pdf_link(request),
             }
         )
         return context

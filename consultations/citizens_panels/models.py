@@ -5,6 +5,7 @@ is typed at the session in the draw's own admin page, as for any draw."""
 
 import itertools
 import re
+from collections import Counter
 from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import ValidationError
@@ -154,9 +155,9 @@ class CitizensPanel(models.Model):
 
     def strata_overview(self):
         """Each stratum's seats against the volunteers registered so far (the editor's view before publication)."""
-        registered = {}
-        for volunteer in self.volunteers.all():
-            registered[volunteer.stratum] = registered.get(volunteer.stratum, 0) + 1
+        registered = Counter(
+            draws.SEPARATOR.join(values) for values in self.volunteers.values_list("values", flat=True)
+        )
         return [
             {
                 "values": stratum.split(draws.SEPARATOR),

@@ -214,7 +214,7 @@ class ConsultationReportPage(LocalisedRoutableMixin, PdfPageMixin, LocalisedRout
             restitution_events=[
                 event for event in (consultation.ordered_events if consultation else []) if event.kind == "restitution"
             ],
-            pdf_link=None if getattr(request, "is_preview", False) or not self.live else self.pdf_link(request),
+            pdf_link=self.pdf_link(request),
             data_links=extensions.all_answers(extensions.DATA_LINKS, consultation, True) if consultation else [],
         )
         return context

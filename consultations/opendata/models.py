@@ -1,8 +1,6 @@
 """The open-data page: it describes the data package and serves its files. Editors place it (one per language, under
 the home page) and choose its licence; the files come from consultations.opendata.package."""
 
-import datetime
-
 from django.db import models
 from django.http import Http404, HttpResponse, HttpResponseNotModified
 from django.urls import reverse
@@ -67,7 +65,7 @@ class OpenDataPage(LocalisedRoutableMixin, RoutablePageMixin, BasePage):
         built = package.package_of(self)
         base = self.get_url(request) or ""
         context.update(
-            generated_at=datetime.datetime.fromisoformat(built["generated_at"]),
+            generated_at=built["generated_at"],
             licence_title=LICENCES[self.licence][0],
             licence_url=LICENCES[self.licence][1],
             package_url=f"{base}{package.PACKAGE_FILE}",
@@ -122,11 +120,7 @@ class OpenDataPage(LocalisedRoutableMixin, RoutablePageMixin, BasePage):
             response["Content-Disposition"] = f'{disposition}; filename="{file_name}"'
         response["ETag"] = tag
         response["Vary"] = "Accept-Encoding"
-        response["Last-Modified"] = http_date(_timestamp(built["generated_at"]))
+        response["Last-Modified"] = http_date(built["generated_at"].timestamp())
         response["Access-Control-Allow-Origin"] = "*"
         response["Cache-Control"] = "public, max-age=300"
         return response
-
-
-def _timestamp(iso):
-    return datetime.datetime.fromisoformat(iso).timestamp()

@@ -16,6 +16,7 @@ from openpyxl.cell import WriteOnlyCell
 
 from consultations.indicators.definitions import CLOCK_SECONDS
 from consultations.opendata.resources import RESOURCES, ROWS, Records
+from site_core.cache import generation_pinned
 from site_core.site_data import remember
 
 FORMATS = ("csv", "json", "xlsx")
@@ -94,7 +95,7 @@ def descriptor(page, language, files, generated_at):
         "title": page.title,
         "description": page.introduction,
         "homepage": page.full_url,
-        "created": generated_at,
+        "created": generated_at.isoformat(),
         "licenses": [page.licence_descriptor()],
         "resources": [
             {
@@ -118,7 +119,8 @@ def descriptor(page, language, files, generated_at):
 
 def build_rows(locale):
     """{resource name: [rows]} in `locale`'s language: what the files and the API both publish."""
-    with translation.override(locale.language_code):
+    # One reading of the content generation for the whole build, also outside a request (a task, a test).
+    with generation_pinned(), translation.override(locale.language_code):
         records = Records.load(locale)
         return {resource.name: ROWS[resource.name](records) for resource in RESOURCES}
 
@@ -134,7 +136,7 @@ def rows_of(locale):
 
 
 def build(page):
-    """{"files": {name: bytes}, "gzipped": {name: bytes}, "counts": {resource: rows}, "generated_at": ISO}."""
+    """{"files": {name: bytes}, "gzipped": {name: bytes}, "counts": {resource: rows}, "generated_at": datetime}."""
     language = page.locale.language_code
     all_rows = rows_of(page.locale)
     with translation.override(language):
@@ -144,7 +146,7 @@ def build(page):
             counts[resource.name] = len(rows)
             for extension in FORMATS:
                 files[f"{resource.name}.{extension}"] = WRITERS[extension](resource, rows)
-        generated_at = timezone.now().replace(microsecond=0).isoformat()
+        generated_at = timezone.now().replace(microsecond=0)
         package = descriptor(page, language, files, generated_at)
         files[PACKAGE_FILE] = json.dumps(package, ensure_ascii=False, indent=1).encode("utf-8")
     gzipped = {name: gzip.compress(content, mtime=0) for name, content in files.items() if not name.endswith(".xlsx")}

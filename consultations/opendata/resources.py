@@ -27,6 +27,7 @@ from consultations.models import ConsultationEvent, ConsultationPage, Consultati
 from consultations.models.contribution import Contribution
 from site_core.public_address import absolute_url
 from site_core.site_data import public_pages
+from site_core.translation import pick_version
 
 LIST_SEPARATOR = ";"
 
@@ -89,6 +90,11 @@ class Records:
     def load(cls, locale):
         records = load_records(locale)
         return cls(locale=locale, consultations=records, by_key={record.key: record for record in records})
+
+
+def codes(choices):
+    """The stored codes of a model's choices, as a column's allowed values."""
+    return tuple(code for code, _label in choices)
 
 
 def ids(values):
@@ -190,8 +196,8 @@ EVENTS = Resource(
         Column("id", "string", "Stable id.", required=True, unique=True),
         CONSULTATION_ID,
         Column("title", "string", "The event.", required=True),
-        Column("kind", "string", "Its kind.", required=True, enum=tuple(code for code, _ in ConsultationEvent.KINDS)),
-        Column("format", "string", "In person, online or both.", enum=tuple(c for c, _ in ConsultationEvent.FORMATS)),
+        Column("kind", "string", "Its kind.", required=True, enum=codes(ConsultationEvent.KINDS)),
+        Column("format", "string", "In person, online or both.", enum=codes(ConsultationEvent.FORMATS)),
         Column("start", "datetime", "When it starts (UTC).", required=True),
         Column("end", "datetime", "When it ends (UTC).", required=True),
         Column("cancelled", "boolean", "Whether it was cancelled.", required=True),
@@ -218,7 +224,7 @@ CONTRIBUTIONS = Resource(
     (
         Column("reference", "string", "The reference the author was given and the report shows.", required=True),
         CONSULTATION_ID,
-        Column("channel", "string", "How it came.", required=True, enum=tuple(c for c, _ in Contribution.CHANNELS)),
+        Column("channel", "string", "How it came.", required=True, enum=codes(Contribution.CHANNELS)),
         Column("event_id", "string", "The event where it was made (events.csv), if any."),
         Column("submitted_on", "date", "The day it was made.", required=True),
         Column("title", "string", "Its title.", required=True),
@@ -226,7 +232,7 @@ CONTRIBUTIONS = Resource(
         Column("is_summary", "boolean", "Whether the text is a summary."),
         Column("theme", "string", "Its theme (slug)."),
         Column("decidim_url", "string", "Its address on the online platform."),
-        Column("decision", "string", "The decision.", enum=tuple(code for code, _ in Contribution.DECISIONS)),
+        Column("decision", "string", "The decision.", enum=codes(Contribution.DECISIONS)),
         Column("reason", "string", "Why: the reason given, or the shared answer it refers to."),
         Column("shared_answer", "string", "The title of the shared answer, if any."),
         Column("answered_on", "date", "The day it was answered."),
@@ -270,7 +276,7 @@ LABEL_AWARDS = Resource(
         Column("document_sha256", "string", "The SHA-256 of the document's file, when one is given."),
         Column("level", "string", "The label's level.", required=True),
         Column("awarded_on", "date", "The day it was awarded.", required=True),
-        Column("status", "string", "Active or withdrawn.", required=True, enum=("active", "withdrawn")),
+        Column("status", "string", "Active or withdrawn.", required=True, enum=codes(LabelAward.STATUSES)),
         Column("withdrawn_on", "date", "The day it was withdrawn."),
         Column("code", "string", "The verification code printed on the document.", required=True, unique=True),
     ),
@@ -489,30 +495,33 @@ def contribution_rows(records):
 
 
 def report_rows(records):
-    keys = reported_keys(records)
-    versions = ConsultationPage.objects.filter(translation_key__in=keys).values_list("path", "translation_key")
+    """Each published report, in the package's language where it is translated (site_core.translation's rule)."""
+    versions = ConsultationPage.objects.filter(translation_key__in=reported_keys(records)).values_list(
+        "path", "translation_key"
+    )
     consultation_of = {path: str(key) for path, key in versions}
-    reports = public_pages(ConsultationReportPage.objects.live())
-    chosen = {}
-    for report in reports.values("id", "translation_key", "path", "title", "locale_id", "published_as_partial"):
-        key = consultation_of.get(report["path"][: -Page.steplen])
-        if key is None or key not in records.by_key:
-            continue
-        current = chosen.get(key)
-        if current is None or (report["locale_id"] == records.locale.pk and current["locale_id"] != records.locale.pk):
-            chosen[key] = report
-    pages = {page.pk: page for page in Page.objects.filter(pk__in=[row["id"] for row in chosen.values()])}
+    reports = public_pages(ConsultationReportPage.objects.live()).only(
+        "id", "translation_key", "path", "title", "locale_id", "published_as_partial"
+    )
+    by_consultation = {}
+    for report in reports:
+        key = consultation_of.get(report.path[: -Page.steplen])
+        if key in records.by_key:
+            by_consultation.setdefault(key, []).append(report)
+    chosen = {key: pick_version(versions, records.locale).record for key, versions in by_consultation.items()}
+    # Addresses from base pages: the report pages' own URL building reads each page's locale again, one query a row.
+    urls = {page.pk: page.url for page in Page.objects.filter(pk__in=[report.pk for report in chosen.values()])}
     rows = []
     for key, report in sorted(chosen.items()):
         record = records.by_key[key]
         rows.append(
             {
-                "id": str(report["translation_key"]),
+                "id": str(report.translation_key),
                 "consultation_id": key,
-                "title": report["title"],
-                "url": absolute_url(pages[report["id"]].url),
+                "title": report.title,
+                "url": absolute_url(urls[report.pk]),
                 "published_on": record.report_published_on,
-                "partial": report["published_as_partial"],
+                "partial": report.published_as_partial,
                 "contributions": record.contributions,
                 "answered": record.answered,
                 "kept_or_adapted": record.kept_or_adapted,
@@ -524,19 +533,19 @@ def report_rows(records):
 
 
 def label_award_rows(records):
-    awards = LabelAward.objects.for_locale(records.locale.pk).select_related("level", "consultation").order_by("pk")
-    chosen = {}
+    """Each award once, in the package's language where it is translated (site_core.translation's rule)."""
+    awards = LabelAward.objects.for_locale(records.locale.pk).select_related("level", "consultation")
+    by_key = {}
     for award in awards:
-        current = chosen.get(award.translation_key)
-        if current is None or (award.locale_id == records.locale.pk and current.locale_id != records.locale.pk):
-            chosen[award.translation_key] = award
+        by_key.setdefault(str(award.translation_key), []).append(award)
     shown = set(records.by_key)
     rows = []
-    for key, award in sorted(chosen.items(), key=lambda item: str(item[0])):
+    for key, versions in sorted(by_key.items()):
+        award = pick_version(versions, records.locale).record
         consultation = str(award.consultation.translation_key) if award.consultation_id else None
         rows.append(
             {
-                "id": str(key),
+                "id": key,
                 "consultation_id": consultation if consultation in shown else None,
                 "document_title": award.document_title,
                 "document_kind": award.document_kind,
