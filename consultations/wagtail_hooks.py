@@ -3,7 +3,9 @@ the admin), contributions and shared answers (answered one by one), in one "Cons
 (consultations/label, consultations/decidim) add their own entries to; what the consultations add to the charter's
 commitments."""
 
-from django.db.models import Count, F, Min
+import datetime
+
+from django.db.models import Count, Min, OuterRef, Subquery
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.views.generic import IndexView
@@ -11,6 +13,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from charter_pages import extensions as charter
+from charter_pages.models import Commitment
 from consultations import extensions
 from consultations import status as statuses
 from consultations.forms import (
@@ -21,6 +24,7 @@ from consultations.forms import (
 )
 from consultations.models import ConsultationPage, Contribution, RandomDraw, SharedAnswer, Territory
 from site_core.site_data import public_pages
+from site_core.translation import pick_version
 
 
 class TerritoryViewSet(SnippetViewSet):
@@ -145,29 +149,49 @@ def register_consultations_menu():
 
 @hooks.register(charter.COMMITMENT_USE_COUNTS)
 def consultations_per_commitment(charter_page):
-    """{commitment pk: live, public consultations that applied it} for one charter page, in one query."""
+    """{commitment pk: consultations that applied it} for one charter page, in one query. A consultation counts
+    once whatever the languages it is published in, and a commitment counts the consultations that applied any of
+    its versions: the English charter says what the French one says, even while most consultations are in French
+    only (both matched by translation key)."""
     relation = ConsultationPage._meta.get_field("commitments")
     consultation, commitment = relation.m2m_field_name(), relation.m2m_reverse_field_name()
-    rows = (
+    uses = (
         relation.remote_field.through.objects.filter(
             **{
-                f"{commitment}__chapter__page": charter_page,
+                f"{commitment}__translation_key": OuterRef("translation_key"),
                 f"{consultation}__in": public_pages(ConsultationPage.objects.live()).values("pk"),
             }
         )
-        .values(commitment)
-        .annotate(count=Count("pk"))
+        .values(f"{commitment}__translation_key")
+        .annotate(count=Count(f"{consultation}__translation_key", distinct=True))
+        .values("count")
     )
-    return {row[commitment]: row["count"] for row in rows}
+    rows = Commitment.objects.filter(chapter__page=charter_page).annotate(uses=Subquery(uses[:1]))
+    return {pk: count for pk, count in rows.values_list("pk", "uses") if count}
 
 
 @hooks.register(charter.COMMITMENT_APPLIED_BY)
 def consultations_applying(commitment):
-    """The live, public consultations that apply `commitment`, the newest first, each with `launch_on` (its first
-    phase's start), in one query."""
-    pages = public_pages(ConsultationPage.objects.live().filter(commitments=commitment))
-    return list(
-        pages.annotate(launch_on=statuses.phase_date(Min, "start_date")).order_by(
-            F("launch_on").desc(nulls_last=True), "-first_published_at"
-        )
+    """The live, public consultations that apply any version of `commitment`, once each: in the reader's language
+    when translated into it, else in their original one (`shown_lang` then says which), the newest first, each
+    with `launch_on` (its first phase's start), in one query."""
+    pages = public_pages(
+        ConsultationPage.objects.live().filter(commitments__translation_key=commitment.translation_key)
+    )
+    versions = {}
+    for page in pages.annotate(launch_on=statuses.phase_date(Min, "start_date")).distinct():
+        versions.setdefault(page.translation_key, []).append(page)
+    shown = []
+    for version in (pick_version(group) for group in versions.values()):
+        version.record.shown_lang = version.lang
+        shown.append(version.record)
+    oldest = datetime.datetime.min.replace(tzinfo=datetime.UTC)
+    return sorted(
+        shown,
+        key=lambda page: (
+            page.launch_on is not None,
+            page.launch_on or datetime.date.min,
+            page.first_published_at or oldest,
+        ),
+        reverse=True,
     )

@@ -101,12 +101,27 @@ def build_accounts(accounts):
 
 @demo.register(order=100)
 def build_navigation(stdout):
-    """Menus last, once every app has added its pages: the home page's children marked "show in menus"."""
+    """Menus last, once every app has added its pages: the French home page's children marked "show in menus",
+    under the short labels of site.yaml's `menu`, in every language; each link leads to the page's translation in
+    the menu's language where there is one, else to the French page (the header then says it is in French)."""
+    labels = demo.load_data(SITE_DATA)["menu"]
     default_menus = {}
-    homes = HomePage.objects.filter(depth=2).select_related("locale")
-    for home in sorted(homes, key=lambda page: page.locale.language_code != "fr"):
-        pages = list(home.get_children().live().public().in_menu().not_type(AccessibilityStatementPage))
-        for location, links in ((NavigationMenu.MAIN, pages), (NavigationMenu.FOOTER, [home])):
+    homes = sorted(
+        HomePage.objects.filter(depth=2).select_related("locale"), key=lambda page: page.locale.language_code != "fr"
+    )
+    sources = list(homes[0].get_children().live().public().in_menu().not_type(AccessibilityStatementPage))
+    for home in homes:
+        code = home.locale.language_code
+        translations = {
+            page.translation_key: page
+            for page in Page.objects.live().filter(
+                locale=home.locale, translation_key__in=[p.translation_key for p in sources]
+            )
+        }
+        pages = [
+            (translations.get(page.translation_key, page), labels.get(page.slug, {}).get(code, "")) for page in sources
+        ]
+        for location, links in ((NavigationMenu.MAIN, pages), (NavigationMenu.FOOTER, [(home, "")])):
             menu = NavigationMenu.objects.filter(location=location, locale=home.locale).first()
             if menu is None:
                 menu = NavigationMenu(location=location, locale=home.locale)
@@ -115,9 +130,12 @@ def build_navigation(stdout):
                 menu.save()
             default_menus.setdefault(location, menu)
             menu.items.all().delete()
-            for position, page in enumerate(links):
-                NavigationMenuItem.objects.create(menu=menu, page=page, sort_order=position, locale=home.locale)
-        highlights = [("highlight", {"page": page, "title": "", "text": ""}) for page in pages[:6]]
+            for position, (page, label) in enumerate(links):
+                NavigationMenuItem.objects.create(
+                    menu=menu, page=page, label=label, sort_order=position, locale=home.locale
+                )
+        own = [page.specific for page, _label in pages if page.locale_id == home.locale_id]
+        highlights = [("highlight", {"page": page, "title": "", "text": ""}) for page in own[:6]]
         demo.update_page(home.specific, {"highlights": highlights})
     accounts = demo.load_data(SITE_DATA)["accounts"]
     editor, staff = accounts["editor"], accounts["staff"]

@@ -133,13 +133,39 @@ def site_chrome(request):
     """Menus, home pages and the accessibility statement for the request's site and language (plain values)."""
     site = Site.find_for_request(request)
     if site is None:
-        return {"homes": {}, "menus": {}, "statement": None, "legal_links": []}
+        return {"homes": {}, "taglines": {}, "menus": {}, "statement": None, "legal_links": []}
     return remember(f"chrome:{site.pk}:{translation.get_language()}", lambda: build_chrome(site, request))
 
 
 def build_chrome(site, request):
     wanted = [locale for locale in (active_locale(), default_locale()) if locale is not None]
-    menus = {}
+    pages = chrome_pages(site, wanted)
+    return {
+        "homes": {
+            page.locale.language_code: page.get_url(request)
+            for page in pages
+            if page.translation_key == site.root_page.translation_key
+        },
+        "taglines": {
+            page.locale.language_code: page.tagline
+            for page in pages
+            if page.translation_key == site.root_page.translation_key and page.tagline
+        },
+        "menus": menu_links(wanted, request),
+        "legal_links": legal_links(pages, wanted, request),
+        "statement": statement_link(pages, wanted, request),
+    }
+
+
+def menu_links(wanted, request):
+    """{location: [{"text", "url", "page_id", "lang", "hreflang"}]}: each location's menu in the reader's language,
+    else in the source language. A link to a page in another language leads to that page's version in the reader's
+    language when one is published (under its title there, when the menu itself is not in the reader's language);
+    else to the original, with `hreflang` set to its language, so that /nl/ never sends a reader to a French page
+    unannounced. `lang` is the language of the link's text when it is not the reader's. Two queries, three when a
+    link leads to a page in another language."""
+    reader = wanted[0]
+    codes = {locale.pk: locale.language_code for locale in locales().values()}
     items = (
         NavigationMenuItem.objects.filter(menu__locale__in=wanted)
         .filter(Q(page__isnull=True) | Q(page__in=public_pages(Page.objects.live())))
@@ -148,29 +174,44 @@ def build_chrome(site, request):
     )
     by_menu = {}
     for item in items:
-        by_menu.setdefault((item.menu.location, item.menu.locale_id), []).append(
-            {
-                "text": item.text,
-                "url": item.page.get_url(request) if item.page_id else item.external_url,
-                "page_id": item.page_id,
-            }
-        )
+        by_menu.setdefault((item.menu.location, item.menu.locale_id), []).append(item)
+    chosen = {}
     for location, _label in NavigationMenu.LOCATIONS:
         for locale in wanted:
             if (location, locale.pk) in by_menu:
-                menus[location] = by_menu[(location, locale.pk)]
+                chosen[location] = (locale, by_menu[(location, locale.pk)])
                 break
-    pages = chrome_pages(site, wanted)
-    return {
-        "homes": {
-            page.locale.language_code: page.get_url(request)
-            for page in pages
-            if page.translation_key == site.root_page.translation_key
-        },
-        "menus": menus,
-        "legal_links": legal_links(pages, wanted, request),
-        "statement": statement_link(pages, wanted, request),
+    elsewhere = {
+        item.page.translation_key
+        for _locale, menu_items in chosen.values()
+        for item in menu_items
+        if item.page_id and item.page.locale_id != reader.pk
     }
+    translated = {}
+    if elsewhere:
+        versions = public_pages(Page.objects.live().filter(locale=reader, translation_key__in=elsewhere))
+        translated = {page.translation_key: page for page in versions}
+    menus = {}
+    for location, (menu_locale, menu_items) in chosen.items():
+        menu_lang = "" if menu_locale == reader else codes.get(menu_locale.pk, "")
+        links = []
+        for item in menu_items:
+            link = {"text": item.text, "url": item.external_url, "page_id": item.page_id, "lang": "", "hreflang": ""}
+            # The text is the menu's label (in the menu's language) or the page's title (in the page's).
+            link["lang"] = menu_lang if item.label or not item.page_id else codes.get(item.page.locale_id, "")
+            if item.page_id:
+                version = item.page if item.page.locale_id == reader.pk else translated.get(item.page.translation_key)
+                if version is not None:
+                    link["url"], link["page_id"] = version.get_url(request), version.pk
+                    if menu_lang or not item.label:
+                        link["text"], link["lang"] = version.title, ""
+                else:
+                    link["url"], link["hreflang"] = item.page.get_url(request), codes.get(item.page.locale_id, "")
+            if link["lang"] == codes.get(reader.pk):
+                link["lang"] = ""
+            links.append(link)
+        menus[location] = links
+    return menus
 
 
 def chrome_pages(site, wanted):
@@ -186,6 +227,7 @@ def chrome_pages(site, wanted):
         )
         .select_related("locale")
         .annotate(conformity=F("accessibilitystatementpage__conformity_status"))
+        .annotate(tagline=F("homepage__tagline"))
         .only("id", "title", "url_path", "translation_key", "content_type_id", "locale__language_code")
     )
 

@@ -48,6 +48,7 @@ elif settings.PACTE_SERVE_MEDIA:
 site_core_patterns = (
     [
         path(_("search/"), views.search, name="search"),
+        path(_("not-translated/<int:page_id>/"), views.not_translated, name="not_translated"),
         path(_("sign-in/"), views.SignInView.as_view(), name="login"),
         path(_("sign-out/"), views.SignOutView.as_view(), name="logout"),
     ],

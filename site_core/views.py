@@ -9,7 +9,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
 from django.db.models import OuterRef, Subquery, TextField, Value
 from django.db.models.functions import Coalesce
-from django.http import HttpResponseRedirect, HttpResponseServerError
+from django.http import Http404, HttpResponseRedirect, HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
 from django.urls import reverse
@@ -20,7 +20,7 @@ from wagtail.models import Page, Site
 
 from site_core import public_address
 from site_core.cache import QUERY_CACHE_ALIAS
-from site_core.site_data import active_locale, public_pages, remember
+from site_core.site_data import active_locale, is_public, public_pages, remember
 
 SEARCH_QUERY_MAX_LENGTH = 200
 SEARCH_RESULTS_PER_PAGE = 10
@@ -115,6 +115,36 @@ def search_results(query, locale, page_number):
 
     digest = hashlib.sha256(f"{locale.pk}\0{query}\0{page_number}".encode()).hexdigest()
     return remember("search", build, variant=digest, using=QUERY_CACHE_ALIAS)
+
+
+@require_GET
+def not_translated(request, page_id):
+    """Where the language switcher leads from a page that has no version in the chosen language: the page says so,
+    in that language, and offers the versions there are, each marked with its language; rather than the home page,
+    which would leave the reader wondering where the page went. Live, public pages only (a 404 otherwise, so that
+    the address tells nothing of a draft or a private page)."""
+    page = Page.objects.filter(pk=page_id).live().first()
+    if page is None or not is_public(page):
+        raise Http404
+    versions = list(public_pages(page.get_translations(inclusive=True).live()).select_related("locale"))
+    current = translation.get_language()
+    translated = [version for version in versions if version.locale.language_code == current]
+    if translated:
+        # Translated since the link was made: straight to the translation.
+        return HttpResponseRedirect(translated[0].get_url(request))
+    order = [code for code, _name in settings.LANGUAGES]
+    versions.sort(key=lambda version: order.index(version.locale.language_code))
+    return render(
+        request,
+        "site_core/not_translated.html",
+        {
+            "original": page,
+            "versions": [
+                {"page": version, "url": version.get_url(request), "code": version.locale.language_code}
+                for version in versions
+            ],
+        },
+    )
 
 
 @require_GET

@@ -5,11 +5,12 @@ then replay the draw from the published file and the seed (consultations/draws.p
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from consultations import draws
+from site_core.dates import local_date
 
 
 class RandomDraw(models.Model):
@@ -150,7 +151,7 @@ class RandomDraw(models.Model):
         if not draws.normalise_seed(seed):
             return _("Type the seed read at the draw, exactly as announced.")
         if performed_at <= self.list_published_at:
-            published = formats.date_format(timezone.localtime(self.list_published_at), "DATETIME_FORMAT")
+            published = local_date(timezone.localtime(self.list_published_at), "DATETIME_FORMAT")
             return _(
                 "The seed must be entered after the list was published (%(published)s): a seed known before the "
                 "list could have been used to choose it."

@@ -4,7 +4,7 @@ import datetime
 from typing import NamedTuple
 
 from django.db import models
-from django.db.models import F, Prefetch, Subquery
+from django.db.models import F, Prefetch, Q, Subquery
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.feedgenerator import Rss201rev2Feed
@@ -24,7 +24,7 @@ from consultations.filters import ConsultationFilters
 from site_core import public_address
 from site_core.models import BasePage
 from site_core.site_data import in_field_order, public_pages, remember
-from site_core.translation import Shown, distinct, shown_versions
+from site_core.translation import Shown, distinct, pick_version, shown_versions
 
 from .consultation import ConsultationPage
 from .mixins import LocalisedRoutableMixin
@@ -66,6 +66,7 @@ class ListingEntry(NamedTuple):
     status_code: str
     theme_slugs: frozenset
     territory_slugs: frozenset
+    lang: str  # the consultation's language code when it is not yet translated into this index's, else ""
 
     @property
     def status(self):
@@ -110,12 +111,29 @@ class ConsultationIndexPage(LocalisedRoutableMixin, RoutablePageMixin, BasePage)
         )
         return context
 
-    def consultations(self):
-        """Every live, public consultation of this index, newest first, with its status and launch date computed
-        by the database (status.annotate_status)."""
-        pages = statuses.annotate_status(
-            public_pages(ConsultationPage.objects.child_of(self).live()), timezone.localdate()
-        )
+    def shown_consultations(self):
+        """{page id: language code or ""}: every live, public consultation of this index or of its translations,
+        once each, in this index's language when it is translated into it, else in its original language (the
+        code says which). A consultation not yet translated is listed, marked, rather than left out: the English
+        list must not show 1 consultation of 9 and say nothing of the others (site_core.translation's rule)."""
+        indexes = self.get_translations(inclusive=True)
+        under = Q(pk__in=[])
+        for index_path, depth in indexes.values_list("path", "depth"):
+            under |= Q(path__startswith=index_path, depth=depth + 1)
+        versions = {}
+        for page in public_pages(ConsultationPage.objects.filter(under).live()).only(
+            "id", "translation_key", "locale_id"
+        ):
+            versions.setdefault(page.translation_key, []).append(page)
+        shown = (pick_version(pages, self.locale_id) for pages in versions.values())
+        return {version.record.pk: version.lang for version in shown}
+
+    def consultations(self, languages=None):
+        """The consultations this index lists (`languages`: shown_consultations), newest first, with their status
+        and launch date computed by the database (status.annotate_status)."""
+        languages = self.shown_consultations() if languages is None else languages
+        pages = ConsultationPage.objects.filter(pk__in=list(languages))
+        pages = statuses.annotate_status(pages, timezone.localdate())
         return pages.order_by(F("launch_on").desc(nulls_last=True), F("first_published_at").desc(nulls_first=True))
 
     def listing(self):
@@ -131,13 +149,16 @@ class ConsultationIndexPage(LocalisedRoutableMixin, RoutablePageMixin, BasePage)
         consultation's territories as its card shows them (ids of those options, with their language marks)."""
 
         def build():
-            ids = public_pages(ConsultationPage.objects.child_of(self).live()).values("pk")
-            themes, tags = {}, {}
+            languages = self.shown_consultations()
+            ids = list(languages)
+            themes, tags, tag_langs = {}, {}, {}
             for page_id, *tag in ConsultationTag.objects.filter(content_object__in=ids).values_list(
                 "content_object", *(f"tag__{name}" for name in TAG_FIELDS)
             ):
                 themes.setdefault(page_id, set()).add(tag[TAG_FIELDS.index("slug")])
                 tags[tag[0]] = tuple(tag)
+                # A theme is in this index's language if one of its consultations is (tags are written per page).
+                tag_langs[tag[0]] = "" if not languages[page_id] else tag_langs.get(tag[0], languages[page_id])
             links = list(
                 ConsultationPage.territories.through.objects.filter(consultationpage__in=ids).values_list(
                     "consultationpage", "territory"
@@ -153,12 +174,13 @@ class ConsultationIndexPage(LocalisedRoutableMixin, RoutablePageMixin, BasePage)
                 places.setdefault(page_id, set()).add(version.record.slug)
                 cards.setdefault(page_id, {})[version.record.translation_key] = [version.record.pk, version.lang]
             entries = [
-                (pk, launch, code, frozenset(themes.get(pk, ())), frozenset(places.get(pk, ())))
-                for pk, launch, code in self.consultations().values_list("pk", "launch_on", "status_code")
+                (pk, launch, code, frozenset(themes.get(pk, ())), frozenset(places.get(pk, ())), languages[pk])
+                for pk, launch, code in self.consultations(languages).values_list("pk", "launch_on", "status_code")
             ]
             return {
                 "entries": entries,
                 "themes": list(tags.values()),
+                "theme_langs": [tag_langs[pk] for pk in tags],
                 "territories": [
                     tuple(getattr(version.record, name) for name in TERRITORY_FIELDS) for version in options
                 ],
@@ -196,6 +218,7 @@ class ConsultationIndexPage(LocalisedRoutableMixin, RoutablePageMixin, BasePage)
             if entry.pk in found:
                 page = found[entry.pk]
                 page.status_code = entry.status_code  # read by ConsultationPage.status
+                page.shown_lang = entry.lang  # the card's language when not this index's
                 # ConsultationPage.theme_tags and .territory_list, as the page itself would give them
                 page.theme_tags = sorted((themes[slug] for slug in entry.theme_slugs), key=lambda tag: tag.name)
                 page.territory_list = sorted(
@@ -210,6 +233,8 @@ class ConsultationIndexPage(LocalisedRoutableMixin, RoutablePageMixin, BasePage)
         """The themes, territories (in this index's language where translated) and launch years on offer."""
         data = self.listing_data
         themes = [Tag.from_db("default", TAG_FIELDS, row) for row in data["themes"]]
+        for tag, lang in zip(themes, data["theme_langs"], strict=True):
+            tag.lang = lang
         territories = [Territory.from_db("default", TERRITORY_FIELDS, row) for row in data["territories"]]
         for territory, lang in zip(territories, data["territory_langs"], strict=True):
             territory.lang = lang  # its language code when not this index's (site_core.translation.Shown)
@@ -258,7 +283,7 @@ class ConsultationIndexPage(LocalisedRoutableMixin, RoutablePageMixin, BasePage)
     def events_calendar_view(self, request):
         """iCalendar of the upcoming (not yet ended) events of this index's consultations."""
         events = (
-            ConsultationEvent.objects.filter(page__in=public_pages(ConsultationPage.objects.child_of(self).live()))
+            ConsultationEvent.objects.filter(page__in=list(self.shown_consultations()))
             .filter(end__gte=timezone.now())
             .select_related("page")
             .order_by("start", F("sort_order").asc())

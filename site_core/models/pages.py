@@ -20,6 +20,17 @@ CARD_RENDITIONS = ("fill-480x270", "fill-960x540")
 
 
 class HomePage(BasePage):
+    # On the home page, not in the site's settings: a setting has one value for every language, and the header of
+    # /en/ and /nl/ would show the French sentence. Translated with the page, like every text a visitor reads.
+    tagline = models.CharField(
+        _("tagline"),
+        max_length=160,
+        blank=True,
+        help_text=_(
+            "A sentence under the institution's name in the header of every page in this language, for example "
+            "“Citizen participation, one commitment at a time”."
+        ),
+    )
     hero_title = models.CharField(
         _("hero title"),
         max_length=160,
@@ -54,6 +65,7 @@ class HomePage(BasePage):
 
     content_panels = [
         *Page.content_panels,
+        FieldPanel("tagline"),
         MultiFieldPanel([FieldPanel("hero_title"), FieldPanel("hero_text"), FieldPanel("hero_image")], _("Hero")),
         FieldPanel("introduction"),
         FieldPanel("highlights"),

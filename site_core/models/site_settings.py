@@ -25,12 +25,6 @@ class SiteSettings(BaseSiteSetting):
         default="Métropole Exemple",
         help_text=_("The name of the institution that publishes the site; it appears in the header and the footer."),
     )
-    site_tagline = models.CharField(
-        _("tagline"),
-        max_length=160,
-        blank=True,
-        help_text=_("A sentence under the name, for example “Citizen participation, one commitment at a time”."),
-    )
     logo = models.ForeignKey(
         "wagtailimages.Image",
         verbose_name=_("logo"),
@@ -55,9 +49,7 @@ class SiteSettings(BaseSiteSetting):
     )
 
     panels = [
-        MultiFieldPanel(
-            [FieldPanel("organisation_name"), FieldPanel("site_tagline"), FieldPanel("logo")], _("Identity")
-        ),
+        MultiFieldPanel([FieldPanel("organisation_name"), FieldPanel("logo")], _("Identity")),
         MultiFieldPanel(
             [FieldPanel("postal_address"), FieldPanel("contact_email"), FieldPanel("contact_phone")], _("Contact")
         ),

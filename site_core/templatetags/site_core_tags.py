@@ -1,20 +1,54 @@
 """Template tags for the site-wide parts: menus, language switcher, accessibility status, file details."""
 
 import os
+import re
 
 from django import template
 from django.conf import settings
 from django.template.defaultfilters import filesizeformat
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import translation
 from django.utils.safestring import mark_safe
 from wagtail.models import Page
 
-from site_core import public_address
+from site_core import dates, public_address
 from site_core.site_data import site_chrome
 from site_core.translation import Shown
 
 register = template.Library()
+
+
+# The end of a sentence: its final mark, then a space (the French « ? » and « ! » come after a space, so the mark is
+# the last character before the next sentence's space).
+SENTENCE_END = re.compile(r"(?<=[.!?…])\s+")
+
+
+@register.filter(is_safe=False)
+def whole_sentences(text, words=40):
+    """The first sentences of `text` that fit in about `words` words, never cut inside a sentence (a summary that
+    ends "le parc de …" reads as a mistake). The first sentence is kept whole unless it alone is over twice the
+    budget; only then is it cut between words, with an ellipsis."""
+    text = " ".join(str(text or "").split())
+    budget, kept = int(words), []
+    for sentence in SENTENCE_END.split(text):
+        length = len(sentence.split())
+        if kept and sum(len(part.split()) for part in kept) + length > budget:
+            break
+        kept.append(sentence)
+    first = kept[0] if kept else ""
+    if len(kept) == 1 and len(first.split()) > 2 * budget:
+        return " ".join(first.split()[:budget]) + " …"
+    return " ".join(kept)
+
+
+@register.filter(expects_localtime=True)
+def local_date(value, format_name="DATE_FORMAT"):
+    """Django's `date` filter, with the first of the month as "1er" in French (site_core.dates)."""
+    try:
+        return dates.local_date(value, format_name)
+    except (AttributeError, TypeError, ValueError):
+        return ""
 
 
 @register.filter
@@ -42,21 +76,46 @@ def site_home_url(context):
 
 
 @register.simple_tag(takes_context=True)
+def site_tagline(context):
+    """The sentence under the institution's name, from the home page in the active language: nothing rather than
+    another language's sentence when that home page has none."""
+    request = context.get("request")
+    return site_chrome(request)["taglines"].get(translation.get_language(), "") if request else ""
+
+
+@register.simple_tag
+def language_mark(code):
+    """After a link's text in another language: "(FR)" to see, "(in French)" to hear, in the reader's language."""
+    if not code:
+        return ""
+    context = {"code": code, "reader": translation.get_language()}
+    return mark_safe(render_to_string("includes/language_mark.html", context).strip())  # noqa: S308
+
+
+@register.simple_tag(takes_context=True)
 def language_links(context):
-    """One link per language: to this page's translation when it is published, else to that language's home."""
+    """One link per language: to this page's translation when it is published; else, on a page, to the page in that
+    language saying it is not translated and offering the versions there are (site_core.views.not_translated);
+    else to that language's home."""
     request = context.get("request")
     homes = site_chrome(request)["homes"] if request else {}
     page = context.get("page")
-    translations = {}
+    translations, can_explain = {}, False
     if page is not None and hasattr(page, "live_translations"):
         translations = {other.locale.language_code: other.get_url(request) for other in page.live_translations}
+        # Only a live, public page (one of its own live translations) has a "not translated" page: a preview, a
+        # private page or a draft has none.
+        can_explain = any(other.pk == page.pk for other in page.live_translations)
+        can_explain = can_explain and not getattr(request, "is_preview", False)
     current = translation.get_language()
     # A routable page's sub-route (the charter's easy-to-read version, a commitment) sets `route_paths`, its path
     # after each translation's URL (in that language's words): the link then leads to the same sub-route there.
     route_paths = context.get("route_paths") or {}
     links = []
     for code, name in settings.LANGUAGES:
-        url = translations.get(code) or homes.get(code)
+        url, leads_to = translations.get(code), "translation"
+        if url is None and code in homes:
+            url, leads_to = (not_translated_url(page, code), "explanation") if can_explain else (homes[code], "home")
         if url is None:
             continue
         if code in translations and code in route_paths:
@@ -68,9 +127,15 @@ def language_links(context):
                 "url": url,
                 "is_current": code == current,
                 "is_translation": code in translations,
+                "leads_to": leads_to,
             }
         )
     return links
+
+
+def not_translated_url(page, code):
+    with translation.override(code):
+        return reverse("site_core:not_translated", args=[page.pk])
 
 
 @register.simple_tag(takes_context=True)

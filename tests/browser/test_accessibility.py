@@ -20,7 +20,7 @@ def sitemap_paths(base_url):
     with urlopen(f"{base_url}/sitemap.xml") as response:  # noqa: S310 - the local live server
         xml = response.read().decode()
     paths = sorted({urlparse(location).path for location in re.findall(r"<loc>([^<]+)</loc>", xml)})
-    return [path for path in paths if path.startswith(("/fr/", "/en/"))]
+    return [path for path in paths if path.startswith(("/fr/", "/en/", "/nl/"))]
 
 
 def test_sitemap_lists_french_and_english_pages(demo_server):

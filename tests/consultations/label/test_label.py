@@ -556,7 +556,7 @@ def test_badge_snippet_keeps_quotes_angle_brackets_and_ampersands_as_text(client
     award.level.name = 'Co-"construit" <b>& cie</b>'
     award.level.save()
     page = client.get(f"/fr/label-citoyen/verifier/{award.code}/").content.decode()
-    shown = re.search(r'<pre class="label-snippet"[^>]*><code>(.*?)</code></pre>', page, re.S).group(1)
+    shown = re.search(r'<div class="label-snippet"[^>]*><pre><code>(.*?)</code></pre></div>', page, re.S).group(1)
     snippet = html.unescape(shown)  # what the citizen sees and copies
     # Pasted into a page, it is one link holding one image whose alt text is the level name, literally.
     parser = SnippetParser()
