@@ -108,12 +108,17 @@ class DashboardPage(LocalisedRoutableMixin, RoutablePageMixin, BasePage):
                         "label": f"{row['label']} – {label}",
                         "value": row["values"][key],
                         "display": display(definitions.INDICATORS_BY_KEY[key], row["values"][key]),
+                        "series": key,
                     }
                     for row in by_year
                     for key, label in (
                         ("participants_online", gettext("online")),
                         ("participants_in_person", gettext("in person")),
                     )
+                ],
+                series=[
+                    (key, str(definitions.INDICATORS_BY_KEY[key].label))
+                    for key in ("participants_online", "participants_in_person")
                 ],
             ),
             share_chart=charts.bar_chart(

@@ -202,6 +202,13 @@ def test_dashboard_page_shows_indicators_with_definitions_charts_and_tables(clie
         assert root.find("{http://www.w3.org/2000/svg}title").text
         assert root.find("{http://www.w3.org/2000/svg}desc").text
         assert "style=" not in chart
+        assert "…" not in chart  # labels are wrapped, never cut
+    # The share chart's labels, whole once their lines are joined (one was cut at 32 characters before issue 18).
+    share_texts = [text.text for text in ET.fromstring(charts[2]).iter("{http://www.w3.org/2000/svg}text")]  # noqa: S314
+    assert "Contributions ayant reçu une réponse" in " ".join(share_texts)
+    # The participation chart has two series, named in its legend; the other charts, one colour for all bars.
+    assert "Participants en ligne" in charts[1] and "Participants en personne" in charts[1]
+    assert "chart-legend" not in charts[0] + charts[2] and "hatch" not in charts[0] + charts[2]
     # Each chart is followed by a table with the same figures.
     assert html.count("<table") == 3 + 5 + 1
     assert "<script" not in html.split("<main", 1)[1]
@@ -327,7 +334,7 @@ def test_a_commitment_applied_many_times_lists_the_newest_five(client, world, in
             page.save_revision().publish()
         html = client.get("/fr/tableau-de-bord/").content.decode()
     row = next(row for row in html.split("<tr>") if "engagements/4/" in row)
-    cell = row.split("</th>")[1].split("</td>")[0]
+    cell = row.split("</td>")[-2]  # the consultations that applied it: the last column
     assert re.findall(r">(N \d)</a>", cell) == ["N 6", "N 5", "N 4", "N 3", "N 2"]
     assert "et 2 autres" in cell
 
