@@ -2,6 +2,7 @@
 charts, the same figures in tables, GET filters and a CSV download of the figures shown."""
 
 import csv
+from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from django.db import models
@@ -49,6 +50,31 @@ def raw(value):
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     return str(value)
+
+
+@dataclass(frozen=True)
+class CsvFormat:
+    """A flavour of the figures' CSV: the default one (comma, decimal point: what programs read), or the one French
+    spreadsheets such as Excel open as they are (semicolon, decimal comma, and UTF-8 with a byte-order mark, by
+    which Excel knows the file is UTF-8)."""
+
+    key: str
+    delimiter: str
+    decimal: str
+    bom: bool
+    filename: str
+
+    def figure(self, raw_figure):
+        """A figure written by `raw` ("71.4"), with this format's decimal mark."""
+        return raw_figure.replace(".", self.decimal)
+
+
+CSV_FORMATS = {
+    "": CsvFormat("", ",", ".", False, "indicateurs.csv"),
+    "spreadsheet-fr": CsvFormat("spreadsheet-fr", ";", ",", True, "indicateurs-tableur.csv"),
+}
+# The query parameter that picks a CSV format (an unknown value gives the default one); never passed on to filters.
+CSV_FORMAT_PARAMETER = "format"
 
 
 class DashboardPage(LocalisedRoutableMixin, RoutablePageMixin, BasePage):
@@ -108,12 +134,17 @@ class DashboardPage(LocalisedRoutableMixin, RoutablePageMixin, BasePage):
                         "label": f"{row['label']} – {label}",
                         "value": row["values"][key],
                         "display": display(definitions.INDICATORS_BY_KEY[key], row["values"][key]),
+                        "series": key,
                     }
                     for row in by_year
                     for key, label in (
                         ("participants_online", gettext("online")),
                         ("participants_in_person", gettext("in person")),
                     )
+                ],
+                series=[
+                    (key, str(definitions.INDICATORS_BY_KEY[key].label))
+                    for key in ("participants_online", "participants_in_person")
                 ],
             ),
             share_chart=charts.bar_chart(
@@ -146,7 +177,10 @@ class DashboardPage(LocalisedRoutableMixin, RoutablePageMixin, BasePage):
                 for row in by_year
             ],
             commitment_rows=dashboard.commitments_table(),
-            csv_query=urlencode([(key, value) for key, value in request.GET.items() if key != "page"]),
+            csv_query=urlencode(self.csv_filters(request)),
+            spreadsheet_csv_query=urlencode(
+                [*self.csv_filters(request), (CSV_FORMAT_PARAMETER, CSV_FORMATS["spreadsheet-fr"].key)]
+            ),
         )
         return context
 
@@ -268,16 +302,25 @@ class DashboardPage(LocalisedRoutableMixin, RoutablePageMixin, BasePage):
             )
         return tables
 
+    @staticmethod
+    def csv_filters(request):
+        """The filters the CSV links carry: the page's, without its page number (the CSV holds every row)."""
+        return [(key, value) for key, value in request.GET.items() if key not in ("page", CSV_FORMAT_PARAMETER)]
+
     @re_path(r"^figures\.csv/$", name="csv")
     def csv_view(self, request):
+        """The figures shown, every consultation included; `?format=spreadsheet-fr` for French spreadsheets."""
+        flavour = CSV_FORMATS.get(request.GET.get(CSV_FORMAT_PARAMETER, ""), CSV_FORMATS[""])
         _filters, dashboard = self.filtered_dashboard(request)
         response = HttpResponse(content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = 'attachment; filename="indicateurs.csv"'
-        writer = csv.writer(response, lineterminator="\n")
+        response["Content-Disposition"] = f'attachment; filename="{flavour.filename}"'
+        if flavour.bom:
+            response.write("\ufeff")
+        writer = csv.writer(response, delimiter=flavour.delimiter, lineterminator="\n")
         writer.writerow(
             [gettext("Scope"), gettext("Group")] + [str(indicator.label) for indicator in definitions.INDICATORS]
         )
         for table in self.tables(dashboard, dashboard.consultation_rows(), formatted=False):
             for row in table["rows"]:
-                writer.writerow([table["scope"], row["label"], *row["raw"]])
+                writer.writerow([table["scope"], row["label"], *(flavour.figure(figure) for figure in row["raw"])])
         return response

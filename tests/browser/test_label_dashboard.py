@@ -125,8 +125,77 @@ def test_dashboard_filters_without_javascript_and_csv_link(demo_server, browser)
     assert "year=2025" in page.url
     rows = page.locator("table[data-scope='consultation'] tbody tr")
     assert rows.count() == 2
-    link = page.get_by_role("link", name="Télécharger ces chiffres")
+    link = page.get_by_role("link", name="Télécharger ces chiffres (CSV, UTF-8 : séparateur virgule")
     assert link.get_attribute("href").endswith("figures.csv?year=2025&theme=&territory=")
+    spreadsheet = page.get_by_role("link", name="Télécharger ces chiffres pour un tableur en français, comme Excel")
+    href = spreadsheet.get_attribute("href")
+    assert href.endswith("figures.csv?year=2025&theme=&territory=&format=spreadsheet-fr")
+    content = page.request.get(demo_server + href).body()
+    assert content.startswith(b"\xef\xbb\xbf") and content.decode("utf-8-sig").startswith("Périmètre;Groupe;")
+    context.close()
+
+
+# Measured in the page: each chart text's rendered height and size (its CSS font size scaled by the SVG's rendered
+# width over its viewBox width) and whether it lies inside its SVG; each table region's caption and first column.
+MEASURE_DASHBOARD = """() => {
+    const texts = [...document.querySelectorAll('svg.dashboard-chart text')].map(text => {
+        const svg = text.ownerSVGElement.getBoundingClientRect(), box = text.getBoundingClientRect();
+        const scale = svg.width / text.ownerSVGElement.viewBox.baseVal.width;
+        return {text: text.textContent, height: box.height, size: parseFloat(getComputedStyle(text).fontSize) * scale,
+                inside: box.left >= svg.left - 0.5 && box.right <= svg.right + 0.5};
+    });
+    const regions = [...document.querySelectorAll('main table')].map(table => {
+        const region = table.closest('[role=region]'), caption = table.caption;
+        const visible = () => {
+            const outer = region.getBoundingClientRect(), box = caption.getBoundingClientRect();
+            return box.left >= outer.left - 0.5 && box.right <= outer.right + 0.5 && box.width > 0
+                && caption.scrollWidth <= caption.clientWidth;
+        };
+        const firstColumn = () => [...table.querySelectorAll('tr > :first-child')].every(
+            cell => Math.abs(cell.getBoundingClientRect().left - region.getBoundingClientRect().left) <= 1.5);
+        const result = {
+            caption: caption.textContent, labelled: region.getAttribute('aria-labelledby') === caption.id,
+            focusable: region.tabIndex === 0, scrolls: region.scrollWidth > region.clientWidth + 1,
+            captionVisible: visible(), firstColumnVisible: firstColumn(),
+        };
+        region.scrollLeft = region.scrollWidth;  // scrolled to its last column: caption and first column stay
+        result.captionVisibleScrolled = visible();
+        result.firstColumnVisibleScrolled = firstColumn();
+        region.scrollLeft = 0;
+        return result;
+    });
+    const kept = [...document.querySelectorAll('th')].find(
+        th => /Engagement tenu|Commitment kept/.test(th.textContent));
+    const region = kept.closest('[role=region]').getBoundingClientRect(), box = kept.getBoundingClientRect();
+    return {texts, regions, keptInView: box.left >= region.left && box.right <= region.right + 0.5};
+}"""
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("path", ["/fr/tableau-de-bord/", "/en/dashboard/"])
+def test_dashboard_charts_and_tables_are_readable_on_every_screen(demo_server, browser, width, path):
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    page.goto(demo_server + path)
+    measures = page.evaluate(MEASURE_DASHBOARD)
+    texts = measures["texts"]
+    assert len(texts) > 20
+    small = [text for text in texts if text["height"] < 12 or text["size"] < 12]
+    assert not small, f"chart text under 12 px at {width} px: {small[:5]}"
+    assert all(text["inside"] for text in texts), [text["text"] for text in texts if not text["inside"]]
+    assert not any("…" in text["text"] for text in texts)
+    regions = measures["regions"]
+    assert len(regions) == 9
+    for region in regions:
+        assert region["labelled"] and region["focusable"], region
+        assert region["captionVisible"] and region["captionVisibleScrolled"], region
+        assert region["firstColumnVisible"] and region["firstColumnVisibleScrolled"], region
+        if width == 1280:
+            assert not region["scrolls"], f"a column of “{region['caption']}” is cut at 1280 px"
+    # "Commitment kept?" is in view at once, even on a phone: it comes right after the commitment.
+    assert measures["keptInView"]
+    # No horizontal scrolling of the page, zero axe violations, a screenshot saved.
+    assert_accessible(page, f"dashboard-{path}-{width}")
     context.close()
 
 

@@ -1,5 +1,6 @@
 """The indicators, recomputed by hand from small fixtures; the dashboard page, its charts, filters and CSV."""
 
+import codecs
 import csv
 import datetime
 import io
@@ -202,6 +203,13 @@ def test_dashboard_page_shows_indicators_with_definitions_charts_and_tables(clie
         assert root.find("{http://www.w3.org/2000/svg}title").text
         assert root.find("{http://www.w3.org/2000/svg}desc").text
         assert "style=" not in chart
+        assert "…" not in chart  # labels are wrapped, never cut
+    # The share chart's labels, whole once their lines are joined (one was cut at 32 characters before issue 18).
+    share_texts = [text.text for text in ET.fromstring(charts[2]).iter("{http://www.w3.org/2000/svg}text")]  # noqa: S314
+    assert "Contributions ayant reçu une réponse" in " ".join(share_texts)
+    # The participation chart has two series, named in its legend; the other charts, one colour for all bars.
+    assert "Participants en ligne" in charts[1] and "Participants en personne" in charts[1]
+    assert "chart-legend" not in charts[0] + charts[2] and "hatch" not in charts[0] + charts[2]
     # Each chart is followed by a table with the same figures.
     assert html.count("<table") == 3 + 5 + 1
     assert "<script" not in html.split("<main", 1)[1]
@@ -240,6 +248,47 @@ def test_csv_matches_the_page(client, world):
         for raw, shown in zip(row[2:], cells, strict=True):
             digits = re.sub(r"[^\d,]", "", shown).replace(",", ".")
             assert (raw == "" and shown == "–") or float(raw) == float(digits)
+
+
+def test_the_csv_for_french_spreadsheets_has_a_bom_semicolons_and_decimal_commas(client, world):
+    with time_machine.travel(NOW, tick=False):
+        page = client.get("/fr/tableau-de-bord/?year=2025")
+        default = client.get("/fr/tableau-de-bord/figures.csv?year=2025")
+        french = client.get("/fr/tableau-de-bord/figures.csv?year=2025&format=spreadsheet-fr")
+        unknown = client.get("/fr/tableau-de-bord/figures.csv?year=2025&format=%3Cb%3E")
+    # Both are linked from the page, each with its format stated, and both keep the page's filters.
+    text = visible_text(page)
+    assert "Télécharger ces chiffres (CSV, UTF-8 : séparateur virgule, décimales avec un point)" in text
+    assert (
+        "Télécharger ces chiffres pour un tableur en français, comme Excel "
+        "(CSV, UTF-8 avec BOM : séparateur point-virgule, décimales avec une virgule)"
+    ) in text
+    html = page.content.decode()
+    assert 'href="/fr/tableau-de-bord/figures.csv?year=2025" download' in html
+    assert 'href="/fr/tableau-de-bord/figures.csv?year=2025&amp;format=spreadsheet-fr" download' in html
+    # The default CSV is unchanged: no BOM, commas, decimal points (what programs read).
+    assert not default.content.startswith(codecs.BOM_UTF8)
+    assert 'filename="indicateurs.csv"' in default["Content-Disposition"]
+    assert unknown.content == default.content
+    # The French one: UTF-8 with a BOM, semicolons, decimal commas, the same figures.
+    assert french.status_code == 200 and french["Content-Type"] == "text/csv; charset=utf-8"
+    assert 'filename="indicateurs-tableur.csv"' in french["Content-Disposition"]
+    assert french.content.startswith(codecs.BOM_UTF8)
+    decoded = french.content.decode("utf-8-sig")
+    assert decoded.splitlines()[0].count(";") == 11 and "," not in decoded.splitlines()[0]
+    rows = list(csv.reader(io.StringIO(decoded), delimiter=";"))
+    default_rows = list(csv.reader(io.StringIO(default.content.decode())))
+    assert rows[0] == default_rows[0] and rows[0][:3] == ["Périmètre", "Groupe", "Concertations"]
+    all_row = next(row for row in rows if row[0] == "all")
+    assert all_row[2:] == ["2", "160", "60", "7", "71,4", "60", "75", "50", "206", "1"]
+    assert len(rows) == len(default_rows)
+    for row, default_row in zip(rows[1:], default_rows[1:], strict=True):
+        assert row[:2] == default_row[:2]
+        assert [figure.replace(",", ".") for figure in row[2:]] == default_row[2:]
+        assert all("." not in figure for figure in row[2:])
+        assert [float(figure.replace(",", ".")) if figure else None for figure in row[2:]] == [
+            float(figure) if figure else None for figure in default_row[2:]
+        ]
 
 
 def test_dashboard_queries_do_not_grow_with_consultations(
@@ -327,7 +376,7 @@ def test_a_commitment_applied_many_times_lists_the_newest_five(client, world, in
             page.save_revision().publish()
         html = client.get("/fr/tableau-de-bord/").content.decode()
     row = next(row for row in html.split("<tr>") if "engagements/4/" in row)
-    cell = row.split("</th>")[1].split("</td>")[0]
+    cell = row.split("</td>")[-2]  # the consultations that applied it: the last column
     assert re.findall(r">(N \d)</a>", cell) == ["N 6", "N 5", "N 4", "N 3", "N 2"]
     assert "et 2 autres" in cell
 
