@@ -1,4 +1,5 @@
-"""Before the suite: say in one line what is missing (PostgreSQL, Chromium, axe-core) and how to get it."""
+"""Before the suite: say in one line what is missing (PostgreSQL, Chromium, axe-core, Java and the HTML checker)
+and how to get it."""
 
 import os
 import shutil
@@ -24,6 +25,10 @@ if not (shutil.which("chromium") or Path("/usr/bin/chromium").exists()):
     problems.append("Chromium is missing for the browser tests: apt-get install -y chromium (Debian's package).")
 if not (ROOT / "node_modules" / "axe-core" / "axe.min.js").exists():
     problems.append("axe-core is missing for the accessibility tests: npm ci (needs Node.js and npm).")
+if not shutil.which("java"):
+    problems.append("Java is missing for the HTML checker (vnu.jar): apt-get install -y default-jre-headless.")
+if not (ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar").exists():
+    problems.append("The HTML checker is missing: npm ci (it installs vnu-jar).")
 for problem in problems:
     print(f"make test cannot run: {problem}", file=sys.stderr)
 sys.exit(1 if problems else 0)

@@ -72,23 +72,27 @@ def status_counts(records):
 
 
 def group_by(records, kind):
-    """[(group label, records)] by "year" (of launch), "theme" or "territory"; a consultation with two themes
-    counts in both."""
+    """[(group key, group label, its language code or "", records)] by "year" (of launch), "theme" or "territory"; a
+    consultation with two themes counts in both. A theme is written on each version of a consultation: in another
+    language than the dashboard's when only consultations shown in their original language carry it (their
+    `lang`); a territory says its own."""
     groups = {}
     for record in records:
         if kind == "year":
-            keys = [(record.year, str(record.year))] if record.year else []
+            keys = [(record.year, str(record.year), "")] if record.year else []
         elif kind == "theme":
-            keys = [(tag.slug, tag.name) for tag in record.theme_tags]
+            keys = [(tag.slug, tag.name, record.lang) for tag in record.theme_tags]
         else:
-            keys = [(tag.slug, tag.name) for tag in record.territory_list]
-        for key, label in keys:
-            groups.setdefault(key, (label, []))[1].append(record)
+            keys = [(tag.slug, tag.name, tag.lang) for tag in record.territory_list]
+        for key, label, lang in keys:
+            group = groups.setdefault(key, [label, lang, []])
+            group[1] = group[1] and lang  # in the dashboard's language as soon as one of them is
+            group[2].append(record)
     if kind == "year":
         ordered = sorted(groups.items(), key=lambda item: item[0], reverse=True)
     else:
         ordered = sorted(groups.items(), key=lambda item: item[1][0].lower())
-    return [(label, members) for _key, (label, members) in ordered]
+    return [(key, label, lang, members) for key, (label, lang, members) in ordered]
 
 
 class Dashboard:
@@ -106,7 +110,10 @@ class Dashboard:
         return [{"indicator": indicator, "value": self.summary[indicator.key]} for indicator in INDICATORS]
 
     def breakdown(self, kind):
-        return [{"label": label, "values": summarise(members)} for label, members in group_by(self.records, kind)]
+        return [
+            {"label": label, "lang": lang, "values": summarise(members)}
+            for _key, label, lang, members in group_by(self.records, kind)
+        ]
 
     @cached_property
     def newest_first(self):

@@ -236,7 +236,12 @@ class DashboardPage(LocalisedRoutableMixin, RoutablePageMixin, BasePage):
 
     @cached_property
     def all_themes(self):
-        return {tag.slug: tag for record in self.records for tag in record.theme_tags}
+        """The themes on offer, each marked with its language when no consultation shown in the dashboard's
+        language carries it (aggregation.group_by's rule)."""
+        return {
+            slug: loading.Tag(slug, label, lang)
+            for slug, label, lang, _members in aggregation.group_by(self.records, "theme")
+        }
 
     @cached_property
     def all_territories(self):
@@ -287,7 +292,7 @@ class DashboardPage(LocalisedRoutableMixin, RoutablePageMixin, BasePage):
                     "rows": [
                         {
                             "label": row["label"],
-                            "lang": row["record"].lang if "record" in row else "",
+                            "lang": row["record"].lang if "record" in row else row.get("lang", ""),
                             "url": row["record"].page.url if formatted and "record" in row else "",
                             "cells": [
                                 display(indicator, row["values"][indicator.key]) for indicator in definitions.INDICATORS

@@ -4,8 +4,9 @@ import datetime
 
 import pytest
 import time_machine
+from django.utils import translation
 
-from consultations.models import Territory
+from consultations.models import ConsultationIndexPage, Territory
 from tests.factories import ConsultationPageFactory, ConsultationReportPageFactory
 from tests.utils import QUERY_BUDGET, visible_text
 
@@ -181,3 +182,36 @@ def test_query_count_does_not_grow_with_consultations(
         client.get(index_page.url)
         with django_assert_num_queries(with_5, info="index filtered, 100 consultations as with 5"):
             assert client.get(index_page.url + "?theme=marche").status_code == 200
+
+
+def test_the_english_list_shows_the_consultations_not_yet_translated_marked(
+    client, home_page, home_page_en, index_page, translate_page, locales
+):
+    translate_page(index_page, locales["en"], title="Consultations", slug="consultations")
+    phases = [(datetime.date(2026, 1, 1), datetime.date(2026, 2, 1))]
+    translated = ConsultationPageFactory(parent=index_page, title="Plan vélo", slug="plan-velo", phases=phases)
+    translate_page(translated, locales["en"], title="Cycling plan", slug="cycling-plan")
+    ConsultationPageFactory(parent=index_page, title="Berges du canal", slug="berges", phases=phases)
+
+    response = client.get("/en/consultations/")
+    html = response.content.decode()
+    assert "2 consultations found" in visible_text(response)
+    assert ">Cycling plan</a>" in html and "Plan vélo" not in html
+    assert '<a href="/fr/concertations/berges/" hreflang="fr"><span lang="fr">Berges du canal</span></a>' in html
+    assert "Not yet translated: shown in its original language, French." in visible_text(response)
+    # The French list: both, in French, none marked.
+    french = client.get("/fr/concertations/")
+    assert "2 concertations trouvées" in visible_text(french)
+    assert "hreflang=" not in french.content.decode().split('class="consultation-card"')[1]
+
+
+def test_the_list_of_a_language_counts_every_consultation_once(index_page, home_page_en, translate_page, locales):
+    english_index = translate_page(index_page, locales["en"], title="Consultations", slug="consultations")
+    phases = [(datetime.date(2026, 1, 1), datetime.date(2026, 2, 1))]
+    for number in range(3):
+        page = ConsultationPageFactory(parent=index_page, slug=f"c{number}", phases=phases)
+        if number:
+            translate_page(page, locales["en"], slug=f"e{number}")
+    with translation.override("en"):
+        shown = ConsultationIndexPage.objects.get(pk=english_index.pk).shown_consultations()
+    assert sorted(shown.values()) == ["", "", "fr"]

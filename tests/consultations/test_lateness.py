@@ -92,11 +92,11 @@ def test_a_late_report_reads_the_same_on_every_page(client, gardens):
         dashboard = visible_text(client.get("/fr/tableau-de-bord/"))
         feed = ET.fromstring(client.get("/fr/concertations/feed/").content)  # noqa: S314 - our own response
     card = index.split("Jardins partagés Statut")[1].split("Écoles")[0]
-    assert "Participation du 1 juillet 2025 au 20 août 2025" in card  # the analysis phase is not participation
+    assert "Participation du 1er juillet 2025 au 20 août 2025" in card  # the analysis phase is not participation
     assert "Réponse promise pour le 28 octobre 2025" in card
     assert late in card
     assert "En retard : publié 15 jours après la date promise (28 octobre 2025)." in page
-    assert "Annoncée le 9 juin 2025 Ouverture 1 juillet 2025 Réponse promise pour le 28 octobre 2025 " + late in page
+    assert "Annoncée le 9 juin 2025 Ouverture 1er juillet 2025 Réponse promise pour le 28 octobre 2025 " + late in page
     assert "Réponse promise pour le 28 octobre 2025 " + late in report
     checked = verification.split("Ce que montrent les données :")[1].split("Le badge")[0]
     assert "Bilan publié à la date promise : non (promis pour le 28 octobre 2025," in checked

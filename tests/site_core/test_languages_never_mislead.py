@@ -2,16 +2,13 @@
 leads, the tagline is the page's language's, the switcher on an untranslated page says so and offers the original,
 and lists show what is not yet translated, marked with its language, rather than hiding it."""
 
-import datetime
 import re
 
 import pytest
-from django.utils import translation
 
-from consultations.models import ConsultationIndexPage
 from site_core.models import NavigationMenu, NavigationMenuItem
 from site_core.templatetags.site_core_tags import whole_sentences
-from tests.factories import ConsultationPageFactory, StandardPageFactory
+from tests.factories import StandardPageFactory
 from tests.utils import visible_text
 
 
@@ -34,7 +31,10 @@ def french_pages(home_page):
     ]
 
 
-def test_a_language_without_a_menu_gets_the_source_menu_with_each_link_announced(client, home_page, french_pages):
+def test_a_language_without_a_menu_gets_the_source_menu_with_each_link_announced(
+    client, home_page, french_pages, translate_page, locales
+):
+    translate_page(home_page, locales["nl"], title="Home", hero_title="Welkom", slug="home-nl")
     menu_of(home_page, (french_pages[0], ""), (french_pages[1], "Données"))
     menu = main_menu(client.get("/nl/").content.decode())
     # The page's title and the label are French: marked so; and each link says it leads to a French page.
@@ -84,7 +84,7 @@ def test_the_switcher_on_an_untranslated_page_leads_to_a_page_saying_so(client, 
     html = client.get("/fr/seule/").content.decode()
     link = re.search(r'<a href="([^"]+)" lang="en" hreflang="en">', html).group(1)
     assert link == f"/en/not-translated/{page.pk}/"
-    assert "this page is not translated" in html
+    assert "cette page n'est pas traduite" in html
 
     response = client.get(link)
     assert response.status_code == 200
@@ -117,7 +117,8 @@ def test_the_not_translated_page_sends_to_a_translation_made_since(
 def test_the_not_translated_page_tells_nothing_of_a_draft_or_a_private_page(client, home_page, locales):
     from wagtail.models import PageViewRestriction
 
-    draft = StandardPageFactory(parent=home_page, title="Brouillon secret", slug="brouillon", live=False)
+    draft = StandardPageFactory(parent=home_page, title="Brouillon secret", slug="brouillon")
+    draft.unpublish()
     private = StandardPageFactory(parent=home_page, title="Page privée", slug="privee")
     PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.LOGIN)
     for page in (draft, private):
@@ -133,9 +134,9 @@ def test_the_not_translated_page_tells_nothing_of_a_draft_or_a_private_page(clie
         ("Une phrase. Une autre phrase qui est longue.", 3, "Une phrase."),
         ("Une phrase. Une autre.", 10, "Une phrase. Une autre."),
         (
-            "Un long résumé qui parle du canal et du parc de la Marque.",
-            5,
-            "Un long résumé qui parle du canal et du parc de la Marque.",
+            "Un résumé qui parle du canal et du parc de la Marque. Une suite.",
+            8,
+            "Un résumé qui parle du canal et du parc de la Marque.",
         ),
         (" ".join(["mot"] * 30), 5, "mot mot mot mot mot …"),
         ("", 5, ""),
@@ -143,36 +144,3 @@ def test_the_not_translated_page_tells_nothing_of_a_draft_or_a_private_page(clie
 )
 def test_a_summary_is_cut_between_sentences_never_inside_one(text, words, expected):
     assert whole_sentences(text, words) == expected
-
-
-def test_the_english_list_shows_the_consultations_not_yet_translated_marked(
-    client, home_page, home_page_en, index_page, translate_page, locales
-):
-    translate_page(index_page, locales["en"], title="Consultations", slug="consultations")
-    phases = [(datetime.date(2026, 1, 1), datetime.date(2026, 2, 1))]
-    translated = ConsultationPageFactory(parent=index_page, title="Plan vélo", slug="plan-velo", phases=phases)
-    translate_page(translated, locales["en"], title="Cycling plan", slug="cycling-plan")
-    ConsultationPageFactory(parent=index_page, title="Berges du canal", slug="berges", phases=phases)
-
-    response = client.get("/en/consultations/")
-    html = response.content.decode()
-    assert "2 consultations found" in visible_text(response)
-    assert ">Cycling plan</a>" in html and "Plan vélo" not in html
-    assert '<a href="/fr/concertations/berges/" hreflang="fr"><span lang="fr">Berges du canal</span></a>' in html
-    assert "Not yet translated: shown in its original language, French." in visible_text(response)
-    # The French list: both, in French, none marked.
-    french = client.get("/fr/concertations/")
-    assert "2 concertations trouvées" in visible_text(french)
-    assert "hreflang=" not in french.content.decode().split('class="consultation-card"')[1]
-
-
-def test_the_list_of_a_language_counts_every_consultation_once(index_page, home_page_en, translate_page, locales):
-    english_index = translate_page(index_page, locales["en"], title="Consultations", slug="consultations")
-    phases = [(datetime.date(2026, 1, 1), datetime.date(2026, 2, 1))]
-    for number in range(3):
-        page = ConsultationPageFactory(parent=index_page, slug=f"c{number}", phases=phases)
-        if number:
-            translate_page(page, locales["en"], slug=f"e{number}")
-    with translation.override("en"):
-        shown = ConsultationIndexPage.objects.get(pk=english_index.pk).shown_consultations()
-    assert sorted(shown.values()) == ["", "", "fr"]

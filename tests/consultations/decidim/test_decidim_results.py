@@ -324,7 +324,7 @@ def test_report_shows_the_results(client, consultation):
     # The percentage is written out; the bar repeats it by its length and is hidden from screen readers.
     assert "<dt>Avancement</dt>" in lane
     assert '40,5\xa0% <progress class="implementation-result__bar" max="100" value="40.50" aria-hidden="true">' in lane
-    assert "Du 1 octobre 2025 au 30 juin 2026" in lane
+    assert "Du 1er octobre 2025 au 30 juin 2026" in lane
     assert "<p>Il reprend 2 propositions faites pendant la concertation :</p>" in lane
     assert "<li>Une piste sur les quais</li><li>Des arceaux à vélo</li>" in lane
     assert "Réalisé en 1 étape, détaillée sur la plateforme participative." in lane

@@ -210,9 +210,11 @@ def test_the_commitment_page_states_its_rule_next_to_its_result(client, world):
         none = visible_text(client.get("/fr/charte/engagements/9/"))
     assert "Cet engagement est-il tenu ? Non tenu – 1 sur 3 concertations (33,3 %)" in first
     assert "La règle : Tenu si chaque concertation qui l'applique a été annoncée au moins 21 jours avant" in first
-    assert "A velo (ouverte le 1 mars 2025, publiée le 1 février 2025) : annoncée 28 jours avant l'ouverture" in first
-    assert "B jardins (ouverte le 1 mai 2025, publiée le 10 mai 2025) : annoncée 11 jours avant l'ouverture" in first
-    assert "C ecoles (ouverte le 1 octobre 2026, publiée le 1 septembre 2026) : aucune date d'annonce" in first
+    assert (
+        "A velo (ouverte le 1er mars 2025, publiée le 1er février 2025) : annoncée 28 jours avant l'ouverture" in first
+    )
+    assert "B jardins (ouverte le 1er mai 2025, publiée le 10 mai 2025) : annoncée 11 jours avant l'ouverture" in first
+    assert "C ecoles (ouverte le 1er octobre 2026, publiée le 1er septembre 2026) : aucune date d'annonce" in first
     assert "D berges (ouvre le 10 janvier 2027, publiée le 26 novembre 2026) : pas encore mesurable" in first
     assert "Non tenu – 1 sur 3 agents (33,3 %)" in staff
     assert "Calculé à partir des données de formation des agents" in staff

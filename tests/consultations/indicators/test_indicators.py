@@ -163,8 +163,12 @@ def test_status_counts_and_groups(world):
     with time_machine.travel(NOW, tick=False):
         rows = records()
         counts = {row["code"]: row["count"] for row in aggregation.status_counts(rows)}
-        by_year = {label: aggregation.summarise(members) for label, members in aggregation.group_by(rows, "year")}
-        by_theme = {label: aggregation.summarise(members) for label, members in aggregation.group_by(rows, "theme")}
+        by_year = {
+            label: aggregation.summarise(members) for _key, label, _lang, members in aggregation.group_by(rows, "year")
+        }
+        by_theme = {
+            label: aggregation.summarise(members) for _key, label, _lang, members in aggregation.group_by(rows, "theme")
+        }
     assert counts == {"upcoming": 0, "open": 1, "analysis": 0, "report": 2, "overdue": 0}
     assert list(by_year) == ["2026", "2025"]
     assert by_year["2025"]["contributions"] == 7 and by_year["2026"]["contributions"] == 12
@@ -315,8 +319,8 @@ def test_charter_commitment_page_shows_its_live_indicator(client, world):
         text = visible_text(client.get("/fr/charte/engagements/1/"))
         assert "Cet engagement est-il tenu ? Non tenu – 1 sur 2 bilans attendus (50,0 %)" in text
         assert "Calculé à partir des données des 2 concertations qui l'appliquent." in text
-        assert "A velo (ouverte le 1 mars 2025, publiée le 26 novembre 2026) : bilan publié à la date promise" in text
-        assert "B marche (ouverte le 1 mai 2025, publiée le 26 novembre 2026) : bilan en retard de 31 jours" in text
+        assert "A velo (ouverte le 1er mars 2025, publiée le 26 novembre 2026) : bilan publié à la date promise" in text
+        assert "B marche (ouverte le 1er mai 2025, publiée le 26 novembre 2026) : bilan en retard de 31 jours" in text
         text = visible_text(client.get("/fr/charte/engagements/3/"))
         assert "Cet engagement est-il tenu ? Tenu – 1 sur 1 bilan attendu (100,0 %)" in text
         # A new late consultation applying commitment 3 changes the verdict at once (the cache follows publication).
@@ -432,3 +436,8 @@ def test_the_english_dashboard_marks_the_titles_it_shows_in_french(
     assert ">Cycling plan</a>" in html and "A velo" not in html
     assert f'<span lang="fr">B marche</span> {notice}</a>' in html
     assert f'<span lang="fr">C ecoles</span> {notice}</a>' in html and "Schools draft" not in html
+    # A theme only French consultations carry is French: marked in the filter and in the table by theme; one that
+    # an English version carries too is not.
+    assert re.search(r'<option value="marche" lang="fr">marche</option>', html)
+    assert re.search(r'<option value="[^"]+">mobilité</option>', html)
+    assert '<th scope="row"><span lang="fr">marche</span>' in html
