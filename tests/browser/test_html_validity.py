@@ -23,8 +23,9 @@ VNU = Path(__file__).resolve().parents[2] / "node_modules" / "vnu-jar" / "build"
 
 def sub_routes(base_url):
     award = LabelAward.objects.filter(status=LabelAward.ACTIVE, locale__language_code="fr").first()
-    charter = urlopen(f"{base_url}/fr/charte/").read().decode()  # noqa: S310 - the local live server
-    page_id = re.search(r'href="/nl/niet-vertaald/(\d+)/"', charter)
+    # A consultation the demo has in French only: its switcher leads to the Dutch "not translated" page.
+    french_only = urlopen(f"{base_url}/fr/concertations/berges-du-canal/").read().decode()  # noqa: S310 - local
+    page_id = re.search(r'href="/nl/niet-vertaald/(\d+)/"', french_only)
     paths = [
         "/fr/recherche/?q=tirage",
         "/en/search/?q=zzzz",
