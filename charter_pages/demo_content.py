@@ -1,6 +1,6 @@
 """Demo content for the charter: the complete charter of the fictional "Métropole Exemple", its glossary and
-pictograms, in French, translated into English through wagtail-localize (as editors would). The texts are in
-demo/charter.yaml, each as a `fr`/`en` pair."""
+pictograms, in French, translated into English and Dutch through wagtail-localize (as editors would). The texts are
+in demo/charter.yaml, each French text (`fr`) with its translations (`en`, `nl`)."""
 
 import io
 
@@ -26,7 +26,9 @@ from site_core.models import HomePage
 INK = "#1f4e8c"
 PAPER = "#ffffff"
 DATA = demo.data_file(__file__, "charter.yaml")
-# The page's fields written as `fr`/`en` pairs in the data (the others are the same in both languages).
+# The languages the charter is translated into, in the order the builder translates it.
+TRANSLATIONS = ("en", "nl")
+# The page's fields written with their translations in the data (the others are the same in every language).
 PAGE_TEXTS = ("title", "listing_summary", "lead", "adoption_body", "easy_read_intro")
 COMMITMENT_TEXTS = ("title", "promise", "citizen_meaning", "evidence", "official_reference", "easy_read_text")
 
@@ -34,9 +36,9 @@ COMMITMENT_TEXTS = ("title", "promise", "citizen_meaning", "evidence", "official
 @demo.register(order=10)
 def build_charter(stdout):
     data = demo.load_data(DATA)
-    fr, en = demo.locale("fr"), demo.locale("en")
+    fr = demo.locale("fr")
     home = HomePage.objects.get(locale=fr, depth=2)
-    build_glossary(fr, en, data["glossary"])
+    build_glossary(fr, data["glossary"])
     pictograms = {kind: pictogram_image(kind) for kind in data["pictograms"]}
     spec = data["page"]
     official = demo.demo_document(spec["official_document"]["title"], spec["official_document"]["lines"])
@@ -73,9 +75,10 @@ def build_charter(stdout):
                 setattr(page, name, value)
             apply_records(page, data, pictograms, documents)
             page.save_revision().publish()
-    translate_to_english(page, en, english_texts(data), force=changed)
+    for code in TRANSLATIONS:
+        translate(page, demo.locale(code), translated_texts(data, code), force=changed)
     count = Commitment.objects.filter(chapter__page=page).count()
-    stdout.write(f"Charter: {count} commitments in French and English, {len(data['glossary'])} glossary terms.")
+    stdout.write(f"Charter: {count} commitments in French, English and Dutch, {len(data['glossary'])} glossary terms.")
 
 
 def apply_records(page, data, pictograms, documents):
@@ -201,8 +204,9 @@ def wanted_snapshot(data, fields, pictograms, documents):
     }
 
 
-def english_texts(data):
-    """French text -> English text, for every translatable string of the demo charter."""
+def translated_texts(data, code):
+    """French text -> its translation in the language `code`, for every translatable string of the demo
+    charter."""
     spec = data["page"]
     pairs = [spec[name] for name in (*PAGE_TEXTS, "slug")] + list(data["preamble"])
     for chapter in data["chapters"]:
@@ -215,22 +219,22 @@ def english_texts(data):
         pairs += [item["title"], item["description"], item["easy_read_text"]]
     for item in data["editions"]:
         pairs += [item["name"], *item["summary"]]
-    return {pair["fr"]: pair["en"] for pair in pairs}
+    return {pair["fr"]: pair[code] for pair in pairs}
 
 
-def translate_to_english(page, en, texts, force):
-    """Translate the charter the way an editor does with wagtail-localize: the French page is the source, each
-    of its strings (`texts`: French -> English) gets an English translation, then the English page is created or
-    synchronised."""
+def translate(page, target, texts, force):
+    """Translate the charter into the locale `target` the way an editor does with wagtail-localize: the French
+    page is the source, each of its strings (`texts`: French -> translation) gets its translation, then the
+    translated page is created or synchronised."""
     source, _created = TranslationSource.update_or_create_from_instance(page)
     for segment in StringSegment.objects.filter(source=source).select_related("string", "context"):
-        english = texts.get(segment.string.as_value().render_text())
-        if english is None:
+        text = texts.get(segment.string.as_value().render_text())
+        if text is None:
             continue  # numbers and references stay as they are (fallback to the source text)
-        wanted = StringValue.from_plaintext(english).data
+        wanted = StringValue.from_plaintext(text).data
         translation, created = StringTranslation.objects.get_or_create(
             translation_of=segment.string,
-            locale=en,
+            locale=target,
             context=segment.context,
             defaults={"data": wanted, "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL},
         )
@@ -239,29 +243,30 @@ def translate_to_english(page, en, texts, force):
             translation.save(update_fields=["data"])
             force = True
         force = force or created
-    english_page = page.get_translation_or_none(en)
-    if english_page is not None and english_page.live and not force:
-        return english_page
-    source.create_or_update_translation(en, publish=False, fallback=True, copy_parent_pages=False)
-    english_page = Page.objects.get(translation_key=page.translation_key, locale=en).specific
-    english_page.get_latest_revision().publish()
-    return english_page
+    translated = page.get_translation_or_none(target)
+    if translated is not None and translated.live and not force:
+        return translated
+    source.create_or_update_translation(target, publish=False, fallback=True, copy_parent_pages=False)
+    translated = Page.objects.get(translation_key=page.translation_key, locale=target).specific
+    translated.get_latest_revision().publish()
+    return translated
 
 
-def build_glossary(fr, en, glossary):
+def build_glossary(fr, glossary):
+    """The glossary's French terms and their translations (records sharing the French term's translation key)."""
     for entry in glossary:
-        (term_fr, definition_fr), (term_en, definition_en) = (
-            (entry[code]["term"], entry[code]["definition"]) for code in ("fr", "en")
-        )
         french, _ = GlossaryTerm.objects.update_or_create(
-            term=term_fr, locale=fr, defaults={"definition": definition_fr}
+            term=entry["fr"]["term"], locale=fr, defaults={"definition": entry["fr"]["definition"]}
         )
-        english = GlossaryTerm.objects.filter(translation_key=french.translation_key, locale=en).first()
-        if english is None:
-            GlossaryTerm.objects.filter(term=term_en, locale=en).delete()
-            english = GlossaryTerm(translation_key=french.translation_key, locale=en)
-        english.term, english.definition = term_en, definition_en
-        english.save()
+        for code in TRANSLATIONS:
+            target, term, definition = demo.locale(code), entry[code]["term"], entry[code]["definition"]
+            translated = GlossaryTerm.objects.filter(translation_key=french.translation_key, locale=target).first()
+            if translated is None:
+                GlossaryTerm.objects.filter(term=term, locale=target).delete()
+                translated = GlossaryTerm(translation_key=french.translation_key, locale=target)
+            if (translated.term, translated.definition) != (term, definition):
+                translated.term, translated.definition = term, definition
+                translated.save()
 
 
 def pictogram_image(kind):

@@ -1,7 +1,8 @@
 """Demo consultations of the fictional Métropole Exemple: every status (one overdue), events with minutes, a
-random draw, a full standard report answering its 1,445 contributions, and one consultation translated into English.
-The texts are in demo/consultations.yaml (the contributions in demo/contributions.yaml); dates there are offsets
-from today so the statuses stay meaningful; running the builder twice leaves the same tree."""
+random draw, a full standard report answering its 1,445 contributions, the closed cycling network translated into
+English and the open walking plan into Dutch. The texts are in demo/consultations.yaml (the contributions in
+demo/contributions.yaml); dates there are offsets from today so the statuses stay meaningful; running the builder
+twice leaves the same tree."""
 
 from charter_pages.models import Commitment
 from consultations import draws
@@ -45,9 +46,9 @@ EVENT_DEFAULTS = {
 def build_consultations(stdout):
     data = demo.load_data(DATA)
     contributions = demo.load_data(CONTRIBUTIONS_DATA)
-    fr, en = demo.locale("fr"), demo.locale("en")
+    fr = demo.locale("fr")
     home = HomePage.objects.get(locale=fr, depth=2)
-    territories = build_territories(fr, en, data["territories"])
+    territories = build_territories(fr, data["territories"])
     index = demo.upsert_page_from_data(home, ConsultationIndexPage, data["index"])
     pages = {}
     for spec in data["consultations"]:
@@ -69,13 +70,17 @@ def build_consultations(stdout):
             records = contributions[spec["slug"]]
             answered_on = demo.day(records["answered_in_days"])
             build_contributions(page, report, records, contributions["phrasing"], answered_on)
-    translated = [spec for spec in data["consultations"] if "en" in spec]
-    for spec in translated:
-        translate_consultation(pages[spec["slug"]], spec, en, territories)
+    translated = {code: [spec for spec in data["consultations"] if code in spec] for code in demo.TRANSLATIONS}
+    for code, specs in translated.items():
+        for spec in specs:
+            translate_consultation(pages[spec["slug"]], spec, code, territories)
     for page in pages.values():
         # Put online on the day it was announced (the label's builder dates the reports of the story).
         demo.set_publication_dates(page, page.announced_on)
-    stdout.write(f"Consultations: {len(pages)} in French, {len(translated)} translated into English.")
+    stdout.write(
+        f"Consultations: {len(pages)} in French, {len(translated['en'])} translated into English, "
+        f"{len(translated['nl'])} into Dutch."
+    )
 
 
 def page_fields(fields):
@@ -121,19 +126,25 @@ def event(row):
     return values
 
 
-def build_territories(fr, en, rows):
+def build_territories(fr, rows):
+    """{(slug, language code): territory}: the French territories and the translations the data gives them."""
     territories = {}
     for row in rows:
         slug, kind = row["slug"], row["kind"]
         territory, _created = Territory.objects.update_or_create(
             slug=slug, locale=fr, defaults={"name": row["name"], "kind": kind}
         )
-        translated = territory.get_translation_or_none(en)
-        if translated is None:
-            translated = territory.copy_for_translation(en)
-        translated.name, translated.slug, translated.kind = row["en"]["name"], slug, kind
-        translated.save()
-        territories[(slug, "fr")], territories[(slug, "en")] = territory, translated
+        territories[(slug, "fr")] = territory
+        for code in demo.TRANSLATIONS:
+            if code not in row:
+                continue
+            target = demo.locale(code)
+            translated = territory.get_translation_or_none(target)
+            if translated is None:
+                translated = territory.copy_for_translation(target)
+            translated.name, translated.slug, translated.kind = row[code]["name"], slug, kind
+            translated.save()
+            territories[(slug, code)] = translated
     return territories
 
 
@@ -219,7 +230,7 @@ def build_report(page, spec):
 
 
 def translate_children(page, relation, texts, keys):
-    """Give the translated copies of child records their English text (`keys` of each of `texts`), matched by
+    """Give the translated copies of child records their translated text (`keys` of each of `texts`), matched by
     position."""
     changed = False
     children = list(getattr(page, relation).all().order_by("sort_order"))
@@ -234,16 +245,27 @@ def translate_children(page, relation, texts, keys):
     return changed
 
 
-def translate_consultation(source, source_spec, en, territories):
-    spec = source_spec["en"]
-    page = demo.upsert_translation(source, "en", slug=spec["slug"], announced_on=source.announced_on, **spec["fields"])
+# The texts of an event a translation gives (the data may give more: the place's name and how to get there).
+EVENT_TEXTS = ["title", "description", "minutes_summary"]
+EVENT_PLACE_TEXTS = ["place_name", "public_transport", "access_notes"]
+
+
+def translate_consultation(source, source_spec, code, territories):
+    """The translation of the consultation `source` in the language `code` (its `code:` mapping in the data), with
+    its phases, events, themes, territories and commitments, and its report's when it has one."""
+    spec = source_spec[code]
+    target = demo.locale(code)
+    page = demo.upsert_translation(source, code, slug=spec["slug"], announced_on=source.announced_on, **spec["fields"])
     page = ConsultationPage.objects.get(pk=page.pk)
     changed = translate_children(page, "phases", spec["phases"], ["title", "description"])
-    changed |= translate_children(page, "events", spec["events"], ["title", "description", "minutes_summary"])
+    place_texts = [key for key in EVENT_PLACE_TEXTS if spec["events"] and key in spec["events"][0]]
+    changed |= translate_children(page, "events", spec["events"], EVENT_TEXTS + place_texts)
     changed |= sync_themes(page, spec["themes"])
-    changed |= sync_m2m(page, "territories", [territories[(t.slug, "en")] for t in source.territories.all()])
-    english_commitments = [c.get_translation_or_none(en) for c in source.commitments.all()]
-    changed |= sync_m2m(page, "commitments", [c for c in english_commitments if c is not None])
+    # A territory the data does not translate stays the French one (the page marks its name as French).
+    shown = [territories.get((t.slug, code), t) for t in source.territories.all()]
+    changed |= sync_m2m(page, "territories", shown)
+    translated_commitments = [c.get_translation_or_none(target) for c in source.commitments.all()]
+    changed |= sync_m2m(page, "commitments", [c for c in translated_commitments if c is not None])
     if changed:
         page.save_revision().publish()
     source_report = ConsultationReportPage.objects.child_of(source).first()
@@ -262,7 +284,7 @@ def translate_consultation(source, source_spec, en, territories):
         ("link", {"title": report_spec["platform_link"]["title"], "url": source_report_spec["platform_link"]["url"]}),
     ]
     report = demo.upsert_translation(
-        source_report, "en", slug=report_spec["slug"], annexes=annexes, **report_spec["fields"]
+        source_report, code, slug=report_spec["slug"], annexes=annexes, **report_spec["fields"]
     )
     report = ConsultationReportPage.objects.get(pk=report.pk)
     if translate_children(report, "next_steps", report_spec["next_steps"], ["description"]):

@@ -1,5 +1,5 @@
 """The charter in a real browser: the charter, a commitment page, the easy-to-read and printable versions, in
-French and English, at desktop and phone widths, with zero axe violations; printing and working without
+French, English and Dutch, at desktop and phone widths, with zero axe violations; printing and working without
 JavaScript."""
 
 import pytest
@@ -18,6 +18,10 @@ PATHS = [
     "/en/charter/commitments/2/",
     "/en/charter/easy-read/",
     "/en/charter/print/",
+    "/nl/handvest/",
+    "/nl/handvest/engagementen/2/",
+    "/nl/handvest/eenvoudig/",
+    "/nl/handvest/afdrukken/",
 ]
 
 

@@ -1,5 +1,6 @@
 """Consultations in a real browser: the index (with its filters, without JavaScript), a consultation, an event
-and a report, in French and English, at desktop and phone widths, with zero axe violations."""
+and a report, in French and English (the index, the open consultation and an event in Dutch), at desktop and phone
+widths, with zero axe violations."""
 
 import pytest
 
@@ -32,6 +33,9 @@ def consultation_paths():
         "/en/consultations/express-cycle-network/",
         "/en/consultations/express-cycle-network/report/",
         event_path("en", "express-cycle-network"),
+        "/nl/inspraak/",
+        "/nl/inspraak/wandelplan/",
+        event_path("nl", "wandelplan"),
     ]
 
 

@@ -1,6 +1,7 @@
 """The demo content: every status (one overdue), events with minutes, a draw, full reports whose contribution records
-agree with their figures and are all answered, an English version (that seeding twice changes nothing, records
-included, is tested once, in tests/site_core/test_settings_and_commands.py)."""
+agree with their figures and are all answered, an English version of the closed cycling network and a Dutch one of
+the open walking plan (that seeding twice changes nothing, records included, is tested once, in
+tests/site_core/test_settings_and_commands.py)."""
 
 import re
 from collections import Counter
@@ -9,10 +10,13 @@ from django.utils import timezone
 from django.utils.formats import date_format
 
 from charter_pages.models import Commitment
+from consultations import demo_content as consultations_demo
 from consultations import status as statuses
 from consultations.decidim.models import ImplementationResult
 from consultations.models import ConsultationPage, ConsultationReportPage, Contribution, RandomDraw
 from consultations.models.contribution import contributions_of, is_placeholder
+from site_core import demo
+from tests.languages import french_left_in, text_in_language
 from tests.utils import visible_text
 
 
@@ -175,3 +179,82 @@ def test_demo_pages_show_the_storys_dates_and_each_commitment_its_own_rule(demo_
     )
     ruled = set(Commitment.objects.exclude(measure_rule="").values_list("number", flat=True))
     assert ruled == {1, 2, 3, 4, 6, 7, 8, 10, 13}
+
+
+def dutch_version_pairs():
+    """(field name, French, Dutch) texts of the walking plan's Dutch version in the demo data, its index's included; a
+    name the Dutch keeps as it is (a venue's) is left out."""
+    data = demo.load_data(consultations_demo.DATA)
+    spec = next(spec for spec in data["consultations"] if spec["slug"] == "plan-marche")
+    dutch = spec["nl"]
+    pairs = [
+        (name, data["index"][name], data["index"]["nl"][name]) for name in ("title", "introduction", "listing_summary")
+    ]
+    pairs += [(name, spec["fields"][name], value) for name, value in dutch["fields"].items()]
+    for french_rows, dutch_rows in ((spec["phases"], dutch["phases"]), (spec["events"], dutch["events"])):
+        assert len(french_rows) == len(dutch_rows)
+        for french, translated in zip(french_rows, dutch_rows, strict=True):
+            pairs += [(name, french.get(name, ""), value) for name, value in translated.items()]
+    return [(name, french, dutch) for name, french, dutch in pairs if french and french != dutch]
+
+
+def test_the_open_walking_plan_has_a_live_dutch_version_with_its_phases_events_and_commitments(demo_site):
+    french = ConsultationPage.objects.get(slug="plan-marche", locale__language_code="fr")
+    assert french.status.code == statuses.OPEN
+    dutch = ConsultationPage.objects.live().get(translation_key=french.translation_key, locale__language_code="nl")
+    assert dutch.url == "/nl/inspraak/wandelplan/"
+    assert dutch.status.code == statuses.OPEN and dutch.answer_due_date == french.answer_due_date
+    assert dutch.title == "Wandelplan: beter te voet door de metropool"
+    assert list(dutch.phases.values_list("start_date", "end_date")) == list(
+        french.phases.values_list("start_date", "end_date")
+    )
+    assert list(dutch.events.values_list("kind", "start")) == list(french.events.values_list("kind", "start"))
+    pairs = zip(dutch.events.order_by("sort_order"), french.events.order_by("sort_order"), strict=True)
+    for translated, source in pairs:
+        for name in ("title", "description", "minutes_summary", "public_transport", "access_notes"):
+            assert getattr(translated, name) != getattr(source, name) or not getattr(source, name), name
+    numbers = sorted(dutch.commitments.values_list("number", flat=True))
+    assert numbers == sorted(french.commitments.values_list("number", flat=True)) == [1, 2, 4, 5, 7, 8]
+    assert set(dutch.commitments.values_list("locale__language_code", flat=True)) == {"nl"}
+    # Put online on the day it was announced, like the French page.
+    assert dutch.first_published_at == french.first_published_at
+
+
+def test_the_dutch_walking_plan_and_its_events_read_in_dutch(demo_site, client):
+    dutch = ConsultationPage.objects.get(slug="wandelplan", locale__language_code="nl")
+    index = dutch.get_parent()
+    # The home page shows the index's summary, the index the consultation's.
+    paths = [dutch.url, index.url, index.get_parent().url]
+    paths += [dutch.url + dutch.reverse_subpage("event", args=[event.pk]).lstrip("/") for event in dutch.events.all()]
+    pairs = dutch_version_pairs()
+    assert len(pairs) > 30
+    read = []
+    for path in paths:
+        response = client.get(path)
+        assert response.status_code == 200, path
+        html = response.content.decode()
+        assert '<html lang="nl"' in html, path
+        text = text_in_language(html, "nl")
+        assert french_left_in(text) == [], path
+        for _name, french, _dutch in pairs:
+            assert " ".join(french.split()) not in text, (path, french)
+        read.append(text)
+    # Every Dutch text of the data is read on one of them (the index's, the page's, each event's); the page's listing
+    # summary is for search results and feeds, how to get to an event is shown until it is held.
+    for name, _french, translated in pairs:
+        if name not in ("listing_summary", "public_transport", "access_notes"):
+            assert any(" ".join(translated.split()) in text for text in read), translated
+    forum = dutch.events.get(kind="open_forum")
+    assert any(forum.public_transport in text and forum.access_notes in text for text in read)
+
+
+def test_the_walking_plans_draw_stays_as_it_was_made_and_is_marked_french_on_the_dutch_page(demo_site, client):
+    """A draw is made once: its published list and fingerprint cannot be translated. The Dutch page shows the
+    same draw, each of its French texts marked as French for screen readers."""
+    dutch = ConsultationPage.objects.get(slug="wandelplan", locale__language_code="nl")
+    draw = RandomDraw.objects.get(consultation__translation_key=dutch.translation_key)
+    html = client.get(dutch.url).content.decode()
+    assert f'<h3 id="draw-{draw.pk}-title" lang="fr">{draw.title}</h3>' in html
+    assert '<ol class="draw-result" lang="fr">' in html
+    assert draw.population_fingerprint in html
+    assert "Lotingen" in text_in_language(html, "nl")

@@ -82,6 +82,24 @@ def test_contributions_data_that_would_repeat_a_text_stops_seed_demo_naming_the_
     assert not HomePage.objects.exists()
 
 
+@pytest.mark.django_db
+def test_a_commitment_without_its_dutch_text_stops_seed_demo_naming_the_file_and_the_key(monkeypatch, tmp_path):
+    text = charter_demo.DATA.read_text(encoding="utf-8")
+    # The first commitment's title loses its Dutch translation.
+    broken = text.replace("      nl: Elk inspraakproces vooraf aankondigen\n", "", 1)
+    assert broken != text
+    path = tmp_path / "charter.yaml"
+    path.write_text(broken, encoding="utf-8")
+    monkeypatch.setattr(charter_demo, "DATA", path)
+
+    with pytest.raises(CommandError) as raised:
+        call_command("seed_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
+
+    message = str(raised.value)
+    assert str(path) in message and "'nl'" in message and "chapters[0].commitments[0].title" in message
+    assert not HomePage.objects.exists()
+
+
 def test_generated_texts_visit_every_combination_once_and_subjects_come_up_by_their_weights():
     lists = [["a", "b", "c"], ["1", "2"], ["x", "y", "z", "w"]]
     picks = [tuple(demo_contributions.pick(lists, number)[0]) for number in range(24)]

@@ -86,7 +86,9 @@ def test_a_private_or_draft_consultation_never_appears(open_data, client):
     walk = ConsultationPage.objects.get(slug="plan-marche", locale__language_code="fr")
     before = client.get(f"{open_data.url}consultations.csv").content.decode()
     assert str(walk.translation_key) in before
-    PageViewRestriction.objects.create(page=walk, restriction_type=PageViewRestriction.LOGIN)
+    # Every language's page (the walking plan is also in Dutch): a translation left public is public.
+    for version in walk.get_translations(inclusive=True):
+        PageViewRestriction.objects.create(page=version, restriction_type=PageViewRestriction.LOGIN)
     for language in ("fr", "en"):
         page = OpenDataPage.objects.get(locale__language_code=language)
         for name in ("consultations", "phases", "events", "contributions"):
