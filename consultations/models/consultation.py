@@ -14,7 +14,7 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
@@ -37,6 +37,13 @@ from .taxonomy import ConsultationTag
 # The draw's published list, in each language's words (site_core/localised_routes.py): an address people download
 # and quote when they check a draw, so it never moves when a translation is reworded.
 ROUTES = {
+    # An event's page and its calendar file: the addresses a poster's QR code and a calendar entry carry.
+    "event": {"fr": "evenements/<int:pk>/", "en": "events/<int:pk>/", "nl": "evenementen/<int:pk>/"},
+    "event_calendar": {
+        "fr": "evenements/<int:pk>.ics/",
+        "en": "events/<int:pk>.ics/",
+        "nl": "evenementen/<int:pk>.ics/",
+    },
     "draw_entries": {
         "fr": "tirage/<int:pk>/entrees.txt/",
         "en": "draw/<int:pk>/entries.txt/",
@@ -436,8 +443,11 @@ class ConsultationPage(LocalisedRoutableMixin, LocalisedRoutesMixin, RoutablePag
                 return event
         raise Http404
 
-    @path("evenements/<int:pk>/", name="event")
+    @localised_path(ROUTES, "event")
     def event_view(self, request, pk):
+        redirect = self.came_by_other_words(request, "event", pk)
+        if redirect is not None:
+            return redirect
         event = self.get_event(pk)
         # The event's own page needs the consultation's status and draws, not the rest of its page's context.
         context = super().get_context(request)
@@ -452,8 +462,11 @@ class ConsultationPage(LocalisedRoutableMixin, LocalisedRoutesMixin, RoutablePag
         )
         return TemplateResponse(request, "consultations/consultation_event.html", context)
 
-    @path("evenements/<int:pk>.ics/", name="event_calendar")
+    @localised_path(ROUTES, "event_calendar")
     def event_calendar_view(self, request, pk):
+        redirect = self.came_by_other_words(request, "event_calendar", pk)
+        if redirect is not None:
+            return redirect
         event = self.get_event(pk)
         event.page = self
         return calendar_response(request, [event], name=event.title, filename=f"evenement-{event.pk}.ics")

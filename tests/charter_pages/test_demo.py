@@ -104,16 +104,6 @@ def test_the_three_languages_measure_each_commitment_alike(demo_site, client):
         assert label in text_in_language(client.get(f"/nl/handvest/engagementen/{number}/").content.decode(), "nl")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "consultations/wagtail_hooks.py, consultations_per_commitment (the charter's COMMITMENT_USE_COUNTS hook) "
-        "counts the consultations linked to this charter page's own commitment records, so only the consultations "
-        "translated into the page's language: the French charter says 'not yet applied' of fewer commitments than "
-        "the English and Dutch ones, which have one translated consultation each. The rule's `applied` "
-        "(consultations/indicators) counts by translation key and agrees in every language."
-    ),
-)
 def test_the_charter_says_the_same_commitments_are_not_yet_applied_in_every_language(demo_site, client):
     not_yet = {}
     for code, page in demo_charters().items():
