@@ -1,7 +1,7 @@
 """Admin registrations of the consultations core: territories (translatable snippet), random draws (performed in
 the admin), contributions and shared answers (answered one by one), in one "Consultations" menu that the rooms
 (consultations/label, consultations/decidim) add their own entries to; what the consultations add to the charter's
-commitments."""
+commitments and to the home page (consultations/home.py)."""
 
 from django.db.models import Count, F, Min
 from django.utils.translation import gettext_lazy as _
@@ -11,7 +11,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from charter_pages import extensions as charter
-from consultations import extensions
+from consultations import extensions, home
 from consultations import status as statuses
 from consultations.forms import (
     ContributionAdminForm,
@@ -20,6 +20,7 @@ from consultations.forms import (
     SharedAnswerAdminForm,
 )
 from consultations.models import ConsultationPage, Contribution, RandomDraw, SharedAnswer, Territory
+from site_core.home import HOME_SECTIONS
 from site_core.site_data import public_pages
 
 
@@ -171,3 +172,9 @@ def consultations_applying(commitment):
             F("launch_on").desc(nulls_last=True), "-first_published_at"
         )
     )
+
+
+@hooks.register(HOME_SECTIONS)
+def consultation_home_sections():
+    """What a resident can do this week, on the home page: open consultations, next meetings, reports, late ones."""
+    return home.home_sections()
