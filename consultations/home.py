@@ -1,11 +1,13 @@
 """The consultations' sections of the home page (site_core.home's extension point): what a resident can do this week,
 chosen from what is published, in the page's language or, not yet translated, in the original one (marked so).
 
-Each section takes one or two queries whatever the number of consultations. They follow the day and the hour: the
-whole-page cache keys its pages by date (site_core.cache.cache_key) and keeps them minutes, never a day.
+The open, reported and late consultations come in one query, the meetings in another, whatever the number of
+consultations. They follow the day and the hour: the whole-page cache keys its pages by date
+(site_core.cache.cache_key) and keeps them minutes, never a day.
 """
 
-from django.db.models import F, Q, Subquery
+from django.db.models import Case, Count, DateField, F, Q, Subquery, When, Window
+from django.db.models.functions import RowNumber
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -75,14 +77,49 @@ def listing_url(page, status):
     return f"{url}?status={status}" if url else ""
 
 
-def open_consultations(page, request):
-    """The open consultations, soonest closing first, with their closing date and where to take part."""
+def ranked_consultations(page, request):
+    """{status code: [consultations]} for the open ones (soonest closing first), those with a report (the latest
+    first) and the late ones (longest waiting first): at most ITEMS of each, each with `in_status`, how many have
+    that status, in one query (each consultation ranked within its status by a window function), once per request."""
+    kept = getattr(request, "pacte_home_consultations", None)
+    if kept is not None:
+        return kept
+    reports = statuses.reports_of_outer_page()
+    first_key = Case(
+        When(status_code=statuses.OPEN, then=F("participation_to")),
+        When(status_code=statuses.OVERDUE, then=F("answer_due_date")),
+        output_field=DateField(),
+    )
     found = (
         with_status(page.locale_id)
-        .filter(status_code=statuses.OPEN)
-        .order_by("participation_to", "title", "pk")[:ITEMS]
+        .filter(status_code__in=[statuses.OPEN, statuses.REPORT, statuses.OVERDUE])
+        .annotate(
+            live_report_slug=Subquery(reports.values("slug")[:1]),
+            report_published_at=Subquery(reports.values("first_published_at")[:1]),
+        )
+        .annotate(
+            rank=Window(
+                RowNumber(),
+                partition_by=[F("status_code")],
+                order_by=[first_key.asc(), F("report_published_at").desc(nulls_last=True), "title", "pk"],
+            ),
+            in_status=Window(Count("pk"), partition_by=[F("status_code")]),
+        )
+        .filter(rank__lte=ITEMS)
     )
-    consultations = marked(list(found), page.locale_id)
+    kept = {}
+    for consultation in sorted(found, key=lambda consultation: consultation.rank):
+        kept.setdefault(consultation.status_code, []).append(consultation)
+    for consultations in kept.values():
+        marked(consultations, page.locale_id)
+    if request is not None:
+        request.pacte_home_consultations = kept
+    return kept
+
+
+def open_consultations(page, request):
+    """The open consultations, soonest closing first, with their closing date and where to take part."""
+    consultations = ranked_consultations(page, request).get(statuses.OPEN, [])
     return {
         "template": "consultations/home/open_consultations.html",
         "stylesheet": STYLESHEET,
@@ -116,20 +153,10 @@ def next_meetings(page, request):
 
 def latest_reports(page, request):
     """The consultations whose report is published, the latest report first, with whether it came on time."""
-    reports = statuses.reports_of_outer_page()
-    found = (
-        with_status(page.locale_id)
-        .filter(has_live_report=True)
-        .annotate(
-            live_report_slug=Subquery(reports.values("slug")[:1]),
-            report_published_at=Subquery(reports.values("first_published_at")[:1]),
-        )
-        .order_by(F("report_published_at").desc(), "-pk")[:ITEMS]
-    )
     return {
         "template": "consultations/home/latest_reports.html",
         "stylesheet": STYLESHEET,
-        "consultations": marked(list(found), page.locale_id),
+        "consultations": ranked_consultations(page, request).get(statuses.REPORT, []),
         "see_all_url": listing_url(page, statuses.REPORT),
     }
 
@@ -137,9 +164,8 @@ def latest_reports(page, request):
 def late_answers(page, request):
     """How many consultations wait for a report after the date promised for it (status.OVERDUE: the one rule of
     "late", status.report_timeliness, for a report still missing), the longest waiting first."""
-    late = with_status(page.locale_id).filter(status_code=statuses.OVERDUE)
-    listed = marked(list(late.order_by("answer_due_date", "title", "pk")[:ITEMS]), page.locale_id)
-    count = len(listed) if len(listed) < ITEMS else late.count()  # counted apart only when there are more
+    listed = ranked_consultations(page, request).get(statuses.OVERDUE, [])
+    count = listed[0].in_status if listed else 0
     summary = (
         ngettext("%(count)s report is late.", "%(count)s reports are late.", count) % {"count": count}
         if count

@@ -58,6 +58,7 @@ def open_consultation(index, slug="plan-marche", title="Plan marche", end=CLOSIN
     )
 
 
+@pytest.mark.sqlite
 def test_an_open_consultation_shows_with_its_closing_date_in_french_and_english(client, index, home_page_en, locales):
     consultation = open_consultation(index)
     index_en = translate(index, locales["en"], slug="consultations")
@@ -159,6 +160,7 @@ def test_the_latest_reports_come_newest_first(client, index, travel):
     assert 'href="/fr/concertations/parcs/bilan/"' in html
 
 
+@pytest.mark.sqlite
 def test_the_late_answers_say_how_many_reports_are_late_or_that_none_is(client, index):
     ConsultationPageFactory(
         parent=index,
