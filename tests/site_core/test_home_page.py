@@ -281,3 +281,7 @@ def test_the_home_page_takes_as_many_queries_with_many_consultations_as_with_few
     add(2, 8)
     assert cold_count() == few
     assert few <= 20
+    text = home_text(client)
+    assert "10 bilans sont en retard." in text  # counted whole, while the list shows the first four
+    opened = section_of(text, "Concertations ouvertes", "Prochaines rencontres")
+    assert opened.count("Participation ouverte jusqu'au") == 4
