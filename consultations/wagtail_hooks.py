@@ -1,7 +1,7 @@
 """Admin registrations of the consultations core: territories (translatable snippet), random draws (performed in
 the admin), contributions and shared answers (answered one by one), in one "Consultations" menu that the rooms
 (consultations/label, consultations/decidim) add their own entries to; what the consultations add to the charter's
-commitments."""
+commitments and to the home page (consultations/home.py)."""
 
 import datetime
 
@@ -14,7 +14,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from charter_pages import extensions as charter
 from charter_pages.models import Commitment
-from consultations import extensions
+from consultations import extensions, home
 from consultations import status as statuses
 from consultations.forms import (
     ContributionAdminForm,
@@ -23,6 +23,7 @@ from consultations.forms import (
     SharedAnswerAdminForm,
 )
 from consultations.models import ConsultationPage, Contribution, RandomDraw, SharedAnswer, Territory
+from site_core.home import HOME_SECTIONS
 from site_core.site_data import public_pages
 from site_core.translation import pick_version
 
@@ -195,3 +196,9 @@ def consultations_applying(commitment):
         ),
         reverse=True,
     )
+
+
+@hooks.register(HOME_SECTIONS)
+def consultation_home_sections():
+    """What a resident can do this week, on the home page: open consultations, next meetings, reports, late ones."""
+    return home.home_sections()

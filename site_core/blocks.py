@@ -12,6 +12,8 @@ from wagtail.embeds.blocks import EmbedBlock, EmbedValue
 from wagtail.embeds.finders import get_finders
 from wagtail.images.blocks import ImageBlock
 
+from site_core.home import section_choices
+
 
 class HeadingBlock(blocks.StructBlock):
     text = blocks.CharBlock(label=_("Heading"), max_length=160)
@@ -351,3 +353,28 @@ class CookieBlock(blocks.StructBlock):
 # Migrations record the block as Wagtail's EmbedBlock, whose stored value (the address) it keeps: it only adds
 # validation, which migrations never run (Wagtail records its own StructBlock subclasses the same way).
 DECONSTRUCT_ALIASES = {ProviderEmbedBlock: "wagtail.embeds.blocks.EmbedBlock"}
+
+
+class HomeSectionsBlock(blocks.StreamBlock):
+    """The home page's sections, in order: each kind once (site_core.home lists the kinds on offer)."""
+
+    section = blocks.ChoiceBlock(
+        choices=section_choices,  # a callable: the kinds come from the apps' hooks, read when the form is drawn
+        label=_("Home page section"),
+    )
+
+    class Meta:
+        icon = "list-ul"
+
+    def clean(self, value):
+        value = super().clean(value)
+        seen, errors = set(), {}
+        for position, child in enumerate(value):
+            if child.value in seen:
+                errors[position] = ValidationError(
+                    gettext("This section is already listed above: delete this one, or choose another section.")
+                )
+            seen.add(child.value)
+        if errors:
+            raise blocks.StreamBlockValidationError(block_errors=errors)
+        return value

@@ -10,7 +10,8 @@ from wagtail.images import get_image_model
 from wagtail.models import Page
 from wagtail.search import index
 
-from site_core.blocks import BaseStreamBlock, HighlightBlock
+from site_core.blocks import BaseStreamBlock, HighlightBlock, HomeSectionsBlock
+from site_core.home import built_sections, default_sections
 from site_core.tree import deepest_match, specific_in_bulk
 
 from .base import BasePage
@@ -61,6 +62,18 @@ class HomePage(BasePage):
         use_json_field=True,
         help_text=_("The pages to highlight (charter, open consultations, dashboard…), in order."),
     )
+    sections = StreamField(
+        HomeSectionsBlock(),
+        verbose_name=_("sections of the week"),
+        blank=True,
+        default=default_sections,
+        use_json_field=True,
+        help_text=_(
+            "The sections under the introduction, in this order: each is filled automatically from what is "
+            "published (open consultations, next meetings, latest reports, late answers) or from the highlighted "
+            "pages below. Drag them to change the order; delete one to hide it."
+        ),
+    )
     body = StreamField(BaseStreamBlock(), verbose_name=_("body"), blank=True, use_json_field=True)
 
     content_panels = [
@@ -68,6 +81,7 @@ class HomePage(BasePage):
         FieldPanel("tagline"),
         MultiFieldPanel([FieldPanel("hero_title"), FieldPanel("hero_text"), FieldPanel("hero_image")], _("Hero")),
         FieldPanel("introduction"),
+        FieldPanel("sections"),
         FieldPanel("highlights"),
         FieldPanel("body"),
     ]
@@ -81,7 +95,10 @@ class HomePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["highlight_cards"] = self.highlight_cards()
+        context["home_sections"] = built_sections(self, request, [block.value for block in self.sections])
+        context["home_stylesheets"] = list(
+            dict.fromkeys(section["stylesheet"] for section in context["home_sections"] if section.get("stylesheet"))
+        )
         return context
 
     def route(self, request, path_components):

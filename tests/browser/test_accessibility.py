@@ -202,3 +202,27 @@ def test_label_sub_routes_and_document_answers_have_no_axe_violation(demo_server
         check(f"label-document-{name}")
     context.close()
     assert not failures, "\n\n".join(failures)
+
+
+HOME_SECTIONS = {
+    "/fr/": ("Concertations ouvertes : donnez votre avis", "Prochaines rencontres", "Derniers bilans publiés"),
+    "/en/": ("Open consultations: have your say", "Next meetings", "Latest published reports"),
+    "/nl/": ("Open inspraakprocessen: geef uw mening", "Volgende bijeenkomsten", "Laatst gepubliceerde verslagen"),
+}
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("path", sorted(HOME_SECTIONS))
+def test_the_home_page_for_this_week_is_accessible_and_its_cards_stack_on_a_phone(demo_server, browser, path, width):
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    assert page.goto(demo_server + path).status == 200
+    for heading in HOME_SECTIONS[path]:
+        assert page.get_by_role("heading", name=heading, level=2).is_visible(), heading
+    assert page.locator(".home-card").count() > 0, "the demo has open consultations, meetings and reports"
+    assert_accessible(page, f"home-{path.strip('/')}-{width}")
+    cards = page.locator("#home-open-title + ul .home-card")
+    if width < 600 and cards.count() > 1:
+        first, second = cards.nth(0).bounding_box(), cards.nth(1).bounding_box()
+        assert second["y"] >= first["y"] + first["height"], "the cards stack one under the other on a phone"
+    context.close()

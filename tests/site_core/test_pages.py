@@ -104,6 +104,7 @@ class TestEditorsCreatePages(WagtailPageTestCase):
                     "hero_title": "Taking part is a contract",
                     "hero_text": "",
                     "introduction": rich_text("<p>Read our commitments.</p>"),
+                    "sections": streamfield([("section", "open_consultations"), ("section", "highlights")]),
                     "highlights": streamfield([("highlight", {"page": self.home.pk, "title": "", "text": ""})]),
                     "body": streamfield([]),
                 }

@@ -18,7 +18,7 @@ def fill_hashes(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("site_core", "0006_home_tagline"),
+        ("site_core", "0007_home_tagline"),
         ("wagtaildocs", "0014_alter_document_file_size"),
     ]
 

@@ -22,7 +22,7 @@ def restore_taglines(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("site_core", "0005_page_pdf"),
+        ("site_core", "0006_home_page_sections"),
     ]
 
     operations = [
