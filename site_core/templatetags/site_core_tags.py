@@ -84,6 +84,13 @@ def site_tagline(context):
 
 
 @register.simple_tag
+def source_language():
+    """The language editors write in first (settings.LANGUAGE_CODE): that of what has one version for every
+    language, such as the institution's postal address in its settings."""
+    return settings.LANGUAGE_CODE
+
+
+@register.simple_tag
 def language_mark(code):
     """After a link's text in another language: "(FR)" to see, "(in French)" to hear, in the reader's language."""
     if not code:

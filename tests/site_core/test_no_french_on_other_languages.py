@@ -29,8 +29,9 @@ def french_sentences():
 
 
 def unmarked_text(html):
-    """The visible text of a page without scripts, styles and elements in French (lang="fr" and what they hold)."""
-    html = re.sub(r"<(script|style)\b.*?</\1>", " ", html, flags=re.S)
+    """The visible text of a page without scripts, styles and elements in French (lang="fr" and what they hold),
+    nor postal addresses: they are written as the post office of a French town reads them, in every language."""
+    html = re.sub(r"<(script|style|address)\b.*?</\1>", " ", html, flags=re.S)
     kept, depth, stack = [], 0, []
     for token in re.split(r"(<[^>]+>)", html):
         if token.startswith("</"):
