@@ -12,6 +12,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from charter_pages import extensions as charter
 from consultations import extensions
+from consultations import search as consultation_search
 from consultations import status as statuses
 from consultations.forms import (
     ContributionAdminForm,
@@ -20,6 +21,7 @@ from consultations.forms import (
     SharedAnswerAdminForm,
 )
 from consultations.models import ConsultationPage, Contribution, RandomDraw, SharedAnswer, Territory
+from site_core.search import SEARCH_KINDS
 from site_core.site_data import public_pages
 
 
@@ -171,3 +173,8 @@ def consultations_applying(commitment):
             F("launch_on").desc(nulls_last=True), "-first_published_at"
         )
     )
+
+
+@hooks.register(SEARCH_KINDS)
+def consultation_search_kinds():
+    return [consultation_search.EventKind(), consultation_search.DrawKind()]

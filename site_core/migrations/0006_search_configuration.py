@@ -1,0 +1,48 @@
+"""The PostgreSQL text search configuration of the site search (settings WAGTAILSEARCH_BACKENDS, SEARCH_CONFIG):
+French stemming ("tirages" finds "tirage") with accents removed ("marche" finds "marché", "evenement" finds
+"évènement"). Nothing on SQLite, whose FTS5 tokenizer (unicode61) already ignores accents.
+
+`CREATE EXTENSION unaccent` needs a superuser (or the database owner on PostgreSQL 13+, as it is trusted): when the
+application's user may not create it and a DBA has not done it beforehand, the configuration is made with French
+stemming only and the migration still succeeds; docs/operations.md ("Search") gives the DBA's statements that
+complete it.
+"""
+
+from django.db import DatabaseError, migrations, transaction
+
+CONFIGURATION = "pacte_french"
+
+
+def create_configuration(apps, schema_editor):
+    connection = schema_editor.connection
+    if connection.vendor != "postgresql":
+        return
+    with connection.cursor() as cursor:
+        try:
+            # In a savepoint: a refusal (no privilege, no package) must not abort the migration's transaction.
+            with transaction.atomic(using=connection.alias):
+                cursor.execute("CREATE EXTENSION IF NOT EXISTS unaccent")
+        except DatabaseError:
+            pass
+        cursor.execute("SELECT 1 FROM pg_extension WHERE extname = 'unaccent'")
+        has_unaccent = cursor.fetchone() is not None
+        cursor.execute("SELECT 1 FROM pg_ts_config WHERE cfgname = %s", [CONFIGURATION])
+        if cursor.fetchone() is None:
+            cursor.execute(f"CREATE TEXT SEARCH CONFIGURATION {CONFIGURATION} (COPY = pg_catalog.french)")
+        if has_unaccent:
+            cursor.execute(
+                f"ALTER TEXT SEARCH CONFIGURATION {CONFIGURATION} "
+                "ALTER MAPPING FOR hword, hword_part, word WITH unaccent, french_stem"
+            )
+
+
+def drop_configuration(apps, schema_editor):
+    if schema_editor.connection.vendor == "postgresql":
+        with schema_editor.connection.cursor() as cursor:
+            cursor.execute(f"DROP TEXT SEARCH CONFIGURATION IF EXISTS {CONFIGURATION}")
+
+
+class Migration(migrations.Migration):
+    dependencies = [("site_core", "0005_page_pdf")]
+
+    operations = [migrations.RunPython(create_configuration, drop_configuration)]
