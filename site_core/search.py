@@ -6,28 +6,36 @@ site_core knows pages only; a domain app makes its records findable by returning
 with the same ranking, so the scores of a page and of an event compare and the lists interleave.
 """
 
+import dataclasses
 import difflib
 import hashlib
+import re
 import unicodedata
 from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
+from django.core.paginator import Paginator
 from django.db.models import OuterRef, Subquery, TextField, Value
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.models import Page
-from wagtail.search.backends import get_search_backend
 
 from site_core.cache import QUERY_CACHE_ALIAS
+from site_core.search_backend import backend_for
 from site_core.site_data import public_pages, remember
 
 # fn() -> [SearchKind]: the records a domain app adds to the search.
 SEARCH_KINDS = "register_search_kinds"
 # Hits kept per kind and search: 50 pages of results, far more than anyone reads; the count shown is of these.
 MAX_HITS_PER_KIND = 500
+RESULTS_PER_PAGE = 10
+# Results of the suggested words shown when nothing matches what was typed.
+SUGGESTED_RESULTS = 3
 # Words shorter than this are not corrected: "du", "de" or "6" are typed on purpose.
 SUGGESTED_WORD_MIN_LENGTH = 4
+# A word, as the search reads it (site_core/views.py's SEARCH_WORD): a run of letters and digits.
+WORD = re.compile(r"[^\W_]+")
 
 
 @dataclass
@@ -60,7 +68,8 @@ class SearchKind:
 
     def hits(self, query, locale):
         """[[pk, score]] of the records matching every word of `query`, best first."""
-        found = get_search_backend().search(query, self.queryset(locale), operator="and").annotate_score("_score")
+        found = backend_for(locale.language_code).search(query, self.queryset(locale), operator="and")
+        found = found.annotate_score("_score")
         return [[record.pk, float(record._score or 0)] for record in found[:MAX_HITS_PER_KIND]]
 
 
@@ -75,7 +84,8 @@ class PageKind(SearchKind):
 
     def hits(self, query, locale):
         # Searching never records a hit: Wagtail's Query.add_hit() would write to the database on every search.
-        found = self.queryset(locale).search(query, operator="and").annotate_score("_score")
+        found = backend_for(locale.language_code).search(query, self.queryset(locale), operator="and")
+        found = found.annotate_score("_score")
         return [[page.pk, float(page._score or 0)] for page in found[:MAX_HITS_PER_KIND]]
 
     def results(self, pks, locale, request):
@@ -132,6 +142,36 @@ def ranked_hits(query, locale):
     )
 
 
+def results_page(words, locale, page_number, request):
+    """{"count", "number", "results", "suggestion", "suggested"} of one page of results for `words` (letters and
+    digits only), its lines as plain dicts, kept until published content changes: a page of results costs a few
+    queries per kind of record on it, and at a consultation's launch many people type the same words. When nothing
+    matches, the closest words of the site's titles and their first results. Kept in the bounded cache for
+    visitors' input: distinct searches are as many as there are words to type."""
+
+    def build():
+        paginator = Paginator(ranked_hits(words, locale), RESULTS_PER_PAGE)
+        shown = paginator.get_page(page_number)
+        found = {
+            "count": paginator.count,
+            "number": shown.number,
+            "results": [dataclasses.asdict(result) for result in results_of(shown.object_list, locale, request)],
+            "suggestion": "",
+            "suggested": [],
+        }
+        if not paginator.count:
+            found["suggestion"] = suggested_query(words, locale)
+            if found["suggestion"]:
+                hits = ranked_hits(found["suggestion"], locale)[:SUGGESTED_RESULTS]
+                found["suggested"] = [dataclasses.asdict(result) for result in results_of(hits, locale, request)]
+        return found
+
+    # The host too: a page's address is relative on its own site, absolute on another.
+    key = f"{locale.pk}\0{request.get_host()}\0{words}\0{page_number}"
+    variant = hashlib.sha256(key.encode()).hexdigest()
+    return remember("search-page", build, variant=variant, using=QUERY_CACHE_ALIAS)
+
+
 def results_of(hits, locale, request):
     """The SearchResult of each hit, in the hits' order: one call per kind present, never one per hit."""
     kinds = search_kinds()
@@ -151,7 +191,7 @@ def folded(word):
     return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
-def vocabulary(locale, word_pattern):
+def vocabulary(locale):
     """{folded word: word as written} of the titles of everything findable in `locale` (pages, events,
     commitments, draws, labels), kept until published content changes."""
 
@@ -159,7 +199,7 @@ def vocabulary(locale, word_pattern):
         words = {}
         for kind in search_kinds().values():
             for title in kind.titles(locale):
-                for word in word_pattern.findall(title or ""):
+                for word in WORD.findall(title or ""):
                     if len(word) >= SUGGESTED_WORD_MIN_LENGTH:
                         words.setdefault(folded(word), word.lower())
         return words
@@ -167,10 +207,10 @@ def vocabulary(locale, word_pattern):
     return remember("search-vocabulary", build, variant=str(locale.pk), using=QUERY_CACHE_ALIAS)
 
 
-def suggested_query(words, locale, word_pattern):
+def suggested_query(words, locale):
     """`words` with each unknown word replaced by the closest word of the site's titles ("tirag" -> "tirage",
     "concertasion" -> "concertation"), or "" when nothing closer is known."""
-    known = vocabulary(locale, word_pattern)
+    known = vocabulary(locale)
     suggested = []
     changed = False
     for word in words.split():

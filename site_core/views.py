@@ -20,9 +20,7 @@ from site_core import search as site_search
 from site_core.site_data import active_locale
 
 SEARCH_QUERY_MAX_LENGTH = 200
-SEARCH_RESULTS_PER_PAGE = 10
-# Results of the suggested words shown when nothing matches what was typed.
-SUGGESTED_RESULTS = 3
+SEARCH_RESULTS_PER_PAGE = site_search.RESULTS_PER_PAGE
 # What both search indexes store of a text: runs of letters and digits. Everything else typed (quotes, brackets,
 # `*`, `-`, `^`, `:`) would only reach a backend's query parser: Wagtail's SQLite FTS5 backend hands a `"` to
 # MATCH unescaped and fails (wagtail/wagtail#13227), and OpenSearch has a syntax of its own.
@@ -59,20 +57,13 @@ def search(request):
         query = kept.rsplit(" ", 1)[0] if " " in kept else kept[:SEARCH_QUERY_MAX_LENGTH]
     words = " ".join(SEARCH_WORD.findall(query))
     results_page = None
-    suggestion = ""
-    suggested_results = []
+    found = {"suggestion": "", "suggested": []}
     if words:
-        locale = active_locale()
-        # Ranking is what costs: the hits (kind, id, score) are kept, and only one page of them is built.
-        results_page = Paginator(site_search.ranked_hits(words, locale), SEARCH_RESULTS_PER_PAGE).get_page(
-            request.GET.get("page", "")
-        )
-        results_page.object_list = site_search.results_of(results_page.object_list, locale, request)
-        if not results_page.paginator.count:
-            suggestion = site_search.suggested_query(words, locale, SEARCH_WORD)
-            if suggestion:
-                hits = site_search.ranked_hits(suggestion, locale)[:SUGGESTED_RESULTS]
-                suggested_results = site_search.results_of(hits, locale, request)
+        found = site_search.results_page(words, active_locale(), request.GET.get("page", ""), request)
+        # The page of results rebuilt around the lines kept: counting, ranking and building them are what cost.
+        results_page = Paginator(range(found["count"]), SEARCH_RESULTS_PER_PAGE).get_page(found["number"])
+        results_page.object_list = found["results"]
+    suggestion = found["suggestion"]
     return render(
         request,
         "site_core/search.html",
@@ -85,7 +76,7 @@ def search(request):
             "result_count": results_page.paginator.count if results_page else 0,
             "suggestion": suggestion,
             "suggestion_url": f"{reverse('site_core:search')}?{urlencode({'q': suggestion})}" if suggestion else "",
-            "suggested_results": suggested_results,
+            "suggested_results": found["suggested"],
             # One search landmark per page: the header's form is not repeated above this page's own.
             "hide_site_search": True,
         },

@@ -106,6 +106,11 @@ class RandomDraw(index.Indexed, models.Model):
     def __str__(self):
         return self.title
 
+    @property
+    def search_locale_id(self):
+        """The language the draw is indexed in (site_core/search_backend.py): its consultation's."""
+        return self.consultation.locale_id if self.consultation_id else None
+
     def kind_name(self):
         """ "Tirage au sort" in its consultation's language, for the search to find a draw by what it is."""
         with translation.override(self.consultation.locale.language_code if self.consultation_id else None):

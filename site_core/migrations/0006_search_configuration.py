@@ -1,16 +1,21 @@
-"""The PostgreSQL text search configuration of the site search (settings WAGTAILSEARCH_BACKENDS, SEARCH_CONFIG):
-French stemming ("tirages" finds "tirage") with accents removed ("marche" finds "marché", "evenement" finds
+"""The PostgreSQL text search configurations of the site search (site_core/search_backend.py), one per language:
+its stemming ("tirages" finds "tirage") with accents removed ("marche" finds "marché", "evenement" finds
 "évènement"). Nothing on SQLite, whose FTS5 tokenizer (unicode61) already ignores accents.
 
 `CREATE EXTENSION unaccent` needs a superuser (or the database owner on PostgreSQL 13+, as it is trusted): when the
-application's user may not create it and a DBA has not done it beforehand, the configuration is made with French
+application's user may not create it and a DBA has not done it beforehand, the configurations are made with
 stemming only and the migration still succeeds; docs/operations.md ("Search") gives the DBA's statements that
-complete it.
+complete them.
 """
 
 from django.db import DatabaseError, migrations, transaction
 
-CONFIGURATION = "pacte_french"
+# Configuration -> the PostgreSQL configuration it copies and the stemming dictionary it keeps after unaccent.
+CONFIGURATIONS = {
+    "pacte_french": ("pg_catalog.french", "french_stem"),
+    "pacte_english": ("pg_catalog.english", "english_stem"),
+    "pacte_dutch": ("pg_catalog.dutch", "dutch_stem"),
+}
 
 
 def create_configuration(apps, schema_editor):
@@ -26,20 +31,22 @@ def create_configuration(apps, schema_editor):
             pass
         cursor.execute("SELECT 1 FROM pg_extension WHERE extname = 'unaccent'")
         has_unaccent = cursor.fetchone() is not None
-        cursor.execute("SELECT 1 FROM pg_ts_config WHERE cfgname = %s", [CONFIGURATION])
-        if cursor.fetchone() is None:
-            cursor.execute(f"CREATE TEXT SEARCH CONFIGURATION {CONFIGURATION} (COPY = pg_catalog.french)")
-        if has_unaccent:
-            cursor.execute(
-                f"ALTER TEXT SEARCH CONFIGURATION {CONFIGURATION} "
-                "ALTER MAPPING FOR hword, hword_part, word WITH unaccent, french_stem"
-            )
+        for name, (source, stemmer) in CONFIGURATIONS.items():
+            cursor.execute("SELECT 1 FROM pg_ts_config WHERE cfgname = %s", [name])
+            if cursor.fetchone() is None:
+                cursor.execute(f"CREATE TEXT SEARCH CONFIGURATION {name} (COPY = {source})")
+            if has_unaccent:
+                cursor.execute(
+                    f"ALTER TEXT SEARCH CONFIGURATION {name} "
+                    f"ALTER MAPPING FOR hword, hword_part, word WITH unaccent, {stemmer}"
+                )
 
 
 def drop_configuration(apps, schema_editor):
     if schema_editor.connection.vendor == "postgresql":
         with schema_editor.connection.cursor() as cursor:
-            cursor.execute(f"DROP TEXT SEARCH CONFIGURATION IF EXISTS {CONFIGURATION}")
+            for name in CONFIGURATIONS:
+                cursor.execute(f"DROP TEXT SEARCH CONFIGURATION IF EXISTS {name}")
 
 
 class Migration(migrations.Migration):
