@@ -46,7 +46,7 @@ class SearchResult:
     url: str
     kind: str
     summary: str = ""
-    # The language of the title and summary when they are not in the page's (a draw made on another translation).
+    # The language of the title when it is not the page's (a draw made on another translation).
     lang: str = ""
 
 
@@ -67,7 +67,8 @@ class SearchKind:
         return list(self.queryset(locale).values_list("title", flat=True)[:MAX_HITS_PER_KIND])
 
     def hits(self, query, locale):
-        """[[pk, score]] of the records matching every word of `query`, best first."""
+        """[[pk, score]] of the records matching every word of `query`, best first. (Searching never records a
+        hit: Wagtail's Query.add_hit() would write to the database on every search.)"""
         found = backend_for(locale.language_code).search(query, self.queryset(locale), operator="and")
         found = found.annotate_score("_score")
         return [[record.pk, float(record._score or 0)] for record in found[:MAX_HITS_PER_KIND]]
@@ -81,12 +82,6 @@ class PageKind(SearchKind):
 
     def queryset(self, locale):
         return public_pages(Page.objects.live().filter(locale=locale).exclude(depth__lte=1))
-
-    def hits(self, query, locale):
-        # Searching never records a hit: Wagtail's Query.add_hit() would write to the database on every search.
-        found = backend_for(locale.language_code).search(query, self.queryset(locale), operator="and")
-        found = found.annotate_score("_score")
-        return [[page.pk, float(page._score or 0)] for page in found[:MAX_HITS_PER_KIND]]
 
     def results(self, pks, locale, request):
         pages = result_pages(pks)
