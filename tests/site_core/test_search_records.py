@@ -402,3 +402,16 @@ def test_english_pages_are_found_with_english_stemming(client, walking_plan, loc
     assert "Safer walking routes" in titles_of(search(client, "walks", "en"))
     assert "Safer walking routes" in titles_of(search(client, "route", "en"))
     assert "Safer walking routes" not in titles_of(search(client, "walks"))
+
+
+@postgresql_only
+def test_the_configuration_migration_runs_again_over_what_it_made(db):
+    """The extension and configurations already there (a DBA made them, or a second run): nothing fails."""
+    import importlib
+
+    migration = importlib.import_module("site_core.migrations.0006_search_configuration")
+    with connection.schema_editor() as schema_editor:
+        migration.create_configuration(None, schema_editor)
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT cfgname FROM pg_ts_config WHERE cfgname LIKE 'pacte_%' ORDER BY cfgname")
+        assert [row[0] for row in cursor.fetchall()] == ["pacte_dutch", "pacte_english", "pacte_french"]
