@@ -1,10 +1,13 @@
 """Admin registrations for the charter: the glossary as a translatable snippet."""
 
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from charter_pages import search as charter_search
 from charter_pages.models import GlossaryTerm
+from site_core.search import SEARCH_KINDS
 
 
 class GlossaryTermViewSet(SnippetViewSet):
@@ -20,3 +23,8 @@ class GlossaryTermViewSet(SnippetViewSet):
 
 
 register_snippet(GlossaryTermViewSet)
+
+
+@hooks.register(SEARCH_KINDS)
+def charter_search_kinds():
+    return [charter_search.CommitmentKind()]

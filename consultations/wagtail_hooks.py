@@ -15,6 +15,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from charter_pages import extensions as charter
 from charter_pages.models import Commitment
 from consultations import extensions, home
+from consultations import search as consultation_search
 from consultations import status as statuses
 from consultations.forms import (
     ContributionAdminForm,
@@ -24,6 +25,7 @@ from consultations.forms import (
 )
 from consultations.models import ConsultationPage, Contribution, RandomDraw, SharedAnswer, Territory
 from site_core.home import HOME_SECTIONS
+from site_core.search import SEARCH_KINDS
 from site_core.site_data import public_pages
 from site_core.translation import pick_version
 
@@ -202,3 +204,8 @@ def consultations_applying(commitment):
 def consultation_home_sections():
     """What a resident can do this week, on the home page: open consultations, next meetings, reports, late ones."""
     return home.home_sections()
+
+
+@hooks.register(SEARCH_KINDS)
+def consultation_search_kinds():
+    return [consultation_search.EventKind(), consultation_search.DrawKind()]

@@ -1,14 +1,11 @@
 """Site-wide views: language choice at /, search, robots.txt, staff sign-in and error pages."""
 
-import hashlib
 import re
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib.auth import views as auth_views
-from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
-from django.db.models import OuterRef, Subquery, TextField, Value
-from django.db.models.functions import Coalesce
 from django.http import Http404, HttpResponseRedirect, HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
@@ -19,11 +16,11 @@ from django.views.decorators.http import require_GET
 from wagtail.models import Page, Site
 
 from site_core import public_address
-from site_core.cache import QUERY_CACHE_ALIAS
-from site_core.site_data import active_locale, is_public, public_pages, remember
+from site_core import search as site_search
+from site_core.site_data import active_locale, is_public, public_pages
 
 SEARCH_QUERY_MAX_LENGTH = 200
-SEARCH_RESULTS_PER_PAGE = 10
+SEARCH_RESULTS_PER_PAGE = site_search.RESULTS_PER_PAGE
 # What both search indexes store of a text: runs of letters and digits. Everything else typed (quotes, brackets,
 # `*`, `-`, `^`, `:`) would only reach a backend's query parser: Wagtail's SQLite FTS5 backend hands a `"` to
 # MATCH unescaped and fails (wagtail/wagtail#13227), and OpenSearch has a syntax of its own.
@@ -49,7 +46,7 @@ def choose_language(request):
 
 @require_GET
 def search(request):
-    """Full-text search over the live, public pages of the current language."""
+    """Full-text search over the live, public pages of the current language and the records they show."""
     raw_query = request.GET.get("q", "")
     # Control characters (NUL above all, which PostgreSQL refuses) carry no meaning in a search.
     query = " ".join("".join(char if char.isprintable() else " " for char in raw_query).split())
@@ -60,12 +57,13 @@ def search(request):
         query = kept.rsplit(" ", 1)[0] if " " in kept else kept[:SEARCH_QUERY_MAX_LENGTH]
     words = " ".join(SEARCH_WORD.findall(query))
     results_page = None
+    found = {"suggestion": "", "suggested": []}
     if words:
-        found = search_results(words, active_locale(), request.GET.get("page", ""))
-        # The page of results rebuilt around the ids found: counting and ranking are what cost.
+        found = site_search.results_page(words, active_locale(), request.GET.get("page", ""), request)
+        # The page of results rebuilt around the lines kept: counting, ranking and building them are what cost.
         results_page = Paginator(range(found["count"]), SEARCH_RESULTS_PER_PAGE).get_page(found["number"])
-        pages = result_pages(found["ids"])
-        results_page.object_list = [pages[pk] for pk, _type in found["ids"] if pk in pages]
+        results_page.object_list = found["results"]
+    suggestion = found["suggestion"]
     return render(
         request,
         "site_core/search.html",
@@ -76,45 +74,13 @@ def search(request):
             "query_max_length": SEARCH_QUERY_MAX_LENGTH,
             "results_page": results_page,
             "result_count": results_page.paginator.count if results_page else 0,
+            "suggestion": suggestion,
+            "suggestion_url": f"{reverse('site_core:search')}?{urlencode({'q': suggestion})}" if suggestion else "",
+            "suggested_results": found["suggested"],
+            # One search landmark per page: the header's form is not repeated above this page's own.
+            "hide_site_search": True,
         },
     )
-
-
-def result_pages(found_ids):
-    """{id: page} of one page of results, as plain Page rows carrying their listing summary: one query whatever the
-    mix of page types, each type's summary read by a subquery (the list shows a title, an address and a summary;
-    loading each type's own row would cost a query per type, up to ten)."""
-    models = {ContentType.objects.get_for_id(type_id).model_class() for _pk, type_id in found_ids}
-    summaries = [
-        Subquery(model.objects.filter(pk=OuterRef("pk")).values("listing_summary")[:1])
-        for model in models
-        if model is not None and any(field.name == "listing_summary" for field in model._meta.get_fields())
-    ]
-    pages = Page.objects.filter(pk__in=[pk for pk, _type in found_ids])
-    summary = Coalesce(*summaries, Value(""), output_field=TextField()) if summaries else Value("")
-    pages = pages.annotate(listing_summary=summary)
-    return pages.in_bulk()
-
-
-def search_results(query, locale, page_number):
-    """{"count", "number", "ids"} (ids: [page id, content type id]) of one page of ranked results, kept until
-    published content changes: ranking every page that matches a common word ("concertation" matches thousands)
-    is the costly part of a search, and at a consultation's launch many people type the same words. Kept in the
-    bounded cache for visitors' input: distinct searches are as many as there are words to type."""
-
-    def build():
-        pages = public_pages(Page.objects.live().filter(locale=locale).exclude(depth__lte=1))
-        # Searching never records a hit: Wagtail's Query.add_hit() would write to the database on every search.
-        paginator = Paginator(pages.search(query, operator="and"), SEARCH_RESULTS_PER_PAGE)
-        results_page = paginator.get_page(page_number)
-        return {
-            "count": paginator.count,
-            "number": results_page.number,
-            "ids": [[page.pk, page.content_type_id] for page in results_page.object_list],
-        }
-
-    digest = hashlib.sha256(f"{locale.pk}\0{query}\0{page_number}".encode()).hexdigest()
-    return remember("search", build, variant=digest, using=QUERY_CACHE_ALIAS)
 
 
 @require_GET

@@ -7,6 +7,7 @@ from django.http import HttpResponsePermanentRedirect
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin
@@ -149,6 +150,7 @@ class CharterPage(PdfPageMixin, LocalisedRoutesMixin, RoutablePageMixin, BasePag
         ),
         index.RelatedFields("reciprocal_commitments", [index.SearchField("title")]),
     ]
+    search_result_kind = pgettext_lazy("search result", "Charter")
 
     parent_page_types = ["site_core.HomePage"]
     subpage_types = []

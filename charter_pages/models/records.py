@@ -10,12 +10,15 @@ import uuid
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import translation
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, TranslatableMixin
+from wagtail.search import index
 
 from .. import rules
 
@@ -78,7 +81,7 @@ class CharterChapter(TranslatableMixin, Orderable, ClusterableModel):
         return f"chapitre-{(self.sort_order or 0) + 1}"
 
 
-class Commitment(TranslatableMixin, Orderable):
+class Commitment(index.Indexed, TranslatableMixin, Orderable):
     chapter = ParentalKey(CharterChapter, related_name="commitments", on_delete=models.CASCADE)
     number = models.PositiveIntegerField(
         _("number"),
@@ -175,6 +178,19 @@ class Commitment(TranslatableMixin, Orderable):
         ),
     ]
 
+    # Found by the site search on its own (charter_pages/search.py), by its words and by its number.
+    search_fields = [
+        index.SearchField("title", boost=2),
+        index.SearchField("numbered_name", boost=2),
+        index.SearchField("promise"),
+        index.SearchField("citizen_meaning"),
+        index.SearchField("evidence"),
+        index.AutocompleteField("title"),
+        index.FilterField("chapter"),
+        index.FilterField("locale"),
+    ]
+    search_result_kind = pgettext_lazy("search result", "Commitment")
+
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("commitment")
         verbose_name_plural = _("commitments")
@@ -226,6 +242,11 @@ class Commitment(TranslatableMixin, Orderable):
     @property
     def anchor(self):
         return f"engagement-{self.number}"
+
+    def numbered_name(self):
+        """ "Engagement 6" in the commitment's language: what a citizen types to find it (the search indexes it)."""
+        with translation.override(self.locale.language_code if self.locale_id else None):
+            return gettext("Commitment %(number)s") % {"number": self.number}
 
     @property
     def easy_read_or_promise(self):

@@ -10,8 +10,10 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from consultations import extensions
 from consultations.label import badge as label_badge
+from consultations.label import search as label_search
 from consultations.label.models import LabelAward, LabelLevel, LabelPage
 from consultations.label.views import pick_versions
+from site_core.search import SEARCH_KINDS
 from site_core.site_data import locales
 from site_core.translation import shown_version
 
@@ -94,3 +96,8 @@ def report_badges(report):
             }
         )
     return badges
+
+
+@hooks.register(SEARCH_KINDS)
+def label_search_kinds():
+    return [label_search.AwardKind()]

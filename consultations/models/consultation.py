@@ -10,6 +10,7 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.forms import WagtailAdminPageForm
@@ -218,7 +219,13 @@ class ConsultationPage(LocalisedRoutableMixin, LocalisedRoutesMixin, RoutablePag
         index.SearchField("question"),
         index.SearchField("impact_open"),
         index.FilterField("answer_due_date"),
+        # The page is found by its events and draws too; they are also results of their own (consultations/search.py).
+        index.RelatedFields(
+            "events", [index.SearchField("title"), index.SearchField("description"), index.SearchField("place_name")]
+        ),
+        index.RelatedFields("random_draws", [index.SearchField("title")]),
     ]
+    search_result_kind = pgettext_lazy("search result", "Consultation")
 
     parent_page_types = ["consultations.ConsultationIndexPage"]
     subpage_types = ["consultations.ConsultationReportPage"]

@@ -5,15 +5,17 @@ then replay the draw from the published file and the seed (consultations/draws.p
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.functional import cached_property
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
+from wagtail.search import index
 
 from consultations import draws
 from site_core.dates import local_date
 
 
-class RandomDraw(models.Model):
+class RandomDraw(index.Indexed, models.Model):
     # Reserves a stratum's row shows on the page; the rest are in the table of every entry's number.
     RESERVES_SHOWN = 5
     COMMIT_REVEAL = "commit_reveal"
@@ -74,6 +76,16 @@ class RandomDraw(models.Model):
     performed_at = models.DateTimeField(_("drawn at"), null=True, blank=True)
     performed_by = models.CharField(_("performed by"), max_length=160, blank=True)
 
+    # Found by the site search on its own (consultations/search.py), and with its consultation (ConsultationPage).
+    search_fields = [
+        index.SearchField("title", boost=2),
+        index.SearchField("kind_name"),
+        index.SearchField("method"),
+        index.AutocompleteField("title"),
+        index.FilterField("consultation"),
+    ]
+    search_result_kind = pgettext_lazy("search result", "Random draw")
+
     class Meta:
         verbose_name = _("random draw")
         verbose_name_plural = _("random draws")
@@ -94,6 +106,16 @@ class RandomDraw(models.Model):
 
     def __str__(self):
         return self.title
+
+    @property
+    def search_locale_id(self):
+        """The language the draw is indexed in (site_core/search_backend.py): its consultation's."""
+        return self.consultation.locale_id if self.consultation_id else None
+
+    def kind_name(self):
+        """ "Tirage au sort" in its consultation's language, for the search to find a draw by what it is."""
+        with translation.override(self.consultation.locale.language_code if self.consultation_id else None):
+            return gettext("random draw")
 
     # The two steps ----------------------------------------------------------------------------------------
 
@@ -162,6 +184,9 @@ class RandomDraw(models.Model):
         if self.pk is not None:
             self.refuse_changing_the_record()
         super().save(*args, **kwargs)
+        # The consultation's page is found by its draws' titles (ConsultationPage.search_fields): index it again now,
+        # not at its next publication.
+        index.insert_or_update_object(self.consultation)
 
     def refuse_changing_the_record(self):
         """Once published, the list (and once drawn, the seed and result) is the record: no save may change it."""

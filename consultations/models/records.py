@@ -7,11 +7,13 @@ wagtail-localize translates and synchronises them.
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.models import Orderable, TranslatableMixin
+from wagtail.search import index
 
 
 class ConsultationPhase(TranslatableMixin, Orderable):
@@ -57,7 +59,7 @@ class ConsultationPhase(TranslatableMixin, Orderable):
             raise ValidationError({"end_date": _("The phase cannot end before it starts.")})
 
 
-class ConsultationEvent(TranslatableMixin, Orderable):
+class ConsultationEvent(index.Indexed, TranslatableMixin, Orderable):
     IN_PERSON = "in_person"
     ONLINE = "online"
     HYBRID = "hybrid"
@@ -182,6 +184,20 @@ class ConsultationEvent(TranslatableMixin, Orderable):
         ),
     ]
 
+    # Found by the site search on its own (consultations/search.py), and with its page (ConsultationPage).
+    search_fields = [
+        index.SearchField("title", boost=2),
+        index.SearchField("kind_name"),
+        index.SearchField("description"),
+        index.SearchField("place_name"),
+        index.SearchField("address"),
+        index.SearchField("minutes_summary"),
+        index.AutocompleteField("title"),
+        index.FilterField("page"),
+        index.FilterField("locale"),
+    ]
+    search_result_kind = pgettext_lazy("search result", "Event")
+
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("event")
         verbose_name_plural = _("events")
@@ -204,6 +220,11 @@ class ConsultationEvent(TranslatableMixin, Orderable):
             errors["online_url"] = _("An event held online needs its link.")
         if errors:
             raise ValidationError(errors)
+
+    def kind_name(self):
+        """ "Réunion publique", "Tirage au sort"...: in the event's language, for the search to find it by its kind."""
+        with translation.override(self.locale.language_code if self.locale_id else None):
+            return str(self.get_kind_display())
 
     def is_past(self, now=None):
         return self.end < (now or timezone.now())

@@ -9,7 +9,7 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, pgettext_lazy
 from modelcluster.fields import ParentalKey
 from wagtail import blocks
 from wagtail.admin.forms import WagtailAdminPageForm
@@ -184,6 +184,7 @@ class ConsultationReportPage(LocalisedRoutableMixin, PdfPageMixin, LocalisedRout
     ]
 
     search_fields = [*BasePage.search_fields, index.SearchField("heard"), index.SearchField("delivered_impact")]
+    search_result_kind = pgettext_lazy("search result", "Report")
 
     parent_page_types = ["consultations.ConsultationPage"]
     subpage_types = []

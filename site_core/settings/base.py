@@ -162,7 +162,10 @@ WAGTAIL_SITE_NAME = "Pacte"
 # follows the port `make run` and `make dev` serve on; production reads it from the environment.
 PACTE_BASE_URL = f"http://127.0.0.1:{os.environ.get('PORT', '8000')}"
 WAGTAILADMIN_BASE_URL = PACTE_BASE_URL
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Wagtail's database backend; on PostgreSQL each language is indexed and searched with its own stemming, accents
+# ignored (site_core/search_backend.py, configurations made by site_core/migrations/0006), SEARCH_CONFIG for what
+# has no language. SQLite's FTS5 matches without accents. A change of configuration needs `manage.py update_index`.
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "site_core.search_backend", "SEARCH_CONFIG": "pacte_french"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "ods", "odp", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 # First, the handler that hashes the file a visitor checks against a label and keeps none of it (it takes that one

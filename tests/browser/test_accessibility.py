@@ -50,7 +50,14 @@ def test_every_sitemap_page_has_no_axe_violation(demo_server, browser, width):
 
 @pytest.mark.parametrize(
     "path",
-    ["/fr/recherche/?q=charte", "/en/search/?q=", "/fr/page-qui-n-existe-pas/", "/en/sign-in/"],
+    [
+        "/fr/recherche/?q=charte",
+        "/fr/recherche/?q=tirage",  # results of every kind: pages, events, draws, commitments
+        "/fr/recherche/?q=concertasion",  # nothing found: the suggestion and its first results
+        "/en/search/?q=",
+        "/fr/page-qui-n-existe-pas/",
+        "/en/sign-in/",
+    ],
 )
 def test_search_error_and_sign_in_pages_are_accessible(demo_server, browser_page, path):
     browser_page.goto(demo_server + path)

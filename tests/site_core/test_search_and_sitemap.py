@@ -101,7 +101,7 @@ def test_robots_txt_points_to_the_sitemap(client, home_page):
 
 
 def test_search_results_follow_publication_and_privacy_at_once(client, home_page, pages):
-    """Results are kept until published content changes (site_core.views.search_results): never stale."""
+    """Results are kept until published content changes (site_core.search.results_page): never stale."""
     assert "1 résultat pour « budget »" in visible_text(search(client, "budget"))
     added = StandardPageFactory(parent=home_page, title="Budget des quartiers", slug="quartiers")
     text = visible_text(search(client, "budget"))

@@ -9,11 +9,12 @@ from django.db import IntegrityError, models, transaction
 from django.utils import timezone, translation
 from django.utils.html import format_html
 from django.utils.text import capfirst
+from django.utils.translation import gettext, pgettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.documents import get_document_model_string
 from wagtail.models import TranslatableMixin
+from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from consultations.label.codes import CODE_LENGTH, file_sha256, new_verification_code, normalise_sha256
@@ -71,7 +72,7 @@ class LabelAwardQuerySet(models.QuerySet):
         return self.filter(models.Q(locale_id__in=preferred_locale_ids(locale_id)) | ~models.Exists(earlier))
 
 
-class LabelAward(TranslatableMixin, models.Model):
+class LabelAward(index.Indexed, TranslatableMixin, models.Model):
     """One official document or decision that carries the label, for one consultation whose report is out.
 
     A translatable snippet (wagtail-localize): each language has its own row, all sharing one `translation_key`.
@@ -208,6 +209,21 @@ class LabelAward(TranslatableMixin, models.Model):
         ),
     ]
 
+    # Found by the site search (consultations/label/search.py): its document, its code, its level and the words
+    # "citizen label" in its language.
+    search_fields = [
+        index.SearchField("document_title", boost=2),
+        index.SearchField("document_reference"),
+        index.SearchField("code"),
+        index.SearchField("citizen_contribution"),
+        index.SearchField("kind_name"),
+        index.RelatedFields("level", [index.SearchField("name")]),
+        index.AutocompleteField("document_title"),
+        index.FilterField("consultation"),
+        index.FilterField("locale"),
+    ]
+    search_result_kind = pgettext_lazy("search result", "Citizen label")
+
     class Meta(TranslatableMixin.Meta):
         app_label = "consultations"  # a room of the consultations app: same tables, no migration
         verbose_name = _("label award")
@@ -224,6 +240,10 @@ class LabelAward(TranslatableMixin, models.Model):
 
     def __str__(self):
         return f"{self.document_title} ({self.code})"
+
+    def kind_name(self):
+        with translation.override(self.locale.language_code if self.locale_id else None):
+            return gettext("Citizen label")
 
     def clean(self):
         super().clean()
