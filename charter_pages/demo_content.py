@@ -1,4 +1,4 @@
-"""Demo content for the charter: the complete charter of the fictional "Métropole Exemple", its glossary and
+"""Demo content for the charter: the complete charter of the fictional "Métropole du Val de Marque", its glossary and
 pictograms, in French, translated into English through wagtail-localize (as editors would). The texts are in
 demo/charter.yaml, each as a `fr`/`en` pair."""
 

@@ -1,4 +1,4 @@
-"""Demo consultations of the fictional Métropole Exemple: every status (one overdue), events with minutes, a
+"""Demo consultations of the fictional Métropole du Val de Marque: every status (one overdue), events with minutes, a
 random draw, a full standard report answering its 1,445 contributions, and one consultation translated into English.
 The texts are in demo/consultations.yaml (the contributions in demo/contributions.yaml); dates there are offsets
 from today so the statuses stay meaningful; running the builder twice leaves the same tree."""

@@ -1,6 +1,6 @@
 """Demo content for site_core: locales, home pages, an about page, the accessibility statement, the legal
 pages, menus, site settings and the two demo accounts. The texts are in demo/site.yaml and demo/legal.yaml. The
-authority, "Métropole Exemple", is fictional."""
+authority, "Métropole du Val de Marque", is fictional."""
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -58,6 +58,7 @@ def build_site(stdout):
     settings = SiteSettings.for_site(site)
     for name, value in data["settings"].items():
         setattr(settings, name, value)
+    settings.logo = demo.demo_logo(data["logo"]["title"], data["logo"]["colours"])
     settings.save()
 
     build_accounts(data["accounts"])
