@@ -61,7 +61,6 @@ def test_every_page_says_once_in_its_language_that_the_site_is_a_demonstration(d
         for url in urls:
             html = client.get(url).content.decode()
             footer = html[html.index('<footer class="site-footer">') :]
-            assert html.count(DEMO_LINES[language].replace("'", "&#x27;")) == 1, url
-            assert DEMO_LINES[language].replace("'", "&#x27;") in footer, url
+            assert html.count(DEMO_LINES[language]) == 1 and DEMO_LINES[language] in footer, url
             others = [line for code, line in DEMO_LINES.items() if code != language]
-            assert not any(line.replace("'", "&#x27;") in html for line in others), url
+            assert not any(line in html for line in others), url

@@ -421,7 +421,7 @@ class TestEditorsCreateLegalPages(WagtailPageTestCase):
 def test_the_demonstration_line_is_shown_only_where_the_setting_says_so(client, home_page):
     from site_core.models import SiteSettings
 
-    line = "Site de démonstration : l&#x27;autorité, ses documents et ses contributions sont fictifs."
+    line = "Site de démonstration : l'autorité, ses documents et ses contributions sont fictifs."
     assert line not in client.get(home_page.url).content.decode()
     settings = SiteSettings.for_site(home_page.get_site())
     settings.is_demonstration = True
