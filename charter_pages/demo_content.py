@@ -26,6 +26,7 @@ from site_core.models import HomePage
 INK = "#1f4e8c"
 PAPER = "#ffffff"
 DATA = demo.data_file(__file__, "charter.yaml")
+DELIBERATION_DATA = demo.data_file(__file__, "deliberation.yaml")
 # The page's fields written as `fr`/`en` pairs in the data (the others are the same in both languages).
 PAGE_TEXTS = ("title", "listing_summary", "lead", "adoption_body", "easy_read_intro")
 COMMITMENT_TEXTS = ("title", "promise", "citizen_meaning", "evidence", "official_reference", "easy_read_text")
@@ -39,7 +40,15 @@ def build_charter(stdout):
     build_glossary(fr, en, data["glossary"])
     pictograms = {kind: pictogram_image(kind) for kind in data["pictograms"]}
     spec = data["page"]
-    official = demo.demo_document(spec["official_document"]["title"], spec["official_document"]["lines"])
+    # The deliberation that voted the charter, as the council printed it (demo/deliberation.yaml).
+    act = demo.load_data(DELIBERATION_DATA)
+    official = demo.official_document(
+        spec["official_document"]["title"],
+        act["document"],
+        designation=act["designation"],
+        facts=[tuple(row) for row in act["facts"]],
+        signed_on=spec["adoption_date"],
+    )
     documents = [
         demo.demo_document(edition["document"]["title"], edition["document"]["lines"]) for edition in data["editions"]
     ]
