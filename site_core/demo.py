@@ -352,7 +352,7 @@ def official_document(title, spec, *, designation, facts, signed_on, badge=None)
 
 
 def simple_pdf(lines):
-    """A minimal valid PDF 1.4 with one A4 page of Helvetica text (Latin-1 characters)."""
+    """A minimal valid PDF 1.4 with one A4 page of Helvetica text (Windows-1252 characters)."""
 
     def escape(text):
         return text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
@@ -361,7 +361,8 @@ def simple_pdf(lines):
     for line in lines:
         text_ops.append(f"({escape(line)}) Tj T*")
     text_ops.append("ET")
-    content = zlib.compress("\n".join(text_ops).encode("latin-1", "replace"))
+    # Windows-1252 is the WinAnsiEncoding the font declares (Latin-1 plus the dashes, quotes and œ French needs).
+    content = zlib.compress("\n".join(text_ops).encode("cp1252", "replace"))
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
