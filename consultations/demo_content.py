@@ -202,7 +202,7 @@ def build_draw(page, spec):
 
 
 def build_report(page, spec):
-    analysis = demo.demo_document(spec["analysis"]["title"], spec["analysis"]["lines"])
+    analysis = analysis_document(spec["analysis"])
     link = spec["platform_link"]
     annexes = [
         ("document", {"document": analysis, "title": ""}),
@@ -216,6 +216,17 @@ def build_report(page, spec):
     if sync_children(report, "next_steps", ReportNextStep, next_steps):
         report.save_revision().publish()
     return report
+
+
+def analysis_document(spec):
+    """The report's analysis of the contributions, a report of several pages (in French in every language)."""
+    return demo.official_document(
+        spec["title"],
+        spec["document"],
+        designation=spec["designation"],
+        facts=[tuple(row) for row in spec["facts"]],
+        signed_on=demo.day(spec["written_in_days"]),
+    )
 
 
 def translate_children(page, relation, texts, keys):
@@ -255,7 +266,7 @@ def translate_consultation(source, source_spec, en, territories):
         (
             "document",
             {
-                "document": demo.demo_document(analysis["title"], analysis["lines"]),
+                "document": analysis_document(analysis),
                 "title": report_spec["analysis"]["title"],
             },
         ),

@@ -266,7 +266,7 @@ def demo_logo(title, colours, size=224):
     picture = PILImage.new("RGBA", (side, side), (0, 0, 0, 0))
     draw = ImageDraw.Draw(picture)
     draw.rounded_rectangle((0, 0, side - 1, side - 1), radius=side // 5, fill=colours[0])
-    draw.pieslice((side * 0.3, side * 0.12, side * 0.7, side * 0.52), 180, 360, fill=colours[2])
+    draw.pieslice((side * 0.3, side * 0.2, side * 0.7, side * 0.6), 180, 360, fill=colours[2])  # rising over the river
     width = side // 16
     for row in range(3):
         base = side * (0.5 + 0.13 * row)
@@ -304,8 +304,9 @@ def official_document(title, spec, *, designation, facts, signed_on, badge=None)
     """An official document of the demo's authority as a multi-page PDF (a title page, then the reasons and the
     numbered articles), printed by WeasyPrint from site_core/demo/official_document.html and stored under `title`.
 
-    `spec` is the document's text in a data file (`department`, `register`, `decider`, `visas`, `considerations`,
-    `decision`, `articles`, `place`, `signature`, `notice`, optionally `report` and `vote`); `facts` the title page's
+    `spec` is the document's text in a data file (`department`, `register`, `place`, `signature`, `notice`; for an act
+    `decider`, `visas`, `considerations`, `decision`, `articles`, optionally `report` and `vote`; for a report
+    `sections`, each a `heading` with `paragraphs` and optionally `points`, a list); `facts` the title page's
     (label, value) rows; `badge` a mapping of `svg` (bytes), `alt` and `caption` for a labelled document. The file
     name carries the digest of the HTML: seeding again with the same text keeps the file, hence its fingerprint,
     without printing it again (a reprint would not give the same bytes: a PDF records when it was made)."""
@@ -317,7 +318,7 @@ def official_document(title, spec, *, designation, facts, signed_on, badge=None)
     context = {
         "title": title,
         "authority": settings_.organisation_name if settings_ else "",
-        "document": spec,
+        "document": _plain(spec),
         "designation": designation,
         "facts": facts,
         "logo": logo,
@@ -349,6 +350,15 @@ def official_document(title, spec, *, designation, facts, signed_on, badge=None)
     document._set_document_file_metadata()
     document.save()
     return document
+
+
+def _plain(value):
+    """`value` with its `Record`s made plain dicts: the template tests optional keys, which a Record refuses."""
+    if isinstance(value, dict):
+        return {key: _plain(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_plain(item) for item in value]
+    return value
 
 
 def simple_pdf(lines):

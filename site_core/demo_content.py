@@ -52,7 +52,14 @@ def build_site(stdout):
 
     demo.upsert_page_from_data(home, StandardPage, data["about"])
     statement = data["accessibility_statement"]
-    plan = demo.demo_document(statement["multi_year_plan"]["title"], statement["multi_year_plan"]["lines"])
+    plan_spec = statement["multi_year_plan"]
+    plan = demo.official_document(
+        plan_spec["title"],
+        plan_spec["document"],
+        designation=plan_spec["designation"],
+        facts=[tuple(row) for row in plan_spec["facts"]],
+        signed_on=plan_spec["signed_on"],
+    )
     demo.upsert_page_from_data(home, AccessibilityStatementPage, statement, multi_year_plan=plan)
 
     settings = SiteSettings.for_site(site)

@@ -81,18 +81,23 @@ def build_levels(fr, en, specs):
 def build_past_consultation(index, fr, spec, texts):
     """A finished consultation launched `starts_in_days` from today, its report published on
     `report_published_in_days`; `texts` holds what such consultations say, with `{title}`, `{title_lower}` and
-    `{slug}` standing for the consultation's."""
+    `{slug}` standing for the consultation's, unless the consultation has its own (summary, who decides, what is
+    open)."""
     start, published = spec["starts_in_days"], spec["report_published_in_days"]
     names = {"title": spec["title"], "title_lower": spec["title"].lower(), "slug": spec["slug"]}
     impact = ("impact_decision", "impact_open", "impact_closed", "impact_use")
+
+    def own(name):
+        return spec[name] if name in spec else texts[name]
+
     fields = {
         "title": spec["title"],
-        "summary": texts["summary"].format(**names),
+        "summary": own("summary").format(**names),
         "answer_due_date": demo.day(spec["answer_due_in_days"]),
         "announced_on": demo.day(start - spec["announced_days_before_opening"]),
         "decidim_url": texts["decidim_url"].format(**names),
         "question": spec["question"],
-        **{name: texts[name] for name in ("decision_maker", "service_in_charge", *impact)},
+        **{name: own(name) for name in ("decision_maker", "service_in_charge", *impact)},
     }
     page = demo.upsert_child_page(index, ConsultationPage, spec["slug"], **fields)
     contributing, analysis = texts["phases"]
@@ -120,7 +125,6 @@ def build_past_consultation(index, fr, spec, texts):
                 "online_url": meeting["first_online_url"].format(**names) if number == 0 else "",
                 "attendees": attendance // held + (attendance % held if number == 0 else 0),
                 "contributions_count": spec["figures"]["contributions_in_person"] // held,
-                "minutes_summary": meeting["minutes_summary"],
                 **described,
             }
         )

@@ -195,6 +195,9 @@ def test_each_demo_event_has_a_title_place_and_access_of_its_own(demo_site):
     assert events.count() >= 25
     titles = Counter((event.page_id, event.title) for event in events)
     assert max(titles.values()) == 1
+    # Each meeting held has minutes of its own, not one sentence shared by all.
+    minutes = Counter(event.minutes_summary for event in events if event.minutes_summary)
+    assert max(minutes.values()) == 1
     for event in events:
         where = (event.page.slug, event.title)
         assert not re.search(r"\bRencontre \d+", event.title), where
@@ -210,6 +213,9 @@ def test_each_demo_consultation_asks_its_own_question(demo_site):
     questions = list(ConsultationPage.objects.filter(locale__language_code="fr").values_list("question", flat=True))
     assert len(questions) >= 9 and len(set(questions)) == len(questions)
     assert "Qu'attendez-vous de ce projet ?" not in questions
+    for name in ("summary", "impact_open", "impact_closed"):
+        values = list(ConsultationPage.objects.filter(locale__language_code="fr").values_list(name, flat=True))
+        assert len(set(values)) == len(values), name
 
 
 def test_every_demo_report_lists_dated_next_steps_in_every_language(demo_site, client):

@@ -2,9 +2,12 @@
 contact block that reaches nobody (a telephone number in ARCEP's range for fiction, a reserved `.example` domain),
 and one line in every page's footer, in each language, saying that it is a demonstration."""
 
+import io
 import re
 
+import pypdf
 from PIL import Image as PILImage
+from wagtail.documents import get_document_model
 
 from site_core.models import HomePage, SiteSettings
 from tests.utils import visible_text
@@ -64,3 +67,21 @@ def test_every_page_says_once_in_its_language_that_the_site_is_a_demonstration(d
             assert html.count(DEMO_LINES[language]) == 1 and DEMO_LINES[language] in footer, url
             others = [line for code, line in DEMO_LINES.items() if code != language]
             assert not any(line in html for line in others), url
+
+
+def test_the_demos_official_documents_are_printed_acts_and_reports_that_never_say_they_are_fictional(demo_site):
+    printed = {
+        "Schéma pluriannuel d'accessibilité numérique 2025-2027": ["1. Objet", "Formulaires : tous les formulaires"],
+        "Charte de la participation citoyenne - texte voté le 2 décembre 2016": ["Vu le code", "Article 1er"],
+        "Analyse des contributions – réseau express vélo": ["1. Méthode", "Ligne 2 (canal) : 401 contributions"],
+    }
+    documents = get_document_model().objects.all()
+    assert set(printed) <= {document.title for document in documents}
+    for document in documents:
+        with document.open_file() as file:
+            reader = pypdf.PdfReader(io.BytesIO(file.read()))
+        text = " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
+        assert "fictive" not in text and "Exemple" not in text, document.title
+        if document.title in printed:
+            assert len(reader.pages) >= 2 and AUTHORITY in text, document.title
+            assert all(passage in text for passage in printed[document.title]), document.title
