@@ -46,6 +46,12 @@ def build_site(stdout):
     site.site_name, site.root_page = data["site_name"], home
     site.save()
     Page.objects.filter(depth=2).exclude(pk=home.pk).not_type(HomePage).delete()
+    # The settings before any document: the printed ones take the authority's name and logo from them.
+    settings = SiteSettings.for_site(site)
+    for name, value in data["settings"].items():
+        setattr(settings, name, value)
+    settings.logo = demo.demo_logo(data["logo"]["title"], data["logo"]["colours"])
+    settings.save()
 
     for code in demo.TRANSLATIONS:
         demo.upsert_translation(home, code, **home_spec[code])
@@ -61,12 +67,6 @@ def build_site(stdout):
         signed_on=plan_spec["signed_on"],
     )
     demo.upsert_page_from_data(home, AccessibilityStatementPage, statement, multi_year_plan=plan)
-
-    settings = SiteSettings.for_site(site)
-    for name, value in data["settings"].items():
-        setattr(settings, name, value)
-    settings.logo = demo.demo_logo(data["logo"]["title"], data["logo"]["colours"])
-    settings.save()
 
     build_accounts(data["accounts"])
 
