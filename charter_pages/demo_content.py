@@ -1,4 +1,4 @@
-"""Demo content for the charter: the complete charter of the fictional "Métropole Exemple", its glossary and
+"""Demo content for the charter: the complete charter of the fictional "Métropole du Val de Marque", its glossary and
 pictograms, in French, translated into English and Dutch through wagtail-localize (as editors would). The texts are
 in demo/charter.yaml, each French text (`fr`) with its translations (`en`, `nl`)."""
 
@@ -26,6 +26,7 @@ from site_core.models import HomePage
 INK = "#1f4e8c"
 PAPER = "#ffffff"
 DATA = demo.data_file(__file__, "charter.yaml")
+DELIBERATION_DATA = demo.data_file(__file__, "deliberation.yaml")
 # The languages the charter is translated into, in the order the builder translates it.
 TRANSLATIONS = ("en", "nl")
 # The page's fields written with their translations in the data (the others are the same in every language).
@@ -41,7 +42,15 @@ def build_charter(stdout):
     build_glossary(fr, data["glossary"])
     pictograms = {kind: pictogram_image(kind) for kind in data["pictograms"]}
     spec = data["page"]
-    official = demo.demo_document(spec["official_document"]["title"], spec["official_document"]["lines"])
+    # The deliberation that voted the charter, as the council printed it (demo/deliberation.yaml).
+    act = demo.load_data(DELIBERATION_DATA)
+    official = demo.official_document(
+        spec["official_document"]["title"],
+        act["document"],
+        designation=act["designation"],
+        facts=[tuple(row) for row in act["facts"]],
+        signed_on=spec["adoption_date"],
+    )
     documents = [
         demo.demo_document(edition["document"]["title"], edition["document"]["lines"]) for edition in data["editions"]
     ]

@@ -1,4 +1,4 @@
-"""Demo consultations of the fictional Métropole Exemple: every status (one overdue), events with minutes, a
+"""Demo consultations of the fictional Métropole du Val de Marque: every status (one overdue), events with minutes, a
 random draw, a full standard report answering its 1,445 contributions, the closed cycling network translated into
 English and the open walking plan into Dutch. The texts are in demo/consultations.yaml (the contributions in
 demo/contributions.yaml); dates there are offsets from today so the statuses stay meaningful; running the builder
@@ -213,7 +213,7 @@ def build_draw(page, spec):
 
 
 def build_report(page, spec):
-    analysis = demo.demo_document(spec["analysis"]["title"], spec["analysis"]["lines"])
+    analysis = analysis_document(spec["analysis"])
     link = spec["platform_link"]
     annexes = [
         ("document", {"document": analysis, "title": ""}),
@@ -227,6 +227,17 @@ def build_report(page, spec):
     if sync_children(report, "next_steps", ReportNextStep, next_steps):
         report.save_revision().publish()
     return report
+
+
+def analysis_document(spec):
+    """The report's analysis of the contributions, a report of several pages (in French in every language)."""
+    return demo.official_document(
+        spec["title"],
+        spec["document"],
+        designation=spec["designation"],
+        facts=[tuple(row) for row in spec["facts"]],
+        signed_on=demo.day(spec["written_in_days"]),
+    )
 
 
 def translate_children(page, relation, texts, keys):
@@ -277,7 +288,7 @@ def translate_consultation(source, source_spec, code, territories):
         (
             "document",
             {
-                "document": demo.demo_document(analysis["title"], analysis["lines"]),
+                "document": analysis_document(analysis),
                 "title": report_spec["analysis"]["title"],
             },
         ),

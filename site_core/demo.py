@@ -10,8 +10,11 @@ stops the command with a `DemoDataError` naming the file and the key (`seed_demo
 nothing is written). Dates the statuses depend on are offsets in days from today in the data (`day`, `moment`).
 """
 
+import base64
 import datetime
+import hashlib
 import io
+import math
 import random
 import zlib
 from pathlib import Path
@@ -20,7 +23,8 @@ import yaml
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
-from django.utils import timezone
+from django.template.loader import render_to_string
+from django.utils import dateformat, timezone, translation
 from django.utils.module_loading import autodiscover_modules
 from PIL import Image as PILImage
 from PIL import ImageDraw
@@ -28,6 +32,8 @@ from wagtail.documents import get_document_model
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model
 from wagtail.models import Collection, Locale
+
+from site_core.models import SiteSettings
 
 _builders = []
 # libyaml's safe loader when PyYAML was built with it: the same documents, read ten times faster (the demo's data files
@@ -247,6 +253,38 @@ def demo_image(title, colours, seed, width=1200, height=800):
     return image
 
 
+def demo_logo(title, colours, size=224):
+    """The authority's emblem, stored once under `title`: a river's three meanders on a rounded square (`colours`:
+    background, river, sun). Drawn four times larger and reduced, for smooth edges; `size` pixels square, twice the
+    header's height, so that it stays sharp on high-density screens."""
+    Image = get_image_model()
+    image = Image.objects.filter(title=title).first()
+    if image:
+        return image
+    scale = 4
+    side = size * scale
+    picture = PILImage.new("RGBA", (side, side), (0, 0, 0, 0))
+    draw = ImageDraw.Draw(picture)
+    draw.rounded_rectangle((0, 0, side - 1, side - 1), radius=side // 5, fill=colours[0])
+    draw.pieslice((side * 0.3, side * 0.2, side * 0.7, side * 0.6), 180, 360, fill=colours[2])  # rising over the river
+    width = side // 16
+    for row in range(3):
+        base = side * (0.5 + 0.13 * row)
+        points = [
+            (x, base + side * 0.035 * math.sin(x / side * 3 * math.pi)) for x in range(side // 10, side * 9 // 10, 4)
+        ]
+        draw.line(points, fill=colours[1], width=width, joint="curve")
+        for end in (points[0], points[-1]):
+            draw.ellipse((end[0] - width / 2, end[1] - width / 2, end[0] + width / 2, end[1] + width / 2), colours[1])
+    picture = picture.resize((size, size), PILImage.Resampling.LANCZOS)
+    buffer = io.BytesIO()
+    picture.save(buffer, format="PNG", optimize=True)
+    slug = "".join(char if char.isalnum() else "-" for char in title.lower())[:50]
+    image = Image(title=title, collection=demo_collection(), file=ImageFile(buffer, name=f"demo-{slug}.png"))
+    image.save()
+    return image
+
+
 def demo_document(title, lines):
     """A one-page PDF document with the given lines of text, stored once under `title`."""
     Document = get_document_model()
@@ -262,8 +300,69 @@ def demo_document(title, lines):
     return document
 
 
+def official_document(title, spec, *, designation, facts, signed_on, badge=None):
+    """An official document of the demo's authority as a multi-page PDF (a title page, then the reasons and the
+    numbered articles), printed by WeasyPrint from site_core/demo/official_document.html and stored under `title`.
+
+    `spec` is the document's text in a data file (`department`, `register`, `place`, `signature`, `notice`; for an act
+    `decider`, `visas`, `considerations`, `decision`, `articles`, optionally `report` and `vote`; for a report
+    `sections`, each a `heading` with `paragraphs` and optionally `points`, a list); `facts` the title page's
+    (label, value) rows; `badge` a mapping of `svg` (bytes), `alt` and `caption` for a labelled document. The file
+    name carries the digest of the HTML: seeding again with the same text keeps the file, hence its fingerprint,
+    without printing it again (a reprint would not give the same bytes: a PDF records when it was made)."""
+    settings_ = SiteSettings.objects.select_related("logo").first()
+    logo = None
+    if settings_ and settings_.logo_id:
+        with settings_.logo.open_file() as image:
+            logo = "data:image/png;base64," + base64.b64encode(image.read()).decode("ascii")
+    context = {
+        "title": title,
+        "authority": settings_.organisation_name if settings_ else "",
+        "document": _plain(spec),
+        "designation": designation,
+        "facts": facts,
+        "logo": logo,
+        "badge": badge and {**badge, "image": "data:image/svg+xml;base64," + base64.b64encode(badge["svg"]).decode()},
+    }
+    with translation.override("fr"):
+        context["signed_on"] = dateformat.format(signed_on, "j F Y")
+        html = render_to_string("site_core/demo/official_document.html", context)
+    slug = "".join(char if char.isalnum() else "-" for char in title.lower())[:50]
+    name = f"{slug}-{hashlib.sha256(html.encode()).hexdigest()[:12]}"
+    Document = get_document_model()
+    document = Document.objects.filter(title=title).first()
+    if document is not None and Path(document.file.name).name.startswith(name):
+        return document
+    from site_core.page_pdf import render_pdf  # here: WeasyPrint is loaded only when a document is printed
+
+    content = render_pdf(
+        html,
+        base_url=str(Path(settings.BASE_DIR)) + "/",
+        language="fr",
+        title=title,
+        footer=f"{context['authority']} – {designation}",
+    )
+    if document is None:
+        document = Document(title=title, collection=demo_collection())
+    else:
+        document.file.delete(save=False)
+    document.file.save(f"{name}.pdf", ContentFile(content), save=False)
+    document._set_document_file_metadata()
+    document.save()
+    return document
+
+
+def _plain(value):
+    """`value` with its `Record`s made plain dicts: the template tests optional keys, which a Record refuses."""
+    if isinstance(value, dict):
+        return {key: _plain(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_plain(item) for item in value]
+    return value
+
+
 def simple_pdf(lines):
-    """A minimal valid PDF 1.4 with one A4 page of Helvetica text (Latin-1 characters)."""
+    """A minimal valid PDF 1.4 with one A4 page of Helvetica text (Windows-1252 characters)."""
 
     def escape(text):
         return text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
@@ -272,7 +371,8 @@ def simple_pdf(lines):
     for line in lines:
         text_ops.append(f"({escape(line)}) Tj T*")
     text_ops.append("ET")
-    content = zlib.compress("\n".join(text_ops).encode("latin-1", "replace"))
+    # Windows-1252 is the WinAnsiEncoding the font declares (Latin-1 plus the dashes, quotes and œ French needs).
+    content = zlib.compress("\n".join(text_ops).encode("cp1252", "replace"))
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",

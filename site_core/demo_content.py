@@ -1,6 +1,6 @@
 """Demo content for site_core: locales, home pages, an about page, the accessibility statement, the legal
 pages, menus, site settings and the two demo accounts. The texts are in demo/site.yaml and demo/legal.yaml. The
-authority, "Métropole Exemple", is fictional."""
+authority, "Métropole du Val de Marque", is fictional."""
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -46,19 +46,27 @@ def build_site(stdout):
     site.site_name, site.root_page = data["site_name"], home
     site.save()
     Page.objects.filter(depth=2).exclude(pk=home.pk).not_type(HomePage).delete()
+    # The settings before any document: the printed ones take the authority's name and logo from them.
+    settings = SiteSettings.for_site(site)
+    for name, value in data["settings"].items():
+        setattr(settings, name, value)
+    settings.logo = demo.demo_logo(data["logo"]["title"], data["logo"]["colours"])
+    settings.save()
 
     for code in demo.TRANSLATIONS:
         demo.upsert_translation(home, code, **home_spec[code])
 
     demo.upsert_page_from_data(home, StandardPage, data["about"])
     statement = data["accessibility_statement"]
-    plan = demo.demo_document(statement["multi_year_plan"]["title"], statement["multi_year_plan"]["lines"])
+    plan_spec = statement["multi_year_plan"]
+    plan = demo.official_document(
+        plan_spec["title"],
+        plan_spec["document"],
+        designation=plan_spec["designation"],
+        facts=[tuple(row) for row in plan_spec["facts"]],
+        signed_on=plan_spec["signed_on"],
+    )
     demo.upsert_page_from_data(home, AccessibilityStatementPage, statement, multi_year_plan=plan)
-
-    settings = SiteSettings.for_site(site)
-    for name, value in data["settings"].items():
-        setattr(settings, name, value)
-    settings.save()
 
     build_accounts(data["accounts"])
 

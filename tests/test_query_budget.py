@@ -1,4 +1,4 @@
-"""Every public page type renders within its query budget: at most 20 SQL queries on the first request after a
+"""Every public page type renders within its query budget: at most 21 SQL queries on the first request after a
 publication (every cache cold: caches emptied and the content generation moved on), at most 12 on the next one
 (rendered again, the whole-page cache being off in tests, with what is kept per content generation warm); and the
 pages that list consultations take as many queries with 500 as with 5."""
@@ -26,7 +26,9 @@ from tests.factories import (
     at,
 )
 
-COLD_BUDGET = 20
+# The cold budget counts, on every page of a site with a logo (the demo's), one query for the header's logo
+# rendition, kept per content generation after that (warm: none).
+COLD_BUDGET = 21
 WARM_BUDGET = 12
 # The pages over the cold budget, and why. The English dashboard, by one query: it also translates every
 # consultation title (its readers' language is not the source's), and since issue 15 it reads the share of staff
@@ -41,13 +43,13 @@ WARM_BUDGET = 12
 # the consultation index's address (kept per content generation after that); the same whatever the number of
 # consultations (tests/site_core/test_home_page.py and the listing test below count them at two sizes).
 COLD_ALLOWANCES = {
-    "/fr/": 23,
-    "/en/": 23,
-    "/en/dashboard/": 21,
-    "/fr/concertations/reseau-express-velo/bilan/": 21,
-    "/en/consultations/express-cycle-network/report/": 21,
-    "/fr/donnees-ouvertes/": 29,
-    "/en/open-data/": 29,
+    "/fr/": 24,
+    "/en/": 24,
+    "/en/dashboard/": 22,
+    "/fr/concertations/reseau-express-velo/bilan/": 22,
+    "/en/consultations/express-cycle-network/report/": 22,
+    "/fr/donnees-ouvertes/": 30,
+    "/en/open-data/": 30,
 }
 
 

@@ -1,6 +1,6 @@
 """Demo content for training: the catalogue (staff only), the case's two modules with lessons and quizzes,
 the public attestation check, and staff accounts at different stages. The texts are in demo/training.yaml.
-Métropole Exemple is fictional."""
+Métropole du Val de Marque is fictional."""
 
 import datetime
 

@@ -12,7 +12,7 @@ from consultations.models import ConsultationIndexPage, ConsultationPage
 from site_core import demo
 
 # The fictional authority's Decidim platform (the consultations' demo data links to the same processes).
-DECIDIM = "https://participer.metropole-exemple.fr/processes/"
+DECIDIM = "https://participer.metropole-val-de-marque.example/processes/"
 SLUG = "reseau-express-velo"
 SPACE = DECIDIM + SLUG
 
@@ -142,7 +142,7 @@ def import_walking_plan_export(stdout):
 def import_demo_decidim_export(consultation):
     """The walking plan's online figures come from a (fictional) Decidim 0.28 open-data export, through the same
     importer editors use."""
-    space = "https://participer.metropole-exemple.fr/processes/plan-marche"
+    space = "https://participer.metropole-val-de-marque.example/processes/plan-marche"
     header = "id;participatory_space/url;title/fr;state;reference;answer/fr;supports;comments;published_at;url"
     lines = [header] + [
         f"{id_};{space};{title};{state};PM-PROP-{id_};;{supports};{comments};2026-10-20 10:00:00 UTC;"

@@ -3,10 +3,15 @@ earlier years with their reports and the contributions these answer (the documen
 give the dashboard figures for two years), four awards (one withdrawn) and the label page, in French and English.
 The texts are in demo/label.yaml and demo/contributions.yaml."""
 
+import copy
 import datetime
+
+from django.utils import dateformat, translation
 
 from consultations.demo_content import commitments_by_number, event, phase, sync_children, sync_m2m, sync_themes
 from consultations.demo_contributions import build_contributions, phrasing
+from consultations.label.badge import badge_alt, badge_svg
+from consultations.label.codes import grouped_code
 from consultations.label.models import LabelAward, LabelLevel, LabelPage
 from consultations.models import (
     ConsultationEvent,
@@ -38,9 +43,11 @@ def build_label(stdout):
     # The cycling network's report came out before the promised date (the real record of publication).
     cycling = ConsultationPage.objects.child_of(index).get(slug="reseau-express-velo")
     set_report_date(cycling, cycling.answer_due_date - datetime.timedelta(days=data["cycling_report_days_before_due"]))
+    # The label page first: the badge printed in each labelled document leads to its verification page.
+    label_page = demo.upsert_page_from_data(home, LabelPage, data["page"])
     for spec in data["awards"]:
-        translate_award(build_award(index, fr, levels, spec), en, spec["en"])
-    demo.upsert_page_from_data(home, LabelPage, data["page"])
+        award = build_award(index, fr, levels, spec, data["document_texts"], label_page)
+        translate_award(award, en, spec["en"])
     stdout.write(f"Citizen label: {len(levels)} levels, {len(data['awards'])} awards.")
 
 
@@ -74,17 +81,23 @@ def build_levels(fr, en, specs):
 def build_past_consultation(index, fr, spec, texts):
     """A finished consultation launched `starts_in_days` from today, its report published on
     `report_published_in_days`; `texts` holds what such consultations say, with `{title}`, `{title_lower}` and
-    `{slug}` standing for the consultation's."""
+    `{slug}` standing for the consultation's, unless the consultation has its own (summary, who decides, what is
+    open)."""
     start, published = spec["starts_in_days"], spec["report_published_in_days"]
     names = {"title": spec["title"], "title_lower": spec["title"].lower(), "slug": spec["slug"]}
     impact = ("impact_decision", "impact_open", "impact_closed", "impact_use")
+
+    def own(name):
+        return spec[name] if name in spec else texts[name]
+
     fields = {
         "title": spec["title"],
-        "summary": texts["summary"].format(**names),
+        "summary": own("summary").format(**names),
         "answer_due_date": demo.day(spec["answer_due_in_days"]),
         "announced_on": demo.day(start - spec["announced_days_before_opening"]),
         "decidim_url": texts["decidim_url"].format(**names),
-        **{name: texts[name] for name in ("question", "decision_maker", "service_in_charge", *impact)},
+        "question": spec["question"],
+        **{name: own(name) for name in ("decision_maker", "service_in_charge", *impact)},
     }
     page = demo.upsert_child_page(index, ConsultationPage, spec["slug"], **fields)
     contributing, analysis = texts["phases"]
@@ -93,26 +106,29 @@ def build_past_consultation(index, fr, spec, texts):
         phase({**analysis, "start": start + 51, "end": published - 1, "participation": False}),
     ]
     held = spec["figures"]["events_held"]
+    if len(spec["events"]) != held:
+        raise demo.DemoDataError(
+            f"{DATA.name}: {spec['slug']} lists {len(spec['events'])} events, its figures say {held} were held."
+        )
     attendance = spec["figures"]["total_attendance"]
     meeting = texts["event"]
+    # The figures are shared out among the meetings the data describes (title, place, access); the first one is
+    # also streamed. A meeting's own `kind`, `start` and `end` replace the evening public meeting's.
     events = [
         event(
             {
-                "title": meeting["title"].format(number=number + 1),
                 "kind": ConsultationEvent.WORKSHOP if number else ConsultationEvent.PUBLIC_MEETING,
                 "format": ConsultationEvent.HYBRID if number == 0 else ConsultationEvent.IN_PERSON,
                 "day": start + 7 + 10 * number,
                 "start": "18:30",
                 "end": "20:30",
-                "place_name": meeting["place_name"],
-                "address": meeting["address"],
-                "online_url": meeting["first_online_url"] if number == 0 else "",
+                "online_url": meeting["first_online_url"].format(**names) if number == 0 else "",
                 "attendees": attendance // held + (attendance % held if number == 0 else 0),
                 "contributions_count": spec["figures"]["contributions_in_person"] // held,
-                "minutes_summary": meeting["minutes_summary"],
+                **described,
             }
         )
-        for number in range(held)
+        for number, described in enumerate(spec["events"])
     ]
     territories = list(Territory.objects.filter(locale=fr, slug__in=spec["territories"]))
     changed = sync_children(page, "phases", ConsultationPhase, phases)
@@ -151,7 +167,7 @@ def set_report_date(consultation, date):
         demo.set_publication_dates(report, date)
 
 
-def build_award(index, fr, levels, spec):
+def build_award(index, fr, levels, spec, document_texts, label_page):
     consultation = ConsultationPage.objects.child_of(index).get(slug=spec["consultation"])
     award = LabelAward.objects.filter(
         consultation=consultation, document_title=spec["document_title"], locale=fr
@@ -162,8 +178,11 @@ def build_award(index, fr, levels, spec):
     award.document_reference = spec["document_reference"]
     award.document_date = demo.day(spec["awarded_in_days"] - 5)
     award.awarded_on = demo.day(spec["awarded_in_days"])
+    if not award.code:
+        # The code the award will keep, known before its first save: the document prints it under its badge.
+        award.code = LabelAward._unused_code()
     # The labelled document in the library: saving the award records its fingerprint.
-    award.document = demo.demo_document(spec["document_title"], spec["document_lines"])
+    award.document = labelled_document(award, spec, document_texts, label_page)
     award.document_url = ""
     award.document_sha256 = ""
     award.citizen_contribution = spec["citizen_contribution"]
@@ -174,6 +193,48 @@ def build_award(index, fr, levels, spec):
     award.full_clean()
     award.save()
     return award
+
+
+def labelled_document(award, spec, texts, label_page):
+    """The award's official document as the authority would have printed it: a multi-page PDF with the label's
+    badge, as it was when the document was published (active), on its title page."""
+    common = {name: value for name, value in texts.items() if name != "council"}
+    council = texts["council"] if award.document_kind != LabelAward.DECREE else {}
+    document = {**common, **council, **spec["document"]}
+    signed_on = award.document_date
+    with translation.override("fr"):
+        if "rapporteur" in document:
+            facts = [
+                ("Séance publique du", f"{dateformat.format(signed_on, 'j F Y')} à {document['session_hour']}"),
+                ("Rapporteur", document["rapporteur"]),
+                ("Examen préalable", document["committee"]),
+                ("Quorum", document["attendance"]),
+            ]
+        else:
+            facts = [("Signé le", dateformat.format(signed_on, "j F Y"))]
+        published_on = signed_on + datetime.timedelta(days=3)
+        facts.append(("Publié et transmis au contrôle de légalité le", dateformat.format(published_on, "j F Y")))
+        as_published = copy.copy(award)
+        as_published.status = LabelAward.ACTIVE
+        url = label_page.full_verification_url(award.code)
+        level = award.level.name
+        badge = {
+            "svg": badge_svg(as_published, level, url),
+            "alt": badge_alt(as_published, level, url),
+            "caption": (
+                f"Label citoyen, niveau « {level} » : ce que les habitants ont apporté à ce document se vérifie en "
+                "lisant le code QR, ou sur le site de la participation citoyenne avec le code "
+                f"{grouped_code(award.code)}."
+            ),
+        }
+        return demo.official_document(
+            spec["document_title"],
+            document,
+            designation=award.document_designation,
+            facts=facts,
+            signed_on=signed_on,
+            badge=badge,
+        )
 
 
 def translate_award(award, en, texts):

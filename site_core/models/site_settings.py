@@ -41,6 +41,21 @@ class SiteSettings(BaseSiteSetting):
         _("contact e-mail"), blank=True, help_text=_("Address that receives residents' questions.")
     )
     contact_phone = models.CharField(_("contact telephone"), max_length=40, blank=True)
+    opening_hours = models.TextField(
+        _("opening hours"),
+        blank=True,
+        help_text=_(
+            "When residents can call or come in, one line per period, for example “Monday to Friday, 9 am to 5 pm”."
+        ),
+    )
+    is_demonstration = models.BooleanField(
+        _("demonstration site"),
+        default=False,
+        help_text=_(
+            "Tick only on a demonstration or training copy of the site: the footer of every page then says that the "
+            "authority, its documents and its contributions are fictional."
+        ),
+    )
     social_links = StreamField(
         [("link", SocialLinkBlock())],
         verbose_name=_("social links"),
@@ -51,9 +66,16 @@ class SiteSettings(BaseSiteSetting):
     panels = [
         MultiFieldPanel([FieldPanel("organisation_name"), FieldPanel("logo")], _("Identity")),
         MultiFieldPanel(
-            [FieldPanel("postal_address"), FieldPanel("contact_email"), FieldPanel("contact_phone")], _("Contact")
+            [
+                FieldPanel("postal_address"),
+                FieldPanel("contact_email"),
+                FieldPanel("contact_phone"),
+                FieldPanel("opening_hours"),
+            ],
+            _("Contact"),
         ),
         FieldPanel("social_links"),
+        FieldPanel("is_demonstration"),
     ]
 
     class Meta:

@@ -10,10 +10,11 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 from django.utils.safestring import mark_safe
+from wagtail.images import get_image_model
 from wagtail.models import Page
 
 from site_core import dates, public_address
-from site_core.site_data import site_chrome
+from site_core.site_data import remember, site_chrome
 from site_core.translation import Shown
 
 register = template.Library()
@@ -143,6 +144,30 @@ def language_links(context):
 def not_translated_url(page, code):
     with translation.override(code):
         return reverse("site_core:not_translated", args=[page.pk])
+
+
+@register.simple_tag(takes_context=True)
+def site_logo(context, spec):
+    """The settings' logo as its rendition `spec`'s {"url", "width", "height"}, or None: read once per content
+    generation, like the settings themselves (the image and its rendition would cost two queries on every page).
+    `spec` resizes only (it never crops)."""
+    site_settings = context.get("site_settings")
+    logo_id = site_settings.logo_id if site_settings else None
+    if not logo_id:
+        return None
+
+    def build():
+        # One query once the rendition exists (a size-only spec: the image's focal point does not change it).
+        image_model = get_image_model()
+        rendition = image_model.get_rendition_model().objects.filter(image_id=logo_id, filter_spec=spec).first()
+        if rendition is None:
+            image = image_model.objects.filter(pk=logo_id).first()
+            if image is None:
+                return None
+            rendition = image.get_rendition(spec)
+        return {"url": rendition.url, "width": rendition.width, "height": rendition.height}
+
+    return remember(f"site-logo:{logo_id}:{spec}", build)
 
 
 @register.simple_tag(takes_context=True)

@@ -3,9 +3,13 @@ agree with their figures and are all answered, an English version of the closed 
 the open walking plan (that seeding twice changes nothing, records included, is tested once, in
 tests/site_core/test_settings_and_commands.py)."""
 
+import hashlib
+import io
 import re
 from collections import Counter
 
+import pypdf
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from django.utils.formats import date_format
 
@@ -13,7 +17,16 @@ from charter_pages.models import Commitment
 from consultations import demo_content as consultations_demo
 from consultations import status as statuses
 from consultations.decidim.models import ImplementationResult
-from consultations.models import ConsultationPage, ConsultationReportPage, Contribution, RandomDraw
+from consultations.label.codes import grouped_code
+from consultations.label.models import LabelAward, LabelPage
+from consultations.label.uploads import FIELD_NAME
+from consultations.models import (
+    ConsultationEvent,
+    ConsultationPage,
+    ConsultationReportPage,
+    Contribution,
+    RandomDraw,
+)
 from consultations.models.contribution import contributions_of, is_placeholder
 from site_core import demo
 from tests.languages import french_left_in, text_in_language
@@ -258,3 +271,67 @@ def test_the_walking_plans_draw_stays_as_it_was_made_and_is_marked_french_on_the
     assert '<ol class="draw-result" lang="fr">' in html
     assert draw.population_fingerprint in html
     assert "Lotingen" in text_in_language(html, "nl")
+
+
+def test_each_demo_event_has_a_title_place_and_access_of_its_own(demo_site):
+    events = ConsultationEvent.objects.filter(locale__language_code="fr").select_related("page")
+    assert events.count() >= 25
+    titles = Counter((event.page_id, event.title) for event in events)
+    assert max(titles.values()) == 1
+    # Each meeting held has minutes of its own, not one sentence shared by all.
+    minutes = Counter(event.minutes_summary for event in events if event.minutes_summary)
+    assert max(minutes.values()) == 1
+    for event in events:
+        where = (event.page.slug, event.title)
+        assert not re.search(r"\bRencontre \d+", event.title), where
+        if event.format == ConsultationEvent.ONLINE:
+            assert event.online_url, where
+            continue
+        # A street address and a commune of the demo, after its postcode.
+        assert event.place_name and re.search(r"\b59\d{3} [A-Z]", event.address), where
+        assert event.step_free_access or event.access_notes, where
+
+
+def test_each_demo_consultation_asks_its_own_question(demo_site):
+    questions = list(ConsultationPage.objects.filter(locale__language_code="fr").values_list("question", flat=True))
+    assert len(questions) >= 9 and len(set(questions)) == len(questions)
+    assert "Qu'attendez-vous de ce projet ?" not in questions
+    for name in ("summary", "impact_open", "impact_closed"):
+        values = list(ConsultationPage.objects.filter(locale__language_code="fr").values_list(name, flat=True))
+        assert len(set(values)) == len(values), name
+
+
+def test_every_demo_report_lists_dated_next_steps_in_every_language(demo_site, client):
+    reports = ConsultationReportPage.objects.live().select_related("locale")
+    assert {report.locale.language_code for report in reports} >= {"fr", "en"}
+    for report in reports:
+        steps = list(report.next_steps.all())
+        assert steps and all(step.description.strip() and step.due_date for step in steps), report.url_path
+        html = client.get(report.url).content.decode()
+        section = html[html.index('id="next-steps"') : html.index("</section>", html.index('id="next-steps"'))]
+        assert section.count("<li>") >= len(steps), report.url_path
+
+
+def test_every_labelled_demo_document_is_a_multi_page_act_carrying_its_badge(demo_site, client):
+    awards = LabelAward.objects.filter(locale__language_code="fr").select_related("document", "level")
+    assert awards.count() == 4
+    for award in awards:
+        with award.document.open_file() as file:
+            content = file.read()
+        assert hashlib.sha256(content).hexdigest() == award.document_sha256
+        reader = pypdf.PdfReader(io.BytesIO(content))
+        assert len(reader.pages) >= 2, award.document_title
+        pages = [" ".join(page.extract_text().split()) for page in reader.pages]
+        text = " ".join(pages)
+        # Its title page: the authority, the act's kind and number, the label's level and verification code.
+        assert "Métropole du Val de Marque" in pages[0] and award.document_reference in pages[0]
+        assert f"niveau « {award.level.name} »" in pages[0] and grouped_code(award.code) in pages[0]
+        assert "Vu le code général des collectivités territoriales" in text and "Considérant" in text
+        assert "Article 1er" in text and "Article 3" in text
+        assert "fictive" not in text and "Exemple" not in text
+        # The verification page says that this very file is the labelled document.
+        label_page = LabelPage.objects.get(locale__language_code="fr")
+        upload = SimpleUploadedFile("document.pdf", content, content_type="application/pdf")
+        response = client.post(label_page.document_check_url(None, award.code), {FIELD_NAME: upload})
+        assert response.status_code == 200
+        assert "Oui : ce fichier est le document labellisé" in visible_text(response), award.document_title

@@ -59,6 +59,7 @@ def test_each_room_finds_its_data_file_next_to_its_builder():
         label_demo.CONTRIBUTIONS_DATA,
         dashboard_demo.DATA,
         charter_demo.DATA,
+        charter_demo.DELIBERATION_DATA,
         training_demo.DATA,
         site_demo.SITE_DATA,
         site_demo.LEGAL_DATA,

@@ -28,16 +28,16 @@ def legal_notice(**fields):
     values = {
         "title": "Mentions légales",
         "slug": "mentions-legales",
-        "publisher_name": "Métropole Exemple",
+        "publisher_name": "Métropole du Val de Marque",
         "publisher_status": "établissement public de coopération intercommunale",
-        "publisher_address": "1 place de la Concertation\n59000 Exemple",
+        "publisher_address": "1 place de la Concertation\n59000 Marquenval",
         "publisher_siren": "200099991",
-        "publisher_phone": "03 00 00 00 00",
+        "publisher_phone": "03 53 20 40 00",
         "director_name": "Martine Delcourt",
-        "director_role": "Présidente de la Métropole Exemple",
+        "director_role": "Présidente de la Métropole du Val de Marque",
         "host_name": "Nordhéberg SAS",
-        "host_address": "14 rue des Serveurs\n59650 Exemple-Ascq",
-        "host_phone": "03 00 00 12 34",
+        "host_address": "14 rue des Serveurs\n59650 Les Hauts-Prés",
+        "host_phone": "03 53 20 12 34",
         "intellectual_property": "<p>Textes publiés sous Licence Ouverte 2.0.</p>",
     }
     values.update(fields)
@@ -49,10 +49,10 @@ def personal_data(**fields):
         "title": "Données personnelles",
         "slug": "donnees-personnelles",
         "last_updated": datetime.date(2026, 9, 15),
-        "controller_name": "Métropole Exemple, représentée par sa Présidente",
-        "controller_address": "1 place de la Concertation\n59000 Exemple",
+        "controller_name": "Métropole du Val de Marque, représentée par sa Présidente",
+        "controller_address": "1 place de la Concertation\n59000 Marquenval",
         "dpo_name": "le délégué à la protection des données",
-        "dpo_email": "dpd@metropole-exemple.fr",
+        "dpo_email": "dpd@metropole-val-de-marque.example",
         "processings": [
             (
                 "processing",
@@ -138,13 +138,13 @@ def test_legal_notice_names_publisher_director_host_and_links_the_accessibility_
     response = client.get("/fr/mentions-legales/")
     text = visible_text(response)
     assert "Éditeur" in text
-    assert "Métropole Exemple, établissement public de coopération intercommunale" in text
-    assert "1 place de la Concertation 59000 Exemple" in text
+    assert "Métropole du Val de Marque, établissement public de coopération intercommunale" in text
+    assert "1 place de la Concertation 59000 Marquenval" in text
     assert "Numéro SIREN 200 099 991" in text
-    assert "03 00 00 00 00" in text
-    assert "Direction de la publication Martine Delcourt, Présidente de la Métropole Exemple." in text
+    assert "03 53 20 40 00" in text
+    assert "Direction de la publication Martine Delcourt, Présidente de la Métropole du Val de Marque." in text
     assert "Hébergeur" in text
-    assert "Nordhéberg SAS" in text and "14 rue des Serveurs 59650 Exemple-Ascq" in text and "03 00 00 12 34" in text
+    assert "Nordhéberg SAS" in text and "14 rue des Serveurs 59650 Les Hauts-Prés" in text and "03 53 20 12 34" in text
     assert "Licence Ouverte 2.0" in text
     assert "Développement : Pacte, logiciel libre." in text
     assert "partiellement conforme" in text
@@ -155,8 +155,8 @@ def test_personal_data_page_names_controller_dpo_rights_cnil_and_cookies(client,
     publish_child(home_page, personal_data())
     text = visible_text(client.get("/fr/donnees-personnelles/"))
     assert "Responsable du traitement" in text
-    assert "Métropole Exemple, représentée par sa Présidente" in text
-    assert "dpd@metropole-exemple.fr" in text
+    assert "Métropole du Val de Marque, représentée par sa Présidente" in text
+    assert "dpd@metropole-val-de-marque.example" in text
     # One processing with what GDPR article 13 lists.
     assert "Comptes des agents" in text
     assert "Finalité Suivre les formations." in text
@@ -315,10 +315,10 @@ def test_demo_builds_the_legal_pages_in_french_and_english_idempotently(client, 
     fr_text = visible_text(client.get("/fr/mentions-legales/"))
     assert "200 099 991" in fr_text and "Nordhéberg SAS" in fr_text and "Martine Delcourt" in fr_text
     en_response = client.get("/en/legal-notice/")
-    assert "President of Métropole Exemple" in visible_text(en_response)
+    assert "President of Métropole du Val de Marque" in visible_text(en_response)
     assert "200 099 991" in visible_text(en_response)  # synchronised, never retyped
     en_data = visible_text(client.get("/en/personal-data/"))
-    assert "csrftoken" in en_data and "dpd@metropole-exemple.fr" in en_data
+    assert "csrftoken" in en_data and "dpd@metropole-val-de-marque.example" in en_data
     assert "Home" in visible_text(client.get("/en/site-map/"))
     assert [text for _href, _lang, text in footer_links(client.get("/en/"))][-3:] == [
         "Legal notice",
@@ -344,17 +344,17 @@ class TestEditorsCreateLegalPages(WagtailPageTestCase):
                 {
                     "title": "Mentions légales",
                     "slug": "mentions-legales",
-                    "publisher_name": "Métropole Exemple",
+                    "publisher_name": "Métropole du Val de Marque",
                     "publisher_status": "",
-                    "publisher_address": "1 place de la Concertation\n59000 Exemple",
+                    "publisher_address": "1 place de la Concertation\n59000 Marquenval",
                     "publisher_siren": "200099991",
-                    "publisher_phone": "03 00 00 00 00",
+                    "publisher_phone": "03 53 20 40 00",
                     "publisher_email": "",
                     "director_name": "Martine Delcourt",
                     "director_role": "Présidente",
                     "host_name": "Nordhéberg SAS",
                     "host_address": "14 rue des Serveurs",
-                    "host_phone": "03 00 00 12 34",
+                    "host_phone": "03 53 20 12 34",
                     "intellectual_property": rich_text("<p>Licence Ouverte 2.0.</p>"),
                     "credits": rich_text(""),
                 }
@@ -371,10 +371,10 @@ class TestEditorsCreateLegalPages(WagtailPageTestCase):
                     "slug": "donnees-personnelles",
                     "introduction": "",
                     "last_updated": "2026-09-15",
-                    "controller_name": "Métropole Exemple",
+                    "controller_name": "Métropole du Val de Marque",
                     "controller_address": "1 place de la Concertation",
                     "dpo_name": "Le délégué à la protection des données",
-                    "dpo_email": "dpd@metropole-exemple.fr",
+                    "dpo_email": "dpd@metropole-val-de-marque.example",
                     "dpo_address": "",
                     "processings": streamfield(
                         [
@@ -416,3 +416,14 @@ class TestEditorsCreateLegalPages(WagtailPageTestCase):
             SiteMapPage,
             nested_form_data({"title": "Plan du site", "slug": "plan-du-site", "introduction": ""}),
         )
+
+
+def test_the_demonstration_line_is_shown_only_where_the_setting_says_so(client, home_page):
+    from site_core.models import SiteSettings
+
+    line = "Site de démonstration : l'autorité, ses documents et ses contributions sont fictifs."
+    assert line not in client.get(home_page.url).content.decode()
+    settings = SiteSettings.for_site(home_page.get_site())
+    settings.is_demonstration = True
+    settings.save()
+    assert client.get(home_page.url).content.decode().count(line) == 1

@@ -17,6 +17,7 @@ from django.apps import apps
 from django.core.management import CommandError, call_command
 from django.db import connection
 from django.db.models import Count
+from wagtail.documents import get_document_model
 from wagtail.models import Page, Revision
 
 from consultations.models import Contribution
@@ -195,8 +196,10 @@ def test_production_cookies_are_sent_over_https_only(migrated_database, collecte
 
 def demo_snapshot():
     """What a second run of seed_demo must leave as it was: every page, every model's row count, the revisions of
-    each object, the staff's training progress and attestations."""
+    each object, the staff's training progress and attestations, the documents' files (a labelled document printed
+    again would get a new fingerprint: its award would no longer match a copy downloaded before)."""
     return {
+        "documents": sorted(get_document_model().objects.values_list("title", "file", "file_hash")),
         "pages": sorted(Page.objects.values_list("url_path", "title", "live", "locale__language_code")),
         "rows": {model._meta.label: model._base_manager.count() for model in apps.get_models() if model._meta.managed},
         "revisions": sorted(

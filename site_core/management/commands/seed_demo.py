@@ -1,4 +1,4 @@
-"""Build (or bring up to date) the demo site of the fictional "Métropole Exemple"; safe to run twice."""
+"""Build (or bring up to date) the demo site of the fictional "Métropole du Val de Marque"; safe to run twice."""
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
@@ -8,7 +8,7 @@ from site_core import demo
 
 
 class Command(BaseCommand):
-    help = "Builds the demo content of the fictional Métropole Exemple. Idempotent; refused in production."
+    help = "Builds the demo content of the fictional Métropole du Val de Marque. Idempotent; refused in production."
 
     def handle(self, *args, **options):
         if getattr(settings, "PACTE_ENVIRONMENT", "production") == "production":
