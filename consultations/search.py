@@ -2,9 +2,10 @@
 on its consultation's page (site_core/search.py, registered in wagtail_hooks.py)."""
 
 from django.db.models import Subquery
-from django.utils import formats, timezone
+from django.utils import timezone
 
 from consultations.models import ConsultationEvent, ConsultationPage, RandomDraw
+from site_core.dates import local_date
 from site_core.search import SearchKind, SearchResult
 from site_core.site_data import public_pages
 
@@ -25,7 +26,7 @@ class EventKind(SearchKind):
         for event in ConsultationEvent.objects.filter(pk__in=pks).select_related("page"):
             page = event.page
             page_url = page.get_url(request) or ""
-            day = formats.date_format(timezone.localtime(event.start), "DATE_FORMAT") if event.start else ""
+            day = local_date(timezone.localtime(event.start), "DATE_FORMAT") if event.start else ""
             results[event.pk] = SearchResult(
                 title=event.title,
                 url=page_url + page.reverse_subpage("event", args=[event.pk]).lstrip("/"),

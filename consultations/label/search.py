@@ -4,11 +4,11 @@ registered in wagtail_hooks.py).
 A withdrawn award is found too: its verification page stays public, to say that the label was withdrawn and why,
 and the result says so."""
 
-from django.utils import formats
 from django.utils.translation import gettext as _
 
 from consultations.label.models import LabelAward, LabelPage
 from consultations.models import ConsultationPage
+from site_core.dates import local_date
 from site_core.search import SearchKind, SearchResult
 from site_core.site_data import public_pages
 
@@ -38,9 +38,9 @@ class AwardKind(SearchKind):
         results = {}
         for award in LabelAward.objects.filter(pk__in=pks).select_related("level"):
             if award.is_withdrawn:
-                status = _("Withdrawn") + " · " + formats.date_format(award.withdrawn_on, "DATE_FORMAT")
+                status = _("Withdrawn") + " · " + local_date(award.withdrawn_on, "DATE_FORMAT")
             else:
-                status = _("Awarded on") + " " + formats.date_format(award.awarded_on, "DATE_FORMAT")
+                status = _("Awarded on") + " " + local_date(award.awarded_on, "DATE_FORMAT")
             results[award.pk] = SearchResult(
                 title=award.document_title,
                 url=page.verification_url(request, award.code),
