@@ -203,6 +203,8 @@ def verification_context(page, request, award):
         "badge_png_url": award.verification_url + "badge.png",
         "badge_alt": alt,
         "badge_snippet": snippet,
+        # "Another code to check?": the same form as the label page's, to the same route (its action was empty).
+        **code_check_context(page, request),
     }
 
 

@@ -4,7 +4,8 @@ import datetime
 from typing import NamedTuple
 
 from django.db import models
-from django.db.models import F, Prefetch, Q, Subquery
+from django.db.models import Exists, F, OuterRef, Prefetch, Q, Subquery
+from django.db.models.functions import Substr
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.feedgenerator import Rss201rev2Feed
@@ -116,10 +117,14 @@ class ConsultationIndexPage(LocalisedRoutableMixin, RoutablePageMixin, BasePage)
         once each, in this index's language when it is translated into it, else in its original language (the
         code says which). A consultation not yet translated is listed, marked, rather than left out: the English
         list must not show 1 consultation of 9 and say nothing of the others (site_core.translation's rule)."""
-        indexes = self.get_translations(inclusive=True)
-        under = Q(pk__in=[])
-        for index_path, depth in indexes.values_list("path", "depth"):
-            under |= Q(path__startswith=index_path, depth=depth + 1)
+        # Children of any version of this index, in the same query: a parent's path is its child's first steps
+        # (the versions of a page stand at the same depth of their language's tree, as wagtail-localize makes them).
+        index_versions = Page.objects.filter(
+            translation_key=self.translation_key,
+            depth=OuterRef("depth") - 1,
+            path=Substr(OuterRef("path"), 1, len(self.path)),
+        )
+        under = Q(Exists(index_versions))
         versions = {}
         for page in public_pages(ConsultationPage.objects.filter(under).live()).only(
             "id", "translation_key", "locale_id"

@@ -177,7 +177,7 @@ def test_the_late_answers_say_how_many_reports_are_late_or_that_none_is(client, 
         )
     late = section_of(home_text(client), "Réponses promises et encore attendues")
     assert "2 bilans sont en retard." in late
-    assert "Écoles – réponse promise pour le 1 novembre 2026, pas encore publié, en retard de 38 jours" in late
+    assert "Écoles – réponse promise pour le 1er novembre 2026, pas encore publié, en retard de 38 jours" in late
     assert late.index("Écoles") < late.index("Marchés")
     assert "À temps" not in late
     assert 'href="/fr/concertations/?status=overdue"' in client.get("/fr/").content.decode()
