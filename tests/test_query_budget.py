@@ -50,7 +50,19 @@ COLD_ALLOWANCES = {
     "/en/consultations/express-cycle-network/report/": 22,
     "/fr/donnees-ouvertes/": 30,
     "/en/open-data/": 30,
+    # The lists of a language into which most consultations are not translated, by one query since issue 18: they
+    # show those consultations in their original language, and find their territories' names in the list's.
+    "/en/consultations/": 22,
+    "/nl/inspraak/": 23,
 }
+# Every Dutch page, by one query since issue 18: the Dutch menu links to French pages, so the header looks for
+# their Dutch versions (site_data.menu_links), once per content generation.
+MENU_TO_OTHER_LANGUAGES = ("/nl/",)
+
+
+def cold_allowance(path):
+    extra = 1 if path.startswith(MENU_TO_OTHER_LANGUAGES) else 0
+    return COLD_ALLOWANCES.get(path, COLD_BUDGET + extra)
 
 
 def go_cold():
@@ -126,9 +138,7 @@ def test_every_public_page_stays_within_its_cold_and_warm_budgets(client, demo_p
         go_cold()
         measured[path] = (measure(client, path), measure(client, path))
     over = {
-        path: counts
-        for path, counts in measured.items()
-        if counts[0] > COLD_ALLOWANCES.get(path, COLD_BUDGET) or counts[1] > WARM_BUDGET
+        path: counts for path, counts in measured.items() if counts[0] > cold_allowance(path) or counts[1] > WARM_BUDGET
     }
     assert not over, f"(cold, warm) queries over ({COLD_BUDGET}, {WARM_BUDGET}): {over}"
 
