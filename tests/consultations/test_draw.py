@@ -201,7 +201,10 @@ def test_the_migration_marks_existing_draws_as_former(consultation):
 
 @pytest.mark.sqlite
 def test_the_draw_session_s_page_shows_the_draw_detail(client, index_page):
-    session_start = timezone.now() - datetime.timedelta(days=2)
+    # At noon two days ago: a session started near midnight would be drawn the next day, which is no longer its own.
+    session_start = timezone.localtime().replace(hour=12, minute=0, second=0, microsecond=0) - datetime.timedelta(
+        days=2
+    )
     consultation = ConsultationPageFactory(
         parent=index_page,
         slug="plan-marche",
