@@ -1,6 +1,7 @@
 """Wagtail's database search backend, with each language's stemming on PostgreSQL: every object is indexed with the
-text search configuration of its language (site_core/migrations/0006), and `backend_for(language)` searches with
-it. On SQLite (FTS5, no stemming, accents ignored) it is Wagtail's backend unchanged.
+text search configuration of its language (made by site_core/migrations/0009_search_configuration), and
+`backend_for(language)` searches with it. On SQLite (FTS5, no stemming, accents ignored) it is Wagtail's backend
+unchanged.
 
 Set as WAGTAILSEARCH_BACKENDS' backend; objects without a language (the admin's snippets...) use SEARCH_CONFIG.
 """

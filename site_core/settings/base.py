@@ -163,7 +163,7 @@ WAGTAIL_SITE_NAME = "Pacte"
 PACTE_BASE_URL = f"http://127.0.0.1:{os.environ.get('PORT', '8000')}"
 WAGTAILADMIN_BASE_URL = PACTE_BASE_URL
 # Wagtail's database backend; on PostgreSQL each language is indexed and searched with its own stemming, accents
-# ignored (site_core/search_backend.py, configurations made by site_core/migrations/0006), SEARCH_CONFIG for what
+# ignored (site_core/search_backend.py, configurations made by site_core/migrations/0009), SEARCH_CONFIG for what
 # has no language. SQLite's FTS5 matches without accents. A change of configuration needs `manage.py update_index`.
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "site_core.search_backend", "SEARCH_CONFIG": "pacte_french"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "ods", "odp", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
