@@ -213,7 +213,7 @@ def _plan_row(context, row, answers, taken, result, now):
                 )
             setattr(record, attribute, after)
     if "decision" in changed:
-        record.answered_on = now.date() if record.decision else None
+        record.answered_on = timezone.localdate(now) if record.decision else None  # the day where the editor is
     if is_new:
         result.changes.append(Change(record.reference, row.line, _("New contribution"), "", record.title))
         result.new_contributions.append(record)
